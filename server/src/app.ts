@@ -1,0 +1,73 @@
+/**
+ * Composition root: builds the HTTP server and plugs every module in. Nothing here holds state between
+ * requests, so any number of copies can run behind a load balancer on one database.
+ */
+import { sql } from 'kysely';
+import { createHttpServer, type App, type RegisteredRoute } from './platform/http/server.ts';
+import type { Db } from './platform/db/db.ts';
+import { pendingMigrations } from './platform/db/migrate.ts';
+import { fileRoutes } from './platform/files/routes.ts';
+import type { FileStore } from './platform/files/file-store.ts';
+import { verifyAuditChain } from './platform/audit/index.ts';
+import { BUILTIN_CALENDAR, type CalendarData } from './platform/calendar/index.ts';
+import { HttpErrors } from './platform/http/errors.ts';
+import { Type } from 'typebox';
+import { identityRoutes, resolveSession } from './modules/identity/index.ts';
+import { catalogRoutes } from './modules/catalog/index.ts';
+import { casesRoutes, canReadFileThroughCase } from './modules/cases/index.ts';
+import { supervisionRoutes } from './modules/supervision/index.ts';
+
+export type AppDeps = {
+  db: Db;
+  store: FileStore;
+  logLevel?: string;
+  logger?: boolean;
+  cookieSecure?: boolean;
+  webDir?: string;
+  maxUploadBytes?: number;
+  /** The working-day calendar in force (the calendar issue moves it into an editable table). */
+  calendar?: () => CalendarData;
+};
+
+export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
+  const { app, routes } = await createHttpServer({
+    logLevel: deps.logLevel ?? 'info',
+    logger: deps.logger,
+    resolveSession: (token) => resolveSession(deps.db, token),
+    webDir: deps.webDir,
+  });
+  const calendar = deps.calendar ?? (() => BUILTIN_CALENDAR);
+
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length) return reply.status(503).send({ status: 'migrating', pending });
+      return { status: 'ready' };
+    } catch {
+      throw HttpErrors.UNAVAILABLE({ reason: 'database unreachable' });
+    }
+  });
+
+  app.get(
+    '/api/v1/admin/audit/verify',
+    {
+      config: { access: 'audit:verify' },
+      schema: { tags: ['admin'], summary: 'Verify the audit hash chain end to end', response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer(), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }) } },
+    },
+    async () => verifyAuditChain(deps.db),
+  );
+
+  identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
+  catalogRoutes(app, { db: deps.db });
+  casesRoutes(app, { db: deps.db, calendar });
+  supervisionRoutes(app, { db: deps.db });
+  await fileRoutes(app, {
+    db: deps.db,
+    store: deps.store,
+    maxBytes: deps.maxUploadBytes ?? 20 * 1024 * 1024,
+    accessChecks: [(actor, fileId) => canReadFileThroughCase(deps.db, actor, fileId)],
+  });
+  await app.ready();
+  return { app, routes };
+}

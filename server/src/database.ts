@@ -1,0 +1,7 @@
+/** The whole schema as one type, composed from each module's own table declarations. */
+import type { PlatformTables } from './platform/db/platform-migrations.ts';
+import type { IdentityTables } from './modules/identity/tables.ts';
+import type { CatalogTables } from './modules/catalog/tables.ts';
+import type { CasesTables } from './modules/cases/tables.ts';
+
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables;

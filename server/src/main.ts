@@ -1,0 +1,128 @@
+/**
+ * The one entry point: `node server/src/main.ts <command>`
+ *   start         migrate, seed the demo world when asked (embedded default), serve API + web app + jobs
+ *   migrate       apply pending migrations and exit
+ *   seed          load the demo world into the configured database and exit
+ *   audit-verify  walk the audit hash chain and report the first broken link (exit 1 when broken)
+ */
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig, type Config } from './platform/config.ts';
+import { openDatabase, type DatabaseRuntime } from './platform/db/runtime.ts';
+import { connect, type DbHandle } from './platform/db/db.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { localFileStore } from './platform/files/file-store.ts';
+import { verifyAuditChain } from './platform/audit/index.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { buildApp } from './app.ts';
+import { seedDemoWorld, isSeeded, DEMO_PASSWORD, type DemoAccount } from './seed/seed.ts';
+
+const log = pino({ level: process.env.LOG_LEVEL || 'info', base: undefined });
+
+async function withDatabase<T>(config: Config, fn: (h: DbHandle, rt: DatabaseRuntime) => Promise<T>): Promise<T> {
+  const rt = await openDatabase(config, (line) => log.debug({ pg: line }));
+  const h = connect(rt.url);
+  try {
+    await migrateToLatest(h.db);
+    return await fn(h, rt);
+  } finally {
+    await h.close();
+    await rt.stop();
+  }
+}
+
+function printAccounts(accounts: DemoAccount[], url: string) {
+  const lines = [
+    '',
+    `  Tongban 通办 is running at ${url}`,
+    `  API docs: ${url}/docs`,
+    '',
+    `  Demo accounts (password for all: ${DEMO_PASSWORD})`,
+    ...accounts.map((a) => `    ${a.username.padEnd(11)} ${a.role.padEnd(26)} ${a.name}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function start(config: Config) {
+  const rt = await openDatabase(config, (line) => log.debug({ pg: line }));
+  const h = connect(rt.url);
+  const applied = await migrateToLatest(h.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const store = localFileStore(path.join(config.dataDir, 'files'));
+  let accounts: DemoAccount[] | undefined;
+  if (config.seedDemo) {
+    const fresh = !(await isSeeded(h.db));
+    if (fresh) log.info('seeding the demo world (first start)…');
+    accounts = await seedDemoWorld(h.db, store);
+  }
+  const { app } = await buildApp({ db: h.db, store, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
+  const jobs = createJobs(h.db, rt.url, app.log);
+  if (config.runJobs) await jobs.start();
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    app.log.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    try {
+      await app.close();
+      await jobs.stop();
+      await h.close();
+      await rt.stop();
+      app.log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    log.error({ err }, `could not listen on port ${config.port}`);
+    await shutdown('listen-failed');
+    return;
+  }
+  const url = `http://localhost:${config.port}`;
+  if (accounts) printAccounts(accounts, url);
+  else log.info(`Tongban 通办 is running at ${url}`);
+}
+
+async function main() {
+  const command = process.argv[2] ?? 'start';
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate':
+      return withDatabase(config, async () => log.info('migrations are current'));
+    case 'seed':
+      return withDatabase(config, async (h) => {
+        const accounts = await seedDemoWorld(h.db, localFileStore(path.join(config.dataDir, 'files')));
+        log.info({ accounts: accounts.length }, 'demo world loaded');
+      });
+    case 'audit-verify':
+      return withDatabase(config, async (h) => {
+        const report = await verifyAuditChain(h.db);
+        process.stdout.write(JSON.stringify(report) + '\n');
+        if (!report.ok) process.exitCode = 1;
+      });
+    default:
+      process.stderr.write(`Unknown command "${command}". Use: start | migrate | seed | audit-verify\n`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((err) => {
+  log.error({ err }, 'fatal');
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+/** Cases: applications filed against published items, and their lifecycle under working-day law. */
+export { casesMigrations } from './migrations.ts';
+export type { CasesTables } from './tables.ts';
+export { casesRoutes } from './routes.ts';
+export { canReadFileThroughCase, caseStats, submitCase, actOnCase, type CaseStats } from './service.ts';

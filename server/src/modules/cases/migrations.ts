@@ -1,0 +1,79 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+export const casesMigrations: Record<string, Migration> = {
+  '202611220030_cases_init': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('case')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('number', 'text', (c) => c.notNull().unique())
+        .addColumn('region_code', 'text', (c) => c.notNull())
+        .addColumn('org_id', 'uuid', (c) => c.notNull())
+        .addColumn('agency_name', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'uuid', (c) => c.notNull())
+        .addColumn('item_version_id', 'uuid', (c) => c.notNull())
+        .addColumn('item_version', 'integer', (c) => c.notNull())
+        .addColumn('impl_code', 'text', (c) => c.notNull())
+        .addColumn('item_name', 'text', (c) => c.notNull())
+        .addColumn('applicant_id', 'uuid', (c) => c.notNull())
+        .addColumn('applicant_name', 'text', (c) => c.notNull())
+        .addColumn('applicant_type', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('form', 'jsonb', (c) => c.notNull())
+        .addColumn('decision', 'jsonb')
+        .addColumn('committed_days', 'integer', (c) => c.notNull())
+        .addColumn('statutory_days', 'integer', (c) => c.notNull())
+        .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('accepted_at', 'timestamptz')
+        .addColumn('closed_at', 'timestamptz')
+        .addColumn('due_date', 'date')
+        .addColumn('warn_date', 'date')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      // Hot queries carry region_code first (scale-out path: distribute by region).
+      await db.schema.createIndex('case_region_state_idx').on('case').columns(['region_code', 'state', 'due_date']).execute();
+      await db.schema.createIndex('case_org_state_idx').on('case').columns(['org_id', 'state', 'due_date']).execute();
+      await db.schema.createIndex('case_applicant_idx').on('case').columns(['applicant_id', 'submitted_at']).execute();
+
+      await db.schema
+        .createTable('case_material')
+        .addColumn('case_id', 'uuid', (c) => c.notNull().references('case.id'))
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('file_id', 'uuid', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_material_pk', ['case_id', 'code'])
+        .execute();
+      await db.schema.createIndex('case_material_file_idx').on('case_material').column('file_id').execute();
+
+      // Append-only action log; (case_id, seq) unique so a retried request cannot record an action twice.
+      await db.schema
+        .createTable('case_action')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('case_id', 'uuid', (c) => c.notNull().references('case.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('from_state', 'text')
+        .addColumn('to_state', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'uuid')
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addColumn('payload', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('case_action_seq_uq', ['case_id', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('case_counter')
+        .addColumn('region_code', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_counter_pk', ['region_code', 'year'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['case_counter', 'case_action', 'case_material', 'case']) await db.schema.dropTable(t).execute();
+    },
+  },
+};

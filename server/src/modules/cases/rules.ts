@@ -1,0 +1,51 @@
+/**
+ * Rules from law, in one place.
+ *
+ * 行政许可法 (Administrative Licensing Law):
+ * - art. 32: an application with missing material must be told so at once or within 5 working days; otherwise
+ *   it counts as accepted from the day it was received → the acceptance deadline is 5 working days.
+ * - art. 38, 32(4)/(5): a decision to refuse or decline must state the reasons → a specific reason is required.
+ * - art. 42: the decision is due within the time limit, counted from acceptance (here: the committed limit,
+ *   which the item guarantees and which never exceeds the statutory one).
+ * - art. 82: time limits are counted in working days, excluding statutory holidays (see platform/calendar).
+ * Seed 001 (Fujian 2017 assessment): a decline must name the specific problem; "材料不齐全" alone is not a reason.
+ */
+import { addWorkingDays, type CalendarData } from '../../platform/calendar/index.ts';
+
+export const ACCEPTANCE_LIMIT_WORKING_DAYS = 5;
+
+/** Phrases that do not tell the applicant what to fix; a reason made only of these is refused. */
+export const GENERIC_REASON_PHRASES = ['材料不齐全', '材料不全', '材料有误', '材料不符合要求', '不符合条件', '不符合要求', '资料不全', '其他原因', '条件不符'];
+export const MIN_REASON_CHARS = 8;
+
+/** Is the reason specific enough to tell the applicant what is wrong? */
+export function isSpecificReason(reason: string | undefined): boolean {
+  if (!reason) return false;
+  let rest = reason.replace(/\s+/g, '');
+  for (const p of GENERIC_REASON_PHRASES) rest = rest.split(p).join('');
+  rest = rest.replace(/[，。、,.;；:：!！?？()（）\-—]/g, '');
+  return rest.length >= MIN_REASON_CHARS;
+}
+
+export type Deadline = { dueDate: string; warnDate: string };
+
+/**
+ * Due date of a limit of `days` working days starting after `from`, and the date from which it shows yellow:
+ * when at most one working day, or at most a fifth of the limit, is left.
+ */
+export function deadline(from: string, days: number, cal: CalendarData): Deadline {
+  const dueDate = addWorkingDays(from, days, cal);
+  const warnAt = Math.max(1, Math.ceil(days / 5));
+  const warnDate = days > warnAt ? addWorkingDays(from, days - warnAt, cal) : from;
+  return { dueDate, warnDate };
+}
+
+export type SlaLight = 'green' | 'yellow' | 'red';
+
+/** The deadline light of an open case on `today` (null for finished cases). */
+export function slaLight(open: boolean, today: string, d: { dueDate: string | null; warnDate: string | null }): SlaLight | null {
+  if (!open || !d.dueDate) return null;
+  if (today > d.dueDate) return 'red';
+  if (d.warnDate && today >= d.warnDate) return 'yellow';
+  return 'green';
+}

@@ -1,0 +1,49 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CaseState, Decision } from './state.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type CasesTables = {
+  case: {
+    id: string;
+    number: string;
+    region_code: string;
+    org_id: string;
+    agency_name: string;
+    item_id: string;
+    item_version_id: string;
+    item_version: number;
+    impl_code: string;
+    item_name: string;
+    applicant_id: string;
+    applicant_name: string;
+    applicant_type: 'person' | 'entity';
+    state: CaseState;
+    version: number;
+    form: Json<Record<string, unknown>>;
+    decision: ColumnType<Decision | null, string | null, string | null>;
+    committed_days: number;
+    statutory_days: number;
+    submitted_at: Date;
+    accepted_at: Date | null;
+    closed_at: Date | null;
+    due_date: string | null;
+    warn_date: string | null;
+    updated_at: Generated<Date>;
+  };
+  case_material: { case_id: string; code: string; name: string; file_id: string; file_name: string };
+  case_action: {
+    id: string;
+    case_id: string;
+    seq: number;
+    action: string;
+    from_state: string | null;
+    to_state: string;
+    actor_id: string | null;
+    actor_name: string;
+    actor_role: string;
+    payload: Json<Record<string, unknown>>;
+    at: Generated<Date>;
+  };
+  case_counter: { region_code: string; year: number; last: number };
+};

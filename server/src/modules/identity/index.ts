@@ -1,0 +1,18 @@
+/** Identity: accounts (persons, entities, staff), organisations, regions, sessions. */
+export { identityMigrations } from './migrations.ts';
+export type { IdentityTables } from './tables.ts';
+export { identityRoutes } from './routes.ts';
+export {
+  resolveSession,
+  getApplicantProfileInTrx,
+  createPersonInTrx,
+  createEntityInTrx,
+  createStaffInTrx,
+  createRegionInTrx,
+  createOrgInTrx,
+  findOrgByKey,
+  findOrgsByIds,
+  maskPhone,
+  actorForUsername,
+  type OrgRef,
+} from './service.ts';

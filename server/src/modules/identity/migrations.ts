@@ -1,0 +1,83 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+export const identityMigrations: Record<string, Migration> = {
+  '202611220010_identity_init': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('region')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('level', 'text', (c) => c.notNull())
+        .addColumn('parent_code', 'text', (c) => c.references('region.code'))
+        .execute();
+
+      await db.schema
+        .createTable('org')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('short_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('region_code', 'text', (c) => c.notNull().references('region.code'))
+        .addColumn('credit_code', 'text', (c) => c.notNull().unique())
+        .addColumn('dept_code', 'text')
+        .addColumn('parent_id', 'uuid', (c) => c.references('org.id'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('org_region_idx').on('org').column('region_code').execute();
+
+      await db.schema
+        .createTable('account')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('subject_type', 'text', (c) => c.notNull().check(sql`subject_type in ('person','entity','staff')`))
+        .addColumn('org_id', 'uuid', (c) => c.references('org.id'))
+        .addColumn('region_code', 'text', (c) => c.references('region.code'))
+        .addColumn('person_name', 'text')
+        .addColumn('resident_id', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('address', 'text')
+        .addColumn('entity_name', 'text')
+        .addColumn('credit_code', 'text')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await sql`create unique index account_resident_id_uq on account (resident_id) where subject_type = 'person'`.execute(db);
+
+      await db.schema
+        .createTable('account_role')
+        .addColumn('account_id', 'uuid', (c) => c.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('account_role_pk', ['account_id', 'role'])
+        .execute();
+
+      await db.schema
+        .createTable('session')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('account_id', 'uuid', (c) => c.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .execute();
+      await db.schema.createIndex('session_account_idx').on('session').column('account_id').execute();
+
+      await db.schema
+        .createTable('login_failure')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('login_failure_username_idx').on('login_failure').columns(['username', 'at']).execute();
+      await db.schema.createIndex('login_failure_ip_idx').on('login_failure').columns(['ip', 'at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['login_failure', 'session', 'account_role', 'account', 'org', 'region']) await db.schema.dropTable(t).execute();
+    },
+  },
+};

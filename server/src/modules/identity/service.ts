@@ -1,0 +1,278 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Trx } from '../../platform/db/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { writeAuditInTrx } from '../../platform/audit/index.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { permissionsOf, landingFor, ROLES, type Role } from '../../platform/auth/permissions.ts';
+import { validateResidentId, validateCreditCode, maskResidentId } from '../../platform/codes/index.ts';
+import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from './password.ts';
+import { IdentityErrors } from './errors.ts';
+
+export const SESSION_TTL_HOURS = 12;
+/** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perUsername: 5, perIp: 50 };
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function maskPhone(p: string | null): string | undefined {
+  return p ? p.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2') : undefined;
+}
+
+export type LoginResult = { token: string; csrfToken: string; expiresAt: Date; accountId: string };
+
+export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+  const username = input.username.trim();
+  const since = sql<Date>`now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
+  const [byUser, byIp] = await Promise.all([
+    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>', since).executeTakeFirstOrThrow(),
+    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', input.ip).where('at', '>', since).executeTakeFirstOrThrow(),
+  ]);
+  if (byUser.n >= LOGIN_LIMITS.perUsername || byIp.n >= LOGIN_LIMITS.perIp) {
+    throw IdentityErrors.LOGIN_THROTTLED({ minutes: LOGIN_LIMITS.windowMinutes });
+  }
+  const account = await db.selectFrom('account').select(['id', 'password_hash', 'display_name', 'status']).where('username', '=', username).executeTakeFirst();
+  const ok = account ? await verifyPassword(account.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
+  if (!account || !ok || account.status !== 'active') {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('login_failure').values({ username, ip: input.ip }).execute();
+      await writeAuditInTrx(trx, { actor: null, action: 'auth.login_failed', entityType: 'account', entityId: username, ip: input.ip });
+    });
+    throw IdentityErrors.LOGIN_FAILED();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
+  await db.transaction().execute(async (trx) => {
+    const id = newId();
+    await trx
+      .insertInto('session')
+      .values({ id, token_hash: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .execute();
+    await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: 'auth.login', entityType: 'session', entityId: id, ip: input.ip });
+  });
+  return { token, csrfToken, expiresAt, accountId: account.id };
+}
+
+export async function logout(db: Db, actor: Actor, ip: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('session').where('id', '=', actor.sessionId).execute();
+    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId, ip });
+  });
+}
+
+/** The caller behind a session token, or undefined when the token is unknown or expired. One query. */
+export async function resolveSession(db: Db, token: string): Promise<Actor | undefined> {
+  if (token.length > 100) return undefined;
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('account as a', 'a.id', 's.account_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.subject_type',
+      'a.org_id',
+      'a.region_code',
+      sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles'),
+    ])
+    .where('s.token_hash', '=', sha256(token))
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('a.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    subjectType: row.subject_type,
+    roles,
+    permissions: permissionsOf(roles),
+    orgId: row.org_id,
+    regionCode: row.region_code,
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export type Me = {
+  id: string;
+  username: string;
+  displayName: string;
+  subjectType: 'person' | 'entity' | 'staff';
+  roles: string[];
+  permissions: string[];
+  landing: '/' | '/workbench' | '/admin' | '/dashboard';
+  org?: { id: string; name: string };
+  regionCode?: string;
+  entity?: { name: string; creditCode: string };
+  profile: { name?: string; idNumberMasked?: string; phoneMasked?: string; entityName?: string; creditCode?: string; address?: string };
+};
+
+export async function getMe(db: Db, actor: Actor): Promise<Me> {
+  const a = await db
+    .selectFrom('account as a')
+    .leftJoin('org as o', 'o.id', 'a.org_id')
+    .select(['a.person_name', 'a.resident_id', 'a.phone', 'a.address', 'a.entity_name', 'a.credit_code', 'o.id as org_id', 'o.name as org_name'])
+    .where('a.id', '=', actor.id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    subjectType: actor.subjectType,
+    roles: actor.roles,
+    permissions: [...actor.permissions],
+    landing: landingFor(actor.roles),
+    ...(a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
+    ...(actor.regionCode ? { regionCode: actor.regionCode } : {}),
+    ...(a.entity_name && a.credit_code ? { entity: { name: a.entity_name, creditCode: a.credit_code } } : {}),
+    profile: {
+      name: a.person_name ?? undefined,
+      idNumberMasked: a.resident_id ? maskResidentId(a.resident_id) : undefined,
+      phoneMasked: maskPhone(a.phone),
+      entityName: a.entity_name ?? undefined,
+      creditCode: a.credit_code ?? undefined,
+      address: a.address ?? undefined,
+    },
+  };
+}
+
+/**
+ * Full (unmasked) profile values used to pre-fill an applicant's own forms. Reading them is an audited access.
+ */
+export async function getApplicantProfileInTrx(trx: Trx, accountId: string) {
+  return trx
+    .selectFrom('account')
+    .select(['id', 'display_name', 'subject_type', 'person_name', 'resident_id', 'phone', 'address', 'entity_name', 'credit_code', 'region_code'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+// ---- account creation (demo world, later: registration and administration) ----
+
+type Common = { username: string; password: string; displayName: string; regionCode: string | null; phone?: string; address?: string };
+
+async function insertAccountInTrx(
+  trx: Trx,
+  a: Common & { subjectType: 'person' | 'entity' | 'staff'; orgId?: string | null; personName?: string; residentId?: string; entityName?: string; creditCode?: string },
+  roles: Role[],
+): Promise<string> {
+  if (!isAcceptablePassword(a.password)) throw IdentityErrors.WEAK_PASSWORD();
+  const taken = await trx.selectFrom('account').select('id').where('username', '=', a.username).executeTakeFirst();
+  if (taken) throw IdentityErrors.USERNAME_TAKEN({ username: a.username });
+  const id = newId();
+  await trx
+    .insertInto('account')
+    .values({
+      id,
+      username: a.username,
+      password_hash: await hashPassword(a.password),
+      display_name: a.displayName,
+      subject_type: a.subjectType,
+      org_id: a.orgId ?? null,
+      region_code: a.regionCode,
+      person_name: a.personName ?? null,
+      resident_id: a.residentId ?? null,
+      phone: a.phone ?? null,
+      address: a.address ?? null,
+      entity_name: a.entityName ?? null,
+      credit_code: a.creditCode ?? null,
+    })
+    .execute();
+  if (roles.length) await trx.insertInto('account_role').values(roles.map((role) => ({ account_id: id, role }))).execute();
+  await writeAuditInTrx(trx, { actor: null, action: 'account.create', entityType: 'account', entityId: id, after: { username: a.username, subjectType: a.subjectType, roles } });
+  return id;
+}
+
+export async function createPersonInTrx(trx: Trx, p: Common & { name: string; residentId: string }): Promise<string> {
+  const v = validateResidentId(p.residentId);
+  if (!v.ok) throw IdentityErrors.INVALID_RESIDENT_ID({ reason: v.reason });
+  return insertAccountInTrx(trx, { ...p, subjectType: 'person', personName: p.name, residentId: p.residentId.toUpperCase() }, ['applicant']);
+}
+
+/** An entity account acts through a named agent (经办人); the agent's identity is validated too. */
+export async function createEntityInTrx(
+  trx: Trx,
+  e: Common & { entityName: string; creditCode: string; agentName: string; agentResidentId: string },
+): Promise<string> {
+  const c = validateCreditCode(e.creditCode);
+  if (!c.ok) throw IdentityErrors.INVALID_CREDIT_CODE({ reason: c.reason });
+  const v = validateResidentId(e.agentResidentId);
+  if (!v.ok) throw IdentityErrors.INVALID_RESIDENT_ID({ reason: v.reason });
+  return insertAccountInTrx(
+    trx,
+    { ...e, subjectType: 'entity', personName: e.agentName, residentId: e.agentResidentId.toUpperCase(), entityName: e.entityName, creditCode: e.creditCode },
+    ['applicant'],
+  );
+}
+
+export async function createStaffInTrx(trx: Trx, s: Common & { orgKey: string; roles: Role[] }): Promise<string> {
+  const org = await trx.selectFrom('org').select(['id', 'region_code']).where('key', '=', s.orgKey).executeTakeFirst();
+  if (!org) throw IdentityErrors.ORG_NOT_FOUND({ key: s.orgKey });
+  return insertAccountInTrx(trx, { ...s, regionCode: s.regionCode ?? org.region_code, subjectType: 'staff', orgId: org.id }, s.roles);
+}
+
+export async function createRegionInTrx(trx: Trx, r: { code: string; name: string; level: string; parentCode: string | null }) {
+  await trx.insertInto('region').values({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function createOrgInTrx(
+  trx: Trx,
+  o: { key: string; name: string; shortName: string; kind: string; regionCode: string; creditCode: string; parentKey: string | null; deptCode?: string },
+): Promise<string> {
+  const c = validateCreditCode(o.creditCode);
+  if (!c.ok) throw IdentityErrors.INVALID_CREDIT_CODE({ reason: c.reason });
+  const parent = o.parentKey ? await trx.selectFrom('org').select('id').where('key', '=', o.parentKey).executeTakeFirst() : undefined;
+  if (o.parentKey && !parent) throw IdentityErrors.ORG_NOT_FOUND({ key: o.parentKey });
+  const id = newId();
+  await trx
+    .insertInto('org')
+    .values({ id, key: o.key, name: o.name, short_name: o.shortName, kind: o.kind, region_code: o.regionCode, credit_code: o.creditCode, dept_code: o.deptCode ?? null, parent_id: parent?.id ?? null })
+    .execute();
+  return id;
+}
+
+export async function listOrgs(db: Db) {
+  const rows = await db.selectFrom('org').select(['id', 'key', 'name', 'kind', 'region_code', 'credit_code', 'parent_id']).orderBy('region_code').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, kind: r.kind, regionCode: r.region_code, creditCode: r.credit_code, parentId: r.parent_id }));
+}
+
+export async function listUsers(db: Db) {
+  const rows = await db
+    .selectFrom('account as a')
+    .leftJoin('org as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'o.name as org_name', sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
+    .orderBy('a.subject_type', 'desc')
+    .orderBy('a.username')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, subjectType: r.subject_type, roles: r.roles, ...(r.org_name ? { orgName: r.org_name } : {}) }));
+}
+
+export type OrgRef = { id: string; name: string; regionCode: string; creditCode: string };
+
+export async function findOrgByKey(db: Db | Trx, key: string): Promise<OrgRef | undefined> {
+  const o = await db.selectFrom('org').select(['id', 'name', 'region_code', 'credit_code']).where('key', '=', key).executeTakeFirst();
+  return o ? { id: o.id, name: o.name, regionCode: o.region_code, creditCode: o.credit_code } : undefined;
+}
+
+export async function findOrgsByIds(db: Db | Trx, ids: string[]): Promise<Map<string, OrgRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org').select(['id', 'name', 'region_code', 'credit_code']).where('id', 'in', ids).execute();
+  return new Map(rows.map((o) => [o.id, { id: o.id, name: o.name, regionCode: o.region_code, creditCode: o.credit_code }]));
+}
+
+/** An actor for an account without a login (demo world seeding, tests, jobs acting for a person). */
+export async function actorForUsername(db: Db | Trx, username: string): Promise<Actor> {
+  const a = await db
+    .selectFrom('account as a')
+    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'a.org_id', 'a.region_code', sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
+    .where('a.username', '=', username)
+    .executeTakeFirstOrThrow();
+  const roles = a.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return { id: a.id, username: a.username, displayName: a.display_name, subjectType: a.subject_type, roles, permissions: permissionsOf(roles), orgId: a.org_id, regionCode: a.region_code, sessionId: '', csrfToken: '' };
+}

@@ -1,0 +1,46 @@
+import type { Generated } from 'kysely';
+
+export type IdentityTables = {
+  region: { code: string; name: string; level: string; parent_code: string | null };
+  org: {
+    id: string;
+    key: string;
+    name: string;
+    short_name: string;
+    kind: string;
+    region_code: string;
+    credit_code: string;
+    dept_code: string | null;
+    parent_id: string | null;
+    created_at: Generated<Date>;
+  };
+  account: {
+    id: string;
+    username: string;
+    password_hash: string;
+    display_name: string;
+    subject_type: 'person' | 'entity' | 'staff';
+    org_id: string | null;
+    region_code: string | null;
+    person_name: string | null;
+    resident_id: string | null;
+    phone: string | null;
+    address: string | null;
+    entity_name: string | null;
+    credit_code: string | null;
+    status: Generated<string>;
+    created_at: Generated<Date>;
+  };
+  account_role: { account_id: string; role: string };
+  session: {
+    id: string;
+    token_hash: string;
+    account_id: string;
+    csrf_token: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  login_failure: { id: Generated<number>; username: string; ip: string; at: Generated<Date> };
+};

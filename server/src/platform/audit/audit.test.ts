@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../../testing/db.ts';
+import { verifyAuditChain, writeAuditInTrx } from './audit.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+let h: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  h = await createTestDatabase('tongban_empty');
+});
+afterAll(() => h.drop());
+
+describe('audit hash chain', () => {
+  it('verifies an intact chain written by concurrent transactions', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: '0190a0a0-0000-7000-8000-000000000001', name: '测试' }, action: 'test.write', entityType: 'thing', entityId: String(i), after: { i, note: '变更' } })),
+      ),
+    );
+    const r = await verifyAuditChain(h.db);
+    expect(r).toEqual({ ok: true, count: 20 });
+  });
+
+  it('detects an edited event', async () => {
+    await sql`update audit_event set after = '{"i": 999}'::jsonb where seq = (select min(seq) + 5 from audit_event)`.execute(h.db);
+    const r = await verifyAuditChain(h.db);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toBe('content');
+  });
+
+  it('detects a deleted event', async () => {
+    const h2 = await createTestDatabase('tongban_empty');
+    try {
+      for (let i = 0; i < 5; i++) await h2.db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: null, action: 'x', entityType: 't', entityId: String(i) }));
+      await sql`delete from audit_event where seq = (select min(seq) + 2 from audit_event)`.execute(h2.db);
+      const r = await verifyAuditChain(h2.db);
+      expect(r).toMatchObject({ ok: false, reason: 'link' });
+    } finally {
+      await h2.drop();
+    }
+  });
+});
+
+describe('canonicalJson', () => {
+  it('orders keys, so equal documents give equal bytes', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"x":2,"y":1}]},"b":1}');
+  });
+});

@@ -1,0 +1,2 @@
+export { writeAuditInTrx, verifyAuditChain, type AuditInput, type ChainReport } from './audit.ts';
+export { canonicalJson } from './canonical-json.ts';

@@ -1,0 +1,76 @@
+/**
+ * Who may do what. One table maps each role to its permissions and its data scope; routes declare the
+ * permission they need (see http/route-guard.ts) and services narrow every query by the actor's scope.
+ * Deny by default: a permission not listed for a role is not granted.
+ */
+export const ROLES = ['platform_admin', 'catalog_admin', 'window_clerk', 'reviewer', 'supervisor', 'hotline_operator', 'applicant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'catalog:read',
+  'catalog:publish',
+  'case:apply',
+  'case:read',
+  'case:accept',
+  'case:decide',
+  'file:upload',
+  'org:read',
+  'user:read',
+  'audit:verify',
+  'dashboard:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Data scope, narrowest first:
+ * - own: records the actor filed (applicants)
+ * - org: records handled by the actor's organisation (a department's reviewers)
+ * - region: records of the actor's region and every region below it (window clerks, supervisors)
+ * - all: everything (platform administrators)
+ */
+export type DataScope = 'own' | 'org' | 'region' | 'all';
+
+export const ROLE_GRANTS = {
+  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload'] },
+  catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:publish', 'org:read', 'file:upload'] },
+  window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'file:upload'] },
+  reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
+  supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'dashboard:read'] },
+  hotline_operator: { scope: 'region', permissions: ['catalog:read'] },
+  applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
+} as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;
+
+/** Where each role starts working after login (the first matching role wins). */
+export const LANDING: Array<[Role, '/' | '/workbench' | '/admin' | '/dashboard']> = [
+  ['platform_admin', '/admin'],
+  ['catalog_admin', '/admin'],
+  ['supervisor', '/dashboard'],
+  ['window_clerk', '/workbench'],
+  ['reviewer', '/workbench'],
+  ['hotline_operator', '/workbench'],
+  ['applicant', '/'],
+];
+
+const SCOPE_ORDER: DataScope[] = ['own', 'org', 'region', 'all'];
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_GRANTS[r].permissions) out.add(p);
+  return out;
+}
+
+/** The widest scope among the roles that grant `permission`; undefined when none does. */
+export function scopeFor(roles: readonly Role[], permission: Permission): DataScope | undefined {
+  let best: DataScope | undefined;
+  for (const r of roles) {
+    const g = ROLE_GRANTS[r];
+    if (!(g.permissions as readonly Permission[]).includes(permission)) continue;
+    if (best === undefined || SCOPE_ORDER.indexOf(g.scope) > SCOPE_ORDER.indexOf(best)) best = g.scope;
+  }
+  return best;
+}
+
+export function landingFor(roles: readonly Role[]): '/' | '/workbench' | '/admin' | '/dashboard' {
+  for (const [role, landing] of LANDING) if (roles.includes(role)) return landing;
+  return '/';
+}

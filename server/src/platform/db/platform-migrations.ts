@@ -1,0 +1,106 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/** Tables of the cross-cutting mechanisms (audit, files, idempotency, outbox). */
+export const platformMigrations: Record<string, Migration> = {
+  '202611220000_platform_init': {
+    async up(db: Kysely<any>) {
+      await sql`create extension if not exists pg_trgm`.execute(db);
+
+      await db.schema
+        .createTable('audit_event')
+        .addColumn('seq', 'bigserial', (c) => c.primaryKey())
+        .addColumn('id', 'uuid', (c) => c.notNull().unique())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('actor_id', 'uuid')
+        .addColumn('actor_name', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('before', 'jsonb')
+        .addColumn('after', 'jsonb')
+        .addColumn('ip', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_event_entity_idx').on('audit_event').columns(['entity_type', 'entity_id']).execute();
+
+      await db.schema
+        .createTable('file_object')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'uuid', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('file_object_owner_idx').on('file_object').columns(['owner_id', 'created_at']).execute();
+
+      await db.schema
+        .createTable('idempotency_record')
+        .addColumn('owner_id', 'uuid', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('result_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('idempotency_record_pk', ['owner_id', 'scope', 'key'])
+        .execute();
+
+      await db.schema
+        .createTable('outbox_event')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('payload', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('delivered_at', 'timestamptz')
+        .execute();
+      await sql`create index outbox_event_pending_idx on outbox_event (created_at) where delivered_at is null`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['outbox_event', 'idempotency_record', 'file_object', 'audit_event']) await db.schema.dropTable(t).execute();
+    },
+  },
+};
+
+export type PlatformTables = {
+  audit_event: {
+    seq: import('kysely').Generated<number>;
+    id: string;
+    at: import('kysely').Generated<Date>;
+    actor_id: string | null;
+    actor_name: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    before: unknown | null;
+    after: unknown | null;
+    ip: string | null;
+    prev_hash: string;
+    hash: string;
+  };
+  file_object: {
+    id: string;
+    sha256: string;
+    size: number;
+    mime: string;
+    name: string;
+    owner_id: string;
+    created_at: import('kysely').Generated<Date>;
+  };
+  idempotency_record: {
+    owner_id: string;
+    key: string;
+    scope: string;
+    request_hash: string;
+    result_id: string;
+    created_at: import('kysely').Generated<Date>;
+  };
+  outbox_event: {
+    id: string;
+    topic: string;
+    payload: unknown;
+    created_at: import('kysely').Generated<Date>;
+    delivered_at: Date | null;
+  };
+};

@@ -1,0 +1,50 @@
+/**
+ * Idempotent creation: a POST that creates something takes an `Idempotency-Key`; the first request with a key
+ * creates, every retry with the same key and the same content gets the same result, a reuse of the key for
+ * different content is refused. The record is written in the creating transaction, so a crash leaves neither.
+ * Concurrent duplicates serialise on the record's primary key: the second waits for the first to commit.
+ */
+import { createHash } from 'node:crypto';
+import type { Trx } from '../db/db.ts';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import { HttpErrors } from './errors.ts';
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+/**
+ * Run `create(resultId)` once per (owner, scope, key). Returns the id of the created (or earlier) result and
+ * whether this call was a replay.
+ */
+export async function idempotentInTrx(
+  trx: Trx,
+  args: { ownerId: string; scope: string; key: string | undefined; body: unknown; resultId: string },
+  create: (resultId: string) => Promise<void>,
+): Promise<{ id: string; replay: boolean }> {
+  if (!args.key) {
+    await create(args.resultId);
+    return { id: args.resultId, replay: false };
+  }
+  if (args.key.length > 200) throw HttpErrors.BAD_REQUEST({ reason: 'Idempotency-Key longer than 200 characters' });
+  const hash = requestHash(args.body);
+  const inserted = await trx
+    .insertInto('idempotency_record')
+    .values({ owner_id: args.ownerId, scope: args.scope, key: args.key, request_hash: hash, result_id: args.resultId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('result_id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('idempotency_record')
+      .select(['request_hash', 'result_id'])
+      .where('owner_id', '=', args.ownerId)
+      .where('scope', '=', args.scope)
+      .where('key', '=', args.key)
+      .executeTakeFirstOrThrow();
+    if (existing.request_hash !== hash) throw HttpErrors.IDEMPOTENCY_KEY_REUSED();
+    return { id: existing.result_id, replay: true };
+  }
+  await create(args.resultId);
+  return { id: args.resultId, replay: false };
+}

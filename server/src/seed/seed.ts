@@ -1,0 +1,138 @@
+/**
+ * Loads the demo world (seed/world) into an empty database through the modules' own functions, then plays a
+ * little history (cases in every state) so every page has something true to show. Deterministic; never
+ * required in production; refuses to run twice.
+ */
+import type { Db } from '../platform/db/db.ts';
+import type { FileStore } from '../platform/files/file-store.ts';
+import { newId } from '../platform/ids.ts';
+import { BUILTIN_CALENDAR } from '../platform/calendar/index.ts';
+import {
+  createRegionInTrx,
+  createOrgInTrx,
+  createStaffInTrx,
+  createPersonInTrx,
+  createEntityInTrx,
+  findOrgByKey,
+  actorForUsername,
+} from '../modules/identity/index.ts';
+import { createItemInTrx, type ItemDocument } from '../modules/catalog/index.ts';
+import { submitCase, actOnCase } from '../modules/cases/index.ts';
+import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
+
+export type DemoAccount = { username: string; role: string; name: string };
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const r = await db.selectFrom('account').select('id').where('username', '=', 'admin').executeTakeFirst();
+  return r !== undefined;
+}
+
+function toDocument(i: ItemSeed): ItemDocument {
+  const { orgKey: _o, published: _p, ...doc } = i;
+  return doc as ItemDocument;
+}
+
+/** A small valid PDF, used as the demo applicants' uploaded materials. */
+export function samplePdf(title: string): Buffer {
+  const body = `BT /F1 18 Tf 72 720 Td (${title.replace(/[()\\]/g, '')}) Tj ET`;
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+export async function seedDemoWorld(db: Db, store: FileStore, world: World = buildWorld()): Promise<DemoAccount[]> {
+  if (await isSeeded(db)) return demoAccounts(world);
+  await db.transaction().execute(async (trx) => {
+    for (const r of world.regions) await createRegionInTrx(trx, r);
+    for (const o of world.orgs) await createOrgInTrx(trx, o);
+    for (const s of world.staff) await createStaffInTrx(trx, { username: s.username, password: DEMO_PASSWORD, displayName: s.displayName, regionCode: null, phone: s.phone, orgKey: s.orgKey, roles: s.roles });
+    for (const p of world.persons) {
+      await createPersonInTrx(trx, { username: p.username, password: DEMO_PASSWORD, displayName: p.name, regionCode: p.residentId.slice(0, 6), phone: p.phone, address: p.address, name: p.name, residentId: p.residentId });
+    }
+    for (const e of world.entities) {
+      await createEntityInTrx(trx, {
+        username: e.username,
+        password: DEMO_PASSWORD,
+        displayName: e.entityName,
+        regionCode: e.creditCode.slice(2, 8),
+        phone: e.agentPhone,
+        address: e.address,
+        entityName: e.entityName,
+        creditCode: e.creditCode,
+        agentName: e.agentName,
+        agentResidentId: e.agentResidentId,
+      });
+    }
+    for (const i of world.items) {
+      const org = await findOrgByKey(trx, i.orgKey);
+      if (!org) throw new Error(`seed: item ${i.name} names unknown org ${i.orgKey}`);
+      await createItemInTrx(trx, toDocument(i), { id: org.id, name: org.name }, { publish: i.published, actor: null });
+    }
+  });
+  await seedHistory(db, store, world);
+  return demoAccounts(world);
+}
+
+/** Cases in every state, filed and handled through the real case engine. */
+async function seedHistory(db: Db, store: FileStore, world: World): Promise<void> {
+  const ctx = { cal: BUILTIN_CALENDAR, ip: '127.0.0.1', locale: 'zh-CN' as const };
+  const applicants = [world.persons.find((p) => p.username === 'citizen')?.username, world.entities[0]?.username].filter((u): u is string => !!u);
+  const clerk = await actorForUsername(db, 'clerk');
+  const reviewer = await actorForUsername(db, 'reviewer');
+  const reviewerOrg = world.staff.find((s) => s.username === 'reviewer')!.orgKey;
+  const items = world.items.filter((i) => i.published && i.orgKey === reviewerOrg && i.onlineDepth.some((d) => d >= 4));
+  const pdf = await store.put(samplePdf('Tongban demo material'));
+  let n = 0;
+  for (const username of applicants) {
+    const actor = await actorForUsername(db, username);
+    const mine = items.filter((i) => i.serviceObjects.includes(actor.subjectType as 'person' | 'entity')).slice(0, 4);
+    for (const item of mine) {
+      for (const outcome of ['submitted', 'accepted', 'closed', 'declined'] as const) {
+        if ((n++ % 4) > 2 && outcome === 'submitted') continue;
+        const materials = [];
+        for (const m of item.materials.filter((m) => m.necessity === 'required')) {
+          const fileId = newId();
+          await db.insertInto('file_object').values({ id: fileId, sha256: pdf.sha256, size: pdf.size, mime: 'application/pdf', name: `${m.name}.pdf`, owner_id: actor.id }).execute();
+          materials.push({ code: m.code, fileId });
+        }
+        const form: Record<string, unknown> = {};
+        for (const [key, f] of Object.entries(item.form.properties)) {
+          if (!item.form.required.includes(key)) continue;
+          form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : `示例${f.title}`;
+        }
+        const c = await submitCase(db, actor, { implCode: item.implCode, form, materials }, ctx);
+        if (outcome === 'submitted') continue;
+        if (outcome === 'declined') {
+          await actOnCase(db, clerk, c.id, { action: 'decline', version: c.version, reason: '经营场所使用证明上的地址与申请表填写的经营场所不一致，请核对后重新申请' }, ctx);
+          continue;
+        }
+        const accepted = await actOnCase(db, clerk, c.id, { action: 'accept', version: c.version }, ctx);
+        if (outcome === 'closed') await actOnCase(db, reviewer, c.id, { action: 'decide', version: accepted.version, decision: 'grant' }, ctx);
+      }
+    }
+  }
+}
+
+export function demoAccounts(world: World): DemoAccount[] {
+  return [
+    ...world.staff.map((s) => ({ username: s.username, role: s.roles.join(','), name: s.displayName })),
+    ...world.persons.filter((p) => p.username).slice(0, 1).map((p) => ({ username: p.username, role: 'applicant (person)', name: p.name })),
+    ...world.entities.slice(0, 1).map((e) => ({ username: e.username, role: 'applicant (entity agent)', name: `${e.agentName} · ${e.entityName}` })),
+  ];
+}
+
+export { DEMO_PASSWORD };
