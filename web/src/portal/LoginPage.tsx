@@ -1,0 +1,59 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/client.ts';
+import { safeNext, useLogin, useMe } from '../api/auth.ts';
+import { PageLoading } from '../components/status.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(params.get('next'));
+  const me = useMe();
+  const login = useLogin();
+
+  if (me.isPending) return <PageLoading />;
+  // Already signed in (e.g. the back button): go on to where they were heading.
+  if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next ?? me.data.landing} replace />;
+
+  const onFinish = (v: LoginForm) => {
+    login.mutate(
+      { username: v.username.trim(), password: v.password },
+      { onSuccess: (user) => void navigate(next ?? user.landing ?? '/', { replace: true }) },
+    );
+  };
+
+  return (
+    <div className="tb-login-wrap">
+      <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 24 } }}>
+        <Typography.Title level={1} style={{ fontSize: '1.5em', marginTop: 0 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+        {login.isError && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(login.error)} />
+        )}
+        <Form<LoginForm> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={login.isPending}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Input size="large" prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password size="large" prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

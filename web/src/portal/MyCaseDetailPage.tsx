@@ -1,0 +1,85 @@
+import { Alert, Breadcrumb, Card, Descriptions, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCase } from '../api/cases.ts';
+import { useItem } from '../api/items.ts';
+import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
+import { CaseMaterials } from '../components/CaseMaterials.tsx';
+import { CaseStateTag } from '../components/CaseStateTag.tsx';
+import { CaseTimeline } from '../components/CaseTimeline.tsx';
+import { formatDate, formatDateTime } from '../components/format.ts';
+import { SlaLight } from '../components/SlaLight.tsx';
+import { LoadError, PageLoading } from '../components/status.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+
+/** One of my cases: where it stands, the decision, and every step so far. */
+export function MyCaseDetailPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const c = useCase(id);
+  // Field titles: from the case's pinned schema, else from the item's published guide.
+  const pinned = asFormSchema(c.data?.formSchema);
+  const item = useItem(c.data && !pinned ? c.data.implCode : undefined);
+  useDocumentTitle(c.data ? `${c.data.itemName} ${c.data.number}` : t('cases.detailTitle'));
+
+  if (c.isPending) return <PageLoading />;
+  if (c.isError) return <div className="tb-container tb-page"><LoadError error={c.error} onRetry={() => void c.refetch()} /></div>;
+  const cs = c.data;
+  const progressKey = `cases.progress_${cs.state}`;
+
+  return (
+    <div className="tb-container tb-page" style={{ maxWidth: 860 }}>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/my/cases">{t('nav.myCases')}</Link> }, { title: cs.number }]}
+      />
+      <Typography.Title level={1} style={{ fontSize: '1.4em', marginTop: 0, marginBottom: 8 }}>
+        {cs.itemName}
+      </Typography.Title>
+
+      <Card styles={{ body: { padding: 16 } }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 10, flexWrap: 'wrap', marginBottom: 8 }}>
+          <CaseStateTag state={cs.state} label={cs.stateLabel} />
+          {i18n.exists(progressKey) && <span>{t(progressKey as 'cases.progress_submitted')}</span>}
+        </div>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2 }}
+          items={[
+            { key: 'number', label: t('cases.number'), children: cs.number },
+            ...(cs.agencyName ? [{ key: 'agency', label: t('cases.agency'), children: cs.agencyName }] : []),
+            { key: 'submitted', label: t('cases.submittedAt'), children: formatDateTime(cs.submittedAt) },
+            { key: 'due', label: t('cases.dueDate'), children: formatDate(cs.dueDate) },
+            ...(cs.slaLight ? [{ key: 'light', label: t('cases.light'), children: <SlaLight light={cs.slaLight} /> }] : []),
+          ]}
+        />
+        {cs.decision && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={cs.decision.result === 'grant' ? 'success' : 'warning'}
+            showIcon
+            title={`${t('cases.decision')}${t('common.colon')}${cs.decision.result === 'grant' ? t('cases.decisionGrant') : t('cases.decisionRefuse')}`}
+            description={
+              <>
+                {cs.decision.reason && <div>{t('cases.reason', { reason: cs.decision.reason })}</div>}
+                <div>{t('cases.decidedAt', { at: formatDateTime(cs.decision.decidedAt) })}</div>
+              </>
+            }
+          />
+        )}
+      </Card>
+
+      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.timeline')}</h2>} style={{ marginTop: 16 }}>
+        <CaseTimeline entries={cs.timeline} />
+      </Card>
+
+      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.form')}</h2>} style={{ marginTop: 16 }}>
+        <CaseFormView form={cs.form} schema={pinned ?? item.data?.form} />
+      </Card>
+
+      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.materials')}</h2>} style={{ marginTop: 16 }}>
+        <CaseMaterials materials={cs.materials} />
+      </Card>
+    </div>
+  );
+}

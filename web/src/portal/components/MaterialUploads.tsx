@@ -1,0 +1,196 @@
+import { useRef } from 'react';
+import { Alert, App, Button, Space, Tag, Typography } from 'antd';
+import { CheckCircleFilled, DeleteOutlined, LoadingOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client.ts';
+import type { MaterialRequirement } from '../../api/types.ts';
+import { uploadFile } from '../mutations.ts';
+import { necessityColor } from './MaterialList.tsx';
+
+export interface UploadEntry {
+  uid: string;
+  name: string;
+  status: 'uploading' | 'done' | 'error';
+  fileId?: string;
+  error?: string;
+}
+
+export type UploadState = Record<string, UploadEntry[]>;
+
+const accept = '.pdf,.jpg,.jpeg,.png,image/*,application/pdf';
+
+/** Materials the applicant must bring themselves (government-held ones are never asked for). */
+export function uploadableMaterials(materials: MaterialRequirement[]): MaterialRequirement[] {
+  return materials.filter((m) => m.source !== 'government');
+}
+
+export function missingMaterials(materials: MaterialRequirement[], uploads: UploadState): MaterialRequirement[] {
+  return uploadableMaterials(materials).filter(
+    (m) => m.necessity === 'required' && !(uploads[m.code] ?? []).some((u) => u.status === 'done'),
+  );
+}
+
+function MaterialUpload({
+  material,
+  entries,
+  onChange,
+}: {
+  material: MaterialRequirement;
+  entries: UploadEntry[];
+  onChange: (update: (prev: UploadEntry[]) => UploadEntry[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = `material-${material.code}`;
+
+  const onFiles = (files: FileList | null) => {
+    if (!files) return;
+    for (const file of Array.from(files)) {
+      const uid = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      onChange((prev) => [...prev, { uid, name: file.name, status: 'uploading' }]);
+      uploadFile(file).then(
+        (stored) => onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'done', fileId: stored.id } : e))),
+        (err: unknown) => {
+          const msg = errorMessage(err);
+          void message.error(t('apply.uploadFailed', { message: msg }));
+          onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'error', error: msg } : e)));
+        },
+      );
+    }
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <li style={{ padding: '14px 0', borderBottom: '1px solid #f0f0f0', listStyle: 'none' }}>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <div style={{ flex: '1 1 200px', minWidth: 0 }}>
+          <div style={{ fontWeight: 600 }}>{material.name}</div>
+          <Tag color={necessityColor[material.necessity]} style={{ marginTop: 4 }}>
+            {t(`item.necessity.${material.necessity}`)}
+          </Tag>
+          {material.notes && <div style={{ color: 'rgba(0,0,0,0.6)', fontSize: '0.9em', marginTop: 4 }}>{material.notes}</div>}
+        </div>
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          accept={accept}
+          multiple
+          aria-label={t('apply.uploadLabel', { name: material.name })}
+          style={{ display: 'none' }}
+          onChange={(e) => onFiles(e.target.files)}
+        />
+        <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()}>
+          {t('apply.upload')}
+          <span className="tb-sr-only">{material.name}</span>
+        </Button>
+      </div>
+      {entries.length > 0 && (
+        <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }} aria-live="polite">
+          {entries.map((e) => (
+            <li key={e.uid} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}>
+              {e.status === 'uploading' && <LoadingOutlined aria-hidden />}
+              {e.status === 'done' && <CheckCircleFilled aria-hidden style={{ color: '#2e7d32' }} />}
+              {e.status === 'error' && <WarningFilled aria-hidden style={{ color: '#c62828' }} />}
+              <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
+                {e.name}
+              </Typography.Text>
+              <span className="tb-sr-only">
+                {e.status === 'done' ? t('apply.uploaded') : e.status === 'error' ? e.error : t('common.loading')}
+              </span>
+              {e.status !== 'uploading' && (
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('apply.removeFile', { name: e.name })}
+                  onClick={() => onChange((prev) => prev.filter((x) => x.uid !== e.uid))}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function MaterialUploads({
+  materials,
+  uploads,
+  setUploads,
+  showMissing,
+}: {
+  materials: MaterialRequirement[];
+  uploads: UploadState;
+  setUploads: (update: (prev: UploadState) => UploadState) => void;
+  showMissing: boolean;
+}) {
+  const { t } = useTranslation();
+  const own = uploadableMaterials(materials);
+  const shared = materials.filter((m) => m.source === 'government');
+  const missing = missingMaterials(materials, uploads);
+  const hasDeferrable = own.some((m) => m.necessity === 'deferrable');
+
+  return (
+    <div>
+      {showMissing && missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title={t('apply.missingTitle')}
+          description={
+            <>
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {missing.map((m) => (
+                  <li key={m.code}>{m.name}</li>
+                ))}
+              </ul>
+              {t('apply.missingHint')}
+            </>
+          }
+        />
+      )}
+      {own.length === 0 && shared.length === 0 && <Alert type="info" showIcon title={t('apply.noMaterialsNeeded')} />}
+      {own.length > 0 && (
+        <>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {t('apply.uploadHint')}
+            {hasDeferrable && (
+              <>
+                <br />
+                {t('apply.deferrableHint')}
+              </>
+            )}
+          </Typography.Paragraph>
+          <ul style={{ padding: 0, margin: 0 }}>
+            {own.map((m) => (
+              <MaterialUpload
+                key={m.code}
+                material={m}
+                entries={uploads[m.code] ?? []}
+                onChange={(update) => setUploads((prev) => ({ ...prev, [m.code]: update(prev[m.code] ?? []) }))}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      {shared.length > 0 && (
+        <ul style={{ padding: 0, margin: '8px 0 0', listStyle: 'none' }}>
+          {shared.map((m) => (
+            <li key={m.code} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <div style={{ fontWeight: 600 }}>{m.name}</div>
+              <Space size={6} wrap style={{ marginTop: 4 }}>
+                <Tag color="green">{t('item.sourceGovernment')}</Tag>
+                {m.issuingDept && <span style={{ color: 'rgba(0,0,0,0.6)' }}>{t('item.issuedBy', { dept: m.issuingDept })}</span>}
+              </Space>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { FormFieldSchema, FormSchema, Profile } from '../../api/types.ts';
+import { orderedFields } from '../../components/formOrder.ts';
+
+export { orderedFields };
+
+/** Profile fields taken from an authoritative register: shown, not editable. */
+const lockedProfileKeys = new Set(['name', 'idNumberMasked', 'entityName', 'creditCode']);
+
+export type FormValues = Record<string, unknown>;
+
+const profileFields = new Set<keyof Profile>(['name', 'idNumberMasked', 'phoneMasked', 'entityName', 'creditCode', 'address']);
+
+/**
+ * The profile field an `x-prefill` names. Only exact names count: a masked ID
+ * or phone number is not the value itself, so `idNumber` and `phone` are left
+ * for the applicant to type.
+ */
+function profileKey(prefill: string | undefined): keyof Profile | undefined {
+  if (!prefill) return undefined;
+  const k = prefill.replace(/^(me\.)?profile\./, '') as keyof Profile;
+  if (!profileFields.has(k) || k === 'idNumberMasked' || k === 'phoneMasked') return undefined;
+  return k;
+}
+
+/** Values to start the form with: the schema's defaults, then what the user's profile already tells us. */
+export function initialFormValues(schema: FormSchema, profile: Profile | undefined): { values: FormValues; prefilled: Set<string>; locked: Set<string> } {
+  const values: FormValues = {};
+  const prefilled = new Set<string>();
+  const locked = new Set<string>();
+  for (const [key, field] of Object.entries(schema.properties)) {
+    if (field.default !== undefined) values[key] = field.format === 'date' && typeof field.default === 'string' ? dayjs(field.default) : field.default;
+    const pk = profileKey(field['x-prefill']);
+    const v = pk ? profile?.[pk] : undefined;
+    if (pk && v) {
+      values[key] = v;
+      prefilled.add(key);
+      // Locked only where the field is the register's own fact (its key is the profile field's name);
+      // a field merely seeded from it, such as 法定代表人 from the user's name, stays editable.
+      if (lockedProfileKeys.has(pk) && key === pk) locked.add(key);
+    }
+  }
+  return { values, prefilled, locked };
+}
+
+/** Form values as the API wants them: dates as YYYY-MM-DD, empty strings dropped. */
+export function serializeForm(schema: FormSchema, values: FormValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const v = values[key];
+    if (v === undefined || v === null || v === '') continue;
+    if (dayjs.isDayjs(v)) out[key] = (v as Dayjs).format('YYYY-MM-DD');
+    else if (typeof v === 'string') out[key] = v.trim();
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** A value for the confirmation page and case views. */
+export function displayValue(field: FormFieldSchema, v: unknown, yes: string, no: string): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (dayjs.isDayjs(v)) return (v as Dayjs).format('YYYY-MM-DD');
+  if (typeof v === 'boolean') return v ? yes : no;
+  if (field.enum && field.enumNames) {
+    const i = field.enum.indexOf(v as string | number);
+    if (i >= 0 && field.enumNames[i]) return field.enumNames[i]!;
+  }
+  return String(v);
+}
+
+function autoCompleteFor(field: FormFieldSchema): string | undefined {
+  switch (field['x-prefill']) {
+    case 'name':
+      return 'name';
+    case 'phone':
+      return 'tel';
+    case 'address':
+      return 'street-address';
+    case 'entityName':
+      return 'organization';
+    default:
+      return field.format === 'email' ? 'email' : undefined;
+  }
+}
+
+function enumOptions(field: FormFieldSchema) {
+  return (field.enum ?? []).map((value, i) => ({ value, label: field.enumNames?.[i] ?? String(value) }));
+}
+
+/**
+ * An application form generated from the item's JSON Schema: string (input or
+ * textarea), number, boolean, enum (select or radio), date; required fields and
+ * simple string/number constraints become validation rules.
+ */
+export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema; prefilled: Set<string>; locked: Set<string> }) {
+  const { t } = useTranslation();
+  const required = new Set(schema.required ?? []);
+
+  return (
+    <>
+      {orderedFields(schema).map(([key, field]) => {
+        const title = field.title ?? key;
+        const isRequired = required.has(key);
+        const isChoice = !!field.enum || field.type === 'boolean' || field.format === 'date';
+        const rules: Rule[] = [];
+        if (isRequired) {
+          rules.push({
+            required: true,
+            whitespace: field.type === 'string' && !field.enum,
+            message: isChoice ? t('apply.requiredSelect', { field: title }) : t('apply.requiredInput', { field: title }),
+          });
+        }
+        if (field.format === 'email') rules.push({ type: 'email', message: t('apply.invalidFormat', { field: title }) });
+        if (field.type === 'string' && !field.enum && field.format !== 'date') {
+          if (field.minLength) rules.push({ min: field.minLength, message: t('apply.tooShort', { field: title, n: field.minLength }) });
+          if (field.maxLength) rules.push({ max: field.maxLength, message: t('apply.tooLong', { field: title, n: field.maxLength }) });
+          if (field.pattern && !locked.has(key)) {
+            try {
+              rules.push({ pattern: new RegExp(field.pattern), message: t('apply.invalidFormat', { field: title }) });
+            } catch {
+              // a pattern the browser cannot parse is left to the server
+            }
+          }
+        }
+
+        const extra = (
+          <>
+            {prefilled.has(key) && (
+              <Tag color="blue" style={{ marginTop: 4 }}>
+                {t('apply.prefilled')}
+              </Tag>
+            )}
+            {field.description && <div>{field.description}</div>}
+          </>
+        );
+        const hasExtra = prefilled.has(key) || !!field.description;
+        const common = { name: key, label: title, rules, extra: hasExtra ? extra : undefined };
+
+        if (field.type === 'boolean') {
+          return (
+            <Form.Item key={key} {...common}>
+              <Radio.Group
+                role="radiogroup"
+                aria-label={title}
+                options={[
+                  { value: true, label: t('common.yes') },
+                  { value: false, label: t('common.no') },
+                ]}
+              />
+            </Form.Item>
+          );
+        }
+        if (field.enum) {
+          const options = enumOptions(field);
+          if (field['x-ui']?.widget === 'radio') {
+            return (
+              <Form.Item key={key} {...common}>
+                <Radio.Group role="radiogroup" aria-label={title} options={options} disabled={locked.has(key)} />
+              </Form.Item>
+            );
+          }
+          return (
+            <Form.Item key={key} {...common}>
+              <Select options={options} placeholder={t('apply.selectPlaceholder')} disabled={locked.has(key)} allowClear={!isRequired} />
+            </Form.Item>
+          );
+        }
+        if (field.type === 'number' || field.type === 'integer') {
+          return (
+            <Form.Item key={key} {...common}>
+              <InputNumber
+                style={{ width: '100%' }}
+                min={field.minimum}
+                max={field.maximum}
+                precision={field.type === 'integer' ? 0 : undefined}
+                inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+              />
+            </Form.Item>
+          );
+        }
+        if (field.format === 'date') {
+          return (
+            <Form.Item key={key} {...common}>
+              <DatePicker style={{ width: '100%' }} placeholder={t('apply.datePlaceholder')} inputReadOnly />
+            </Form.Item>
+          );
+        }
+        if (field['x-ui']?.widget === 'textarea') {
+          return (
+            <Form.Item key={key} {...common}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={field.maxLength} showCount={!!field.maxLength} readOnly={locked.has(key)} />
+            </Form.Item>
+          );
+        }
+        return (
+          <Form.Item key={key} {...common}>
+            <Input
+              readOnly={locked.has(key)}
+              variant={locked.has(key) ? 'filled' : undefined}
+              maxLength={field.maxLength}
+              placeholder={field['x-ui']?.placeholder}
+              type={field.format === 'email' ? 'email' : undefined}
+              inputMode={/phone|mobile|tel/i.test(key) || field['x-prefill'] === 'phone' ? 'tel' : undefined}
+              autoComplete={autoCompleteFor(field)}
+            />
+          </Form.Item>
+        );
+      })}
+    </>
+  );
+}
