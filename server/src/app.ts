@@ -35,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
     logger: deps.logger,
     resolveSession: (token) => resolveSession(deps.db, token),
     webDir: deps.webDir,
+    maxUploadBytes: deps.maxUploadBytes,
   });
   const calendar = deps.calendar ?? (() => BUILTIN_CALENDAR);
 
@@ -59,10 +60,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   );
 
   identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
-  catalogRoutes(app, { db: deps.db });
+  await catalogRoutes(app, { db: deps.db });
   casesRoutes(app, { db: deps.db, calendar });
   supervisionRoutes(app, { db: deps.db });
-  await fileRoutes(app, {
+  fileRoutes(app, {
     db: deps.db,
     store: deps.store,
     maxBytes: deps.maxUploadBytes ?? 20 * 1024 * 1024,

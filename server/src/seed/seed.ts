@@ -80,7 +80,7 @@ export async function seedDemoWorld(db: Db, store: FileStore, world: World = bui
     for (const i of world.items) {
       const org = await findOrgByKey(trx, i.orgKey);
       if (!org) throw new Error(`seed: item ${i.name} names unknown org ${i.orgKey}`);
-      await createItemInTrx(trx, toDocument(i), { id: org.id, name: org.name }, { publish: i.published, actor: null });
+      await createItemInTrx(trx, toDocument(i), { id: org.id, name: org.name }, { status: i.published ? 'published' : 'approved', actor: null });
     }
   });
   await seedHistory(db, store, world);
@@ -99,6 +99,11 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
   let n = 0;
   for (const username of applicants) {
     const actor = await actorForUsername(db, username);
+    const person = world.persons.find((p) => p.username === username);
+    const entity = world.entities.find((e) => e.username === username);
+    const profile: Record<string, string | undefined> = person
+      ? { name: person.name, idNumber: person.residentId, phone: person.phone, address: person.address }
+      : { name: entity?.agentName, idNumber: entity?.agentResidentId, phone: entity?.agentPhone, address: entity?.address, entityName: entity?.entityName, creditCode: entity?.creditCode };
     const mine = items.filter((i) => i.serviceObjects.includes(actor.subjectType as 'person' | 'entity')).slice(0, 4);
     for (const item of mine) {
       for (const outcome of ['submitted', 'accepted', 'closed', 'declined'] as const) {
@@ -111,8 +116,9 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
         }
         const form: Record<string, unknown> = {};
         for (const [key, f] of Object.entries(item.form.properties)) {
-          if (!item.form.required.includes(key)) continue;
-          form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : `示例${f.title}`;
+          const prefill = f['x-prefill'] ? profile[f['x-prefill']] : undefined;
+          if (prefill) form[key] = prefill;
+          else if (item.form.required.includes(key)) form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : demoText(f.title);
         }
         const c = await submitCase(db, actor, { implCode: item.implCode, form, materials }, ctx);
         if (outcome === 'submitted') continue;
@@ -125,6 +131,17 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
       }
     }
   }
+}
+
+/** Plausible free text for a demo form field, from its label. */
+function demoText(title: string): string {
+  if (/电话|手机/.test(title)) return '13951234567';
+  if (/地址|场所|住所/.test(title)) return '泰州市海陵区青年南路 88 号';
+  if (/名称/.test(title)) return '泰州市海陵区示范商行';
+  if (/范围/.test(title)) return '日用百货零售';
+  if (/姓名|联系人/.test(title)) return '王芳';
+  if (/人数|面积|金额|数量/.test(title)) return '10';
+  return `${title}（演示数据）`;
 }
 
 export function demoAccounts(world: World): DemoAccount[] {

@@ -2,30 +2,42 @@ import { Tabs, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useMe } from '../api/auth.ts';
+import type { Me } from '../api/types.ts';
 import { ForbiddenPage, NotFoundPage } from '../components/ErrorPages.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
-import { CatalogPanel } from './CatalogPanel.tsx';
+import { CatalogPanel, ReviewPanel } from './CatalogPanel.tsx';
+import { ItemEditorPage, NewItemPage } from './editor/ItemEditorPage.tsx';
 import { OrgsPanel } from './OrgsPanel.tsx';
+import { ConsistencyPanel, QualityPanel } from './QualityPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 
+const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
+
 const sections = [
-  { key: 'catalog', path: '/admin', roles: ['catalog_admin', 'platform_admin'] },
-  { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'] },
-  { key: 'users', path: '/admin/users', roles: ['platform_admin'] },
-  { key: 'audit', path: '/admin/audit', roles: ['platform_admin'] },
+  { key: 'catalog', path: '/admin', roles: CATALOG_ROLES, label: 'admin.catalog' },
+  { key: 'review', path: '/admin/review', roles: ['catalog_admin'], label: 'catalog.reviewTab' },
+  { key: 'quality', path: '/admin/quality', roles: CATALOG_ROLES, label: 'catalog.qualityTab' },
+  { key: 'consistency', path: '/admin/consistency', roles: CATALOG_ROLES, label: 'catalog.consistencyTab' },
+  { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
+  { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
+  { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
 ] as const;
+
+function canReview(me: Me | null | undefined): boolean {
+  return !!me?.permissions.includes('catalog:review');
+}
 
 function AdminSections() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const visible = sections.filter((s) => hasAnyRole(me, s.roles));
+  const visible = sections.filter((s) => hasAnyRole(me, s.roles) && (s.key !== 'review' || canReview(me)));
   const current = [...sections].reverse().find((s) => location.pathname === s.path || location.pathname.startsWith(`${s.path}/`));
   const isPlatformAdmin = hasAnyRole(me, ['platform_admin']);
-  const isCatalogAdmin = hasAnyRole(me, ['catalog_admin', 'platform_admin']);
+  const isCatalogAdmin = hasAnyRole(me, CATALOG_ROLES);
 
   return (
     <>
@@ -37,11 +49,16 @@ function AdminSections() {
           aria-label={t('admin.sectionsLabel')}
           activeKey={current?.key ?? 'catalog'}
           onChange={(k) => void navigate(sections.find((s) => s.key === k)!.path)}
-          items={visible.map((s) => ({ key: s.key, label: t(`admin.${s.key}`) }))}
+          items={visible.map((s) => ({ key: s.key, label: t(s.label) }))}
         />
       )}
       <Routes>
         <Route index element={isCatalogAdmin ? <CatalogPanel /> : <Navigate to="/admin/orgs" replace />} />
+        <Route path="items/new" element={isCatalogAdmin ? <NewItemPage /> : <ForbiddenPage />} />
+        <Route path="items/:id" element={isCatalogAdmin ? <ItemEditorPage /> : <ForbiddenPage />} />
+        <Route path="review" element={isCatalogAdmin && canReview(me) ? <ReviewPanel /> : <ForbiddenPage />} />
+        <Route path="quality" element={isCatalogAdmin ? <QualityPanel /> : <ForbiddenPage />} />
+        <Route path="consistency" element={isCatalogAdmin ? <ConsistencyPanel /> : <ForbiddenPage />} />
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />

@@ -121,6 +121,7 @@ export const api = {
     request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>(path, { method: 'POST', body, headers }),
+  put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
 };
 
 /** A display message for any error thrown by a request or a component. */

@@ -59,15 +59,33 @@ export interface ItemSummary {
 
 export type MaterialNecessity = 'required' | 'optional' | 'deferrable';
 export type MaterialSource = 'applicant' | 'government' | 'other';
+export type MaterialType = 'certificate' | 'form' | 'identity' | 'contract' | 'proof' | 'drawing' | 'report' | 'other';
+export type MaterialForm = 'paper' | 'electronic' | 'both';
+
+/** A file attached to the catalog (blank form, sample): id and display name. */
+export interface CatalogFileRef {
+  fileId: string;
+  name: string;
+}
 
 export interface MaterialRequirement {
   code: string;
   name: string;
+  type?: MaterialType;
   necessity: MaterialNecessity;
   source: MaterialSource;
   issuingDept?: string;
+  form?: MaterialForm;
   paper: { original: number; copy: number };
   notes?: string;
+  /** 受理标准: what makes the material acceptable. */
+  acceptanceStandard?: string;
+  legalBasis?: string;
+  blankForm?: CatalogFileRef;
+  sample?: CatalogFileRef;
+  licenseTypeCode?: string;
+  /** The platform can obtain it from a register: the applicant need not bring it. */
+  obtainable?: boolean;
 }
 
 /** One field of an item's application form (a JSON Schema property). */
@@ -100,24 +118,136 @@ export interface FormSchema {
   'x-order'?: string[];
 }
 
+export type AgencyNature = 'statutory' | 'authorized' | 'entrusted';
+export type ServiceObjectType = 'natural_person' | 'enterprise' | 'public_institution' | 'social_organization' | 'government_agency' | 'other_org';
+export type HandlingForm = 'window' | 'pc' | 'mobile' | 'express' | 'self_service';
+export type TongbanScope = 'none' | 'city' | 'province' | 'inter_province' | 'national';
+
+export interface ItemFeatures {
+  appointment: boolean;
+  express: boolean;
+  onlinePayment: boolean;
+  selfService: boolean;
+}
+
+export interface LegalBasisEntry {
+  title: string;
+  article?: string;
+  docNo?: string;
+}
+
+export interface ItemStep {
+  name: string;
+  description: string;
+  days?: number;
+}
+
+export interface ItemFee {
+  name: string;
+  amountFen: number;
+  standard?: string;
+  basis: string;
+  waiver?: string;
+}
+
+export interface SpecialProcedure {
+  name: string;
+  maxDays?: number;
+  note?: string;
+}
+
+export interface IntermediaryService {
+  name: string;
+  provider?: string;
+  basis?: string;
+  feeNote?: string;
+}
+
+export interface FaqEntry {
+  q: string;
+  a: string;
+}
+
+/**
+ * The whole national element set of an item (server/src/modules/catalog/schema.ts `ItemDocument`), as the
+ * catalog editor reads and writes it.
+ */
+export interface ItemDocument {
+  name: string;
+  kind: string;
+  baseCode: string;
+  implCode: string;
+  exerciseLevel: string;
+  regionCode: string;
+  agencyNature?: AgencyNature;
+  entrustedAgencies?: string[];
+  jointAgencies?: string[];
+  serviceObjects: Array<'person' | 'entity'>;
+  serviceObjectTypes?: ServiceObjectType[];
+  legalBasis: LegalBasisEntry[];
+  conditions: string[];
+  steps: ItemStep[];
+  statutoryDays: number;
+  statutoryNote?: string;
+  committedDays: number;
+  committedNote?: string;
+  limitNote?: string;
+  specialProcedures?: SpecialProcedure[];
+  caseType: 'instant' | 'commitment';
+  handlingForms?: HandlingForm[];
+  onlineDepth: number[];
+  visitsRequired: number;
+  visitReason?: string;
+  fees: ItemFee[];
+  materials: MaterialRequirement[];
+  form: FormSchema & { required: string[] };
+  hall: { address: string; hours: string; window?: string; traffic?: string };
+  contacts: { consult: string; complaint: string };
+  result: { type: string; name: string; sample?: CatalogFileRef };
+  intermediaryServices?: IntermediaryService[];
+  topics: string[];
+  lifeEvents?: string[];
+  tongbanScope?: TongbanScope;
+  features?: ItemFeatures;
+  faq?: FaqEntry[];
+  keywords: string[];
+}
+
+/** The published guide of an item: its summary plus the element set (without the codes of the summary). */
 export interface ItemDetail extends ItemSummary {
   version: number;
+  publishedAt?: string | null;
+  exerciseLevel?: string;
+  agencyNature?: AgencyNature;
+  entrustedAgencies?: string[];
+  jointAgencies?: string[];
   /** Who may apply: 'person' and/or 'entity'. */
   serviceObjects: string[];
+  serviceObjectTypes?: ServiceObjectType[];
   /** Why a visit is needed, when visitsRequired > 0. */
   visitReason?: string;
   onlineDepth?: number[];
+  handlingForms?: HandlingForm[];
   topics?: string[];
+  lifeEvents?: string[];
   conditions: string[];
-  legalBasis: Array<{ title: string; article?: string }>;
-  steps: Array<{ name: string; description: string }>;
-  fees: Array<{ name: string; amountFen: number; basis: string }>;
+  legalBasis: LegalBasisEntry[];
+  steps: ItemStep[];
+  statutoryNote?: string;
+  committedNote?: string;
+  limitNote?: string;
+  specialProcedures?: SpecialProcedure[];
+  fees: ItemFee[];
   materials: MaterialRequirement[];
   form: FormSchema;
   caseType: 'instant' | 'commitment';
-  hall?: { address: string; hours: string };
+  hall?: { address: string; hours: string; window?: string; traffic?: string };
   contacts?: { consult: string; complaint: string };
-  result?: { type: string; name: string };
+  result?: { type: string; name: string; sample?: CatalogFileRef };
+  intermediaryServices?: IntermediaryService[];
+  tongbanScope?: TongbanScope;
+  features?: ItemFeatures;
+  faq?: FaqEntry[];
 }
 
 export interface ItemList {
@@ -184,15 +314,112 @@ export interface CaseActionInput {
   note?: string;
 }
 
-export interface CatalogItem {
+export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'superseded' | 'retired';
+export type ItemStatus = 'draft' | 'published' | 'retired';
+
+/** An item as the catalog administration lists it: item status and the status of its latest version. */
+export interface AdminItem {
   id: string;
   implCode: string;
   name: string;
   agency: AgencyRef;
-  status: 'draft' | 'published' | 'retired' | string;
+  status: ItemStatus;
+  versionStatus: VersionStatus;
+  /** Server-made label of versionStatus (草稿, 待审核, 已审核待发布 …). */
+  versionStatusLabel: string;
+  /** Latest version number. */
   version: number;
-  publishedVersion?: number | null;
+  publishedVersion: number | null;
   updatedAt: string;
+}
+
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+/** One standardization-review finding; `path` is a JSON pointer into the ItemDocument. */
+export interface LintFinding {
+  rule: string;
+  severity: LintSeverity;
+  path: string;
+  message: string;
+}
+
+export interface ItemVersionInfo {
+  version: number;
+  status: VersionStatus;
+  statusLabel: string;
+  note: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface ReviewLogEntry {
+  version: number;
+  action: string;
+  comment: string | null;
+  actorName: string;
+  at: string;
+}
+
+export interface AdminItemDetail {
+  item: AdminItem;
+  document: ItemDocument;
+  findings: LintFinding[];
+  versions: ItemVersionInfo[];
+  reviewLog: ReviewLogEntry[];
+}
+
+export interface VersionChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface QualityReport {
+  totals: { items: number; withErrors: number; errors: number; warnings: number };
+  departments: Array<{ orgId: string; name: string; items: number; withErrors: number; errors: number; warnings: number }>;
+  byRule: Array<{ rule: string; severity: LintSeverity | string; count: number }>;
+  findings: Array<LintFinding & { itemId: string; implCode: string; name: string; agency: string }>;
+}
+
+export interface ConsistencyDrift {
+  baseCode: string;
+  baseName: string;
+  implCode: string;
+  itemId: string;
+  itemName: string;
+  regionCode: string;
+  agency: string;
+  fields: Array<{ field: string; base: string; impl: string }>;
+}
+
+export interface ConsistencyReport {
+  checked: number;
+  drifts: ConsistencyDrift[];
+}
+
+export interface CatalogIndicators {
+  publishedItems: number;
+  byKind: Array<{ kind: string; label: string; count: number }>;
+  byDepartment: Array<{ orgId: string; name: string; count: number }>;
+  shares: { online: number; zeroVisit: number; atMostOneVisit: number; inHall: number; express: number; onlinePayment: number };
+  averageLimitCompression: number;
+}
+
+export type ImportStatus = 'validating' | 'failed' | 'importing' | 'done';
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column?: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: string;
+  status: ImportStatus;
+  total: number;
+  processed: number;
+  errors: ImportError[];
 }
 
 export interface Org {

@@ -58,7 +58,7 @@ describe('POST /api/v1/catalog/items/:id/publish', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${draft.implCode}` })).statusCode).toBe(404);
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${draft.id}/publish`, headers: catalog.headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'published', publishedVersion: 1 });
+    expect(res.json().item).toMatchObject({ status: 'published', versionStatus: 'published', publishedVersion: 1 });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${draft.implCode}` })).statusCode).toBe(200);
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${draft.id}/publish`, headers: catalog.headers });
     expect(again.statusCode).toBe(409);

@@ -29,17 +29,97 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('item_id', 'uuid', (c) => c.notNull().references('service_item.id'))
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('document', 'jsonb', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','published','superseded')`))
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','submitted','approved','published','superseded','retired')`))
+        .addColumn('note', 'text')
         .addColumn('created_by', 'uuid')
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('published_by', 'uuid')
         .addColumn('published_at', 'timestamptz')
         .addUniqueConstraint('service_item_version_uq', ['item_id', 'version'])
         .execute();
+
+      // The base catalog (基本目录): one row per base code; implementations must stay consistent with it.
+      await db.schema
+        .createTable('base_item')
+        .addColumn('base_code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('legal_basis', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('service_item_base_code_idx').on('service_item').column('base_code').execute();
+
+      // Review log: submissions, approvals, rejections with comments, publication, retirement.
+      await db.schema
+        .createTable('item_review_event')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('item_id', 'uuid', (c) => c.notNull().references('service_item.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('actor_id', 'uuid')
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('item_review_event_item_idx').on('item_review_event').columns(['item_id', 'at']).execute();
     },
     async down(db: Kysely<any>) {
+      await db.schema.dropTable('item_review_event').execute();
+      await db.schema.dropTable('base_item').execute();
       await db.schema.dropTable('service_item_version').execute();
       await db.schema.dropTable('service_item').execute();
+    },
+  },
+  '202611221100_catalog_search': {
+    // Chinese search (search.ts): tokens as a tsvector with a GIN index, exact texts and a prior for ranking,
+    // array columns for the topic / service object / life event filters, and a pinyin collation for A–Z lists.
+    async up(db: Kysely<any>) {
+      await sql`alter table service_item
+        add column search_tokens tsvector not null default ''::tsvector,
+        add column search_exact text[] not null default '{}',
+        add column search_boost real not null default 0,
+        add column topics text[] not null default '{}',
+        add column service_objects text[] not null default '{}',
+        add column life_events text[] not null default '{}'`.execute(db);
+      // fastupdate off: no pending list to scan on every search; items change rarely.
+      await sql`create index service_item_search_tokens_gin on service_item using gin (search_tokens) with (fastupdate = off) where status = 'published'`.execute(db);
+      await sql`create index service_item_topics_gin on service_item using gin (topics) with (fastupdate = off) where status = 'published'`.execute(db);
+      await sql`create index service_item_objects_gin on service_item using gin (service_objects) with (fastupdate = off) where status = 'published'`.execute(db);
+      await sql`create index service_item_life_events_gin on service_item using gin (life_events) with (fastupdate = off) where status = 'published'`.execute(db);
+      // Pinyin order where the server has ICU; plain code-point order otherwise.
+      await sql`do $$ begin
+        create collation if not exists tongban_zh (provider = icu, locale = 'zh');
+      exception when others then
+        create collation if not exists tongban_zh from "C";
+      end $$`.execute(db);
+      await sql`create index service_item_name_zh_idx on service_item ((name collate tongban_zh), impl_code) where status = 'published'`.execute(db);
+      const { reindexAllItems } = await import('./search.ts');
+      await reindexAllItems(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop index if exists service_item_name_zh_idx`.execute(db);
+      await sql`drop collation if exists tongban_zh`.execute(db);
+      await sql`alter table service_item drop column search_tokens, drop column search_exact, drop column search_boost, drop column topics, drop column service_objects, drop column life_events`.execute(db);
+    },
+  },
+  '202611221200_catalog_import': {
+    // Excel imports as tracked jobs (routes.excel.ts): status, progress for the progress bar, the per-row report.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('catalog_import')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('created_by', 'uuid', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('validating','failed','importing','done')`))
+        .addColumn('total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('processed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('errors', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('finished_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('catalog_import_created_by_idx').on('catalog_import').columns(['created_by', 'created_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('catalog_import').execute();
     },
   },
 };

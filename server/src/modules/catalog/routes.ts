@@ -2,12 +2,22 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { ErrorResponse, Paging } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { AdminItem, ItemDetail, ItemSummary } from './schema.ts';
+import { AdminItem, AdminItemDetail, ItemDetail, ItemSummary, LintFindingSchema } from './schema.ts';
 import * as service from './service.ts';
+import * as editorial from './editorial.ts';
+import * as reports from './reports.ts';
+import { guideRoutes } from './routes.guide.ts';
+import { createResponseCache } from '../../platform/http/response-cache.ts';
+import { excelRoutes } from './routes.excel.ts';
 
 const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
 
-export function catalogRoutes(app: App, deps: { db: Db }) {
+export async function catalogRoutes(app: App, deps: { db: Db }) {
+  /** Public answers are cached briefly per process (ADR 0004); publishing or retiring here clears them. */
+  const publicCache = createResponseCache({ maxEntries: 2000, ttlMs: 5000 });
+  await guideRoutes(app, deps);
+  excelRoutes(app, deps);
+
   app.get(
     '/api/v1/public/items',
     {
@@ -24,7 +34,7 @@ export function catalogRoutes(app: App, deps: { db: Db }) {
         response: { 200: Type.Object({ items: Type.Array(ItemSummary), total: Type.Integer() }), 400: ErrorResponse },
       },
     },
-    async (req) => service.searchPublished(deps.db, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    async (req, reply) => publicCache.send(reply, `search:${req.url}`, () => service.searchPublished(deps.db, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 })),
   );
 
   app.get(
@@ -33,34 +43,199 @@ export function catalogRoutes(app: App, deps: { db: Db }) {
       config: { access: 'public' },
       schema: { tags: ['catalog'], summary: 'The full published element set of an item (its service guide)', params: ImplCodeParam, response: { 200: ItemDetail, 404: ErrorResponse } },
     },
-    async (req) => service.getPublicDetail(deps.db, req.params.implCode),
+    async (req, reply) => publicCache.send(reply, `item:${req.params.implCode}`, () => service.getPublicDetail(deps.db, req.params.implCode)),
   );
+
+  const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Item id' }) });
+  const Comment = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 2000, description: 'Reviewer comment or reason' })) }, { additionalProperties: false });
+  const Finding = LintFindingSchema;
 
   app.get(
     '/api/v1/catalog/items',
     {
       config: { access: 'catalog:read' },
       schema: {
-        tags: ['catalog'],
-        summary: 'Items in the caller’s scope, drafts first',
-        querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')])) }),
+        tags: ['catalog admin'],
+        summary: 'Items in the caller’s scope: under review first, then drafts, then the rest',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')])),
+          versionStatus: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('published'), Type.Literal('superseded'), Type.Literal('retired')])),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          dept: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(AdminItem) }), 403: ErrorResponse },
       },
     },
-    async (req) => ({ items: await service.listForAdmin(deps.db, req.actor!, req.query.status) }),
+    async (req) => ({ items: await editorial.listForAdmin(deps.db, req.actor!, req.query) }),
   );
 
   app.post(
-    '/api/v1/catalog/items/:id/publish',
+    '/api/v1/catalog/items',
     {
-      config: { access: 'catalog:publish' },
+      config: { access: 'catalog:edit' },
       schema: {
-        tags: ['catalog'],
-        summary: 'Publish the latest version of an item to every channel',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: AdminItem, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+        tags: ['catalog admin'],
+        summary: 'Create an item (first version as a draft). The agency is the owner of the implementation code’s credit code.',
+        body: Type.Object({ document: Type.Unknown({ description: 'ItemDocument' }) }, { additionalProperties: false }),
+        response: { 201: AdminItemDetail, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (req) => service.publishItem(deps.db, req.actor!, req.params.id, req.ip),
+    async (req, reply) => reply.status(201).send(await editorial.createItem(deps.db, req.actor!, req.body.document, req.ip)),
+  );
+
+  app.get(
+    '/api/v1/catalog/items/:id',
+    {
+      config: { access: 'catalog:read' },
+      schema: { tags: ['catalog admin'], summary: 'An item: latest document, lint findings, versions and review log', params: IdParam, response: { 200: AdminItemDetail, 404: ErrorResponse } },
+    },
+    async (req) => editorial.getAdminItem(deps.db, req.actor!, req.params.id),
+  );
+
+  app.put(
+    '/api/v1/catalog/items/:id/draft',
+    {
+      config: { access: 'catalog:edit' },
+      schema: {
+        tags: ['catalog admin'],
+        summary: 'Save an edit: updates the draft or starts a new draft version; returns the lint findings',
+        params: IdParam,
+        body: Type.Object({ document: Type.Unknown({ description: 'ItemDocument' }), note: Type.Optional(Type.String({ maxLength: 500, description: 'What changed' })) }, { additionalProperties: false }),
+        response: { 200: AdminItemDetail, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => editorial.saveDraft(deps.db, req.actor!, req.params.id, req.body.document, req.body.note),
+  );
+
+  const transitions = [
+    ['submit', 'catalog:edit', 'Submit the draft for review (blocked by lint errors)'],
+    ['approve', 'catalog:review', 'Approve the submitted version'],
+    ['reject', 'catalog:review', 'Send the submitted version back to draft with a comment'],
+    ['publish', 'catalog:publish', 'Publish the approved version to every channel (blocked by lint errors)'],
+    ['retire', 'catalog:publish', 'Retire the published item with a reason; cases keep their pinned versions'],
+  ] as const;
+  for (const [action, access, summary] of transitions) {
+    app.post(
+      `/api/v1/catalog/items/:id/${action}`,
+      {
+        config: { access },
+        // The body is optional: a bare POST means "no comment".
+        preValidation: async (req) => {
+          if (req.body === undefined || req.body === null) req.body = {};
+        },
+        schema: {
+          tags: ['catalog admin'],
+          summary,
+          params: IdParam,
+          body: Comment,
+          response: { 200: AdminItemDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (req) => {
+        const detail = await editorial.transition(deps.db, req.actor!, req.params.id, action, req.body.comment, req.ip);
+        if (action === 'publish' || action === 'retire') publicCache.clear();
+        return detail;
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/catalog/items/:id/diff',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['catalog admin'],
+        summary: 'Field-level differences between two versions',
+        params: IdParam,
+        querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Object({ changes: Type.Array(Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() })) }), 404: ErrorResponse },
+      },
+    },
+    async (req) => ({ changes: await editorial.diffVersions(deps.db, req.actor!, req.params.id, req.query.from, req.query.to) }),
+  );
+
+  app.post(
+    '/api/v1/catalog/items/lint',
+    {
+      config: { access: 'catalog:edit' },
+      schema: {
+        tags: ['catalog admin'],
+        summary: 'Run the standardization review on an item document without saving it',
+        body: Type.Object({ document: Type.Unknown({ description: 'ItemDocument' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ findings: Type.Array(Finding) }), 400: ErrorResponse },
+      },
+    },
+    async (req) => ({ findings: await editorial.lintDocument(deps.db, req.body.document) }),
+  );
+
+  app.get(
+    '/api/v1/catalog/quality',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['catalog admin'],
+        summary: 'Catalog quality: lint findings across all items, by department and rule',
+        response: {
+          200: Type.Object({
+            totals: Type.Object({ items: Type.Integer(), withErrors: Type.Integer(), errors: Type.Integer(), warnings: Type.Integer() }),
+            departments: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), items: Type.Integer(), withErrors: Type.Integer(), errors: Type.Integer(), warnings: Type.Integer() })),
+            byRule: Type.Array(Type.Object({ rule: Type.String(), severity: Type.String(), count: Type.Integer() })),
+            findings: Type.Array(Type.Intersect([Finding, Type.Object({ itemId: Type.String(), implCode: Type.String(), name: Type.String(), agency: Type.String() })])),
+          }),
+        },
+      },
+    },
+    async (req) => reports.qualityReport(deps.db, req.actor!),
+  );
+
+  app.get(
+    '/api/v1/catalog/consistency',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['catalog admin'],
+        summary: 'Implementations whose name, kind or legal basis drifted from the base catalog, across regions',
+        response: {
+          200: Type.Object({
+            checked: Type.Integer(),
+            drifts: Type.Array(
+              Type.Object({
+                baseCode: Type.String(),
+                baseName: Type.String(),
+                implCode: Type.String(),
+                itemId: Type.String(),
+                itemName: Type.String(),
+                regionCode: Type.String(),
+                agency: Type.String(),
+                fields: Type.Array(Type.Object({ field: Type.String(), base: Type.String(), impl: Type.String() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => reports.consistencyReport(deps.db),
+  );
+
+  app.get(
+    '/api/v1/public/catalog/indicators',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Catalog indicators: counts by kind and department, shares online / zero-visit / at most one visit / in the hall / express / online payment, average limit compression',
+        querystring: Type.Object({ regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
+        response: {
+          200: Type.Object({
+            publishedItems: Type.Integer(),
+            byKind: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), count: Type.Integer() })),
+            byDepartment: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), count: Type.Integer() })),
+            shares: Type.Object({ online: Type.Number(), zeroVisit: Type.Number(), atMostOneVisit: Type.Number(), inHall: Type.Number(), express: Type.Number(), onlinePayment: Type.Number() }),
+            averageLimitCompression: Type.Number(),
+          }),
+        },
+      },
+    },
+    async (req, reply) => publicCache.send(reply, `indicators:${req.query.regionCode ?? ''}`, () => reports.catalogIndicators(deps.db, req.query.regionCode)),
   );
 }

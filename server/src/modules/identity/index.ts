@@ -11,6 +11,7 @@ export {
   createRegionInTrx,
   createOrgInTrx,
   findOrgByKey,
+  findOrgByCreditCode,
   findOrgsByIds,
   maskPhone,
   actorForUsername,

@@ -3,7 +3,7 @@ import type { App } from '../../platform/http/server.ts';
 import { SESSION_COOKIE, CSRF_COOKIE } from '../../platform/http/server.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { LoginBody, Me, OrgList, UserList } from './schema.ts';
+import { ApplicantProfile, LoginBody, Me, OrgList, UserList } from './schema.ts';
 import * as service from './service.ts';
 
 export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }) {
@@ -43,6 +43,22 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }
     '/api/v1/auth/me',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'The signed-in account, its roles and where it lands', response: { 200: Me, 401: ErrorResponse } } },
     async (req) => service.getMe(deps.db, req.actor!),
+  );
+
+  app.get(
+    '/api/v1/me/profile',
+    {
+      config: { access: 'case:apply' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The applicant’s own full profile, to pre-fill application forms (owner only; not masked)',
+        response: { 200: ApplicantProfile, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.getOwnProfile(deps.db, req.actor!);
+    },
   );
 
   app.get(

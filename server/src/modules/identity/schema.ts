@@ -58,3 +58,12 @@ export const UserList = Type.Object({
     }),
   ),
 });
+
+export const ApplicantProfile = Type.Object({
+  name: Type.Optional(Type.String({ description: 'Person’s name, or the agent’s for an entity' })),
+  idNumber: Type.Optional(Type.String({ description: 'Resident ID (person, or the entity’s agent)' })),
+  phone: Type.Optional(Type.String()),
+  address: Type.Optional(Type.String()),
+  entityName: Type.Optional(Type.String()),
+  creditCode: Type.Optional(Type.String()),
+});

@@ -276,3 +276,22 @@ export async function actorForUsername(db: Db | Trx, username: string): Promise<
   const roles = a.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return { id: a.id, username: a.username, displayName: a.display_name, subjectType: a.subject_type, roles, permissions: permissionsOf(roles), orgId: a.org_id, regionCode: a.region_code, sessionId: '', csrfToken: '' };
 }
+
+export async function findOrgByCreditCode(db: Db | Trx, creditCode: string): Promise<OrgRef | undefined> {
+  const o = await db.selectFrom('org').select(['id', 'name', 'region_code', 'credit_code']).where('credit_code', '=', creditCode).executeTakeFirst();
+  return o ? { id: o.id, name: o.name, regionCode: o.region_code, creditCode: o.credit_code } : undefined;
+}
+
+/** The applicant's own profile in full (their own data: no masking), for pre-filling forms. */
+export async function getOwnProfile(db: Db, actor: Actor) {
+  const a = await db.selectFrom('account').select(['person_name', 'resident_id', 'phone', 'address', 'entity_name', 'credit_code']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const opt = (k: string, v: string | null) => (v ? { [k]: v } : {});
+  return {
+    ...opt('name', a.person_name),
+    ...opt('idNumber', a.resident_id),
+    ...opt('phone', a.phone),
+    ...opt('address', a.address),
+    ...opt('entityName', a.entity_name),
+    ...opt('creditCode', a.credit_code),
+  };
+}

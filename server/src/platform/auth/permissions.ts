@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   'catalog:read',
+  'catalog:edit',
+  'catalog:review',
   'catalog:publish',
   'case:apply',
   'case:read',
@@ -32,7 +34,7 @@ export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
   platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload'] },
-  catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:publish', 'org:read', 'file:upload'] },
+  catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'file:upload'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
   supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'dashboard:read'] },

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import multipart from '@fastify/multipart';
 import type { App } from '../http/server.ts';
 import { defineErrors } from '../http/errors.ts';
 import type { Db } from '../db/db.ts';
@@ -28,9 +27,7 @@ export const FileInfo = Type.Object({
 /** Other modules may grant read access to a file (e.g. staff handling a case that references it). */
 export type FileAccessCheck = (actor: Actor, fileId: string) => Promise<boolean>;
 
-export async function fileRoutes(app: App, deps: { db: Db; store: FileStore; maxBytes: number; accessChecks: FileAccessCheck[] }) {
-  await app.register(multipart, { limits: { fileSize: deps.maxBytes, files: 1, fields: 5 } });
-
+export function fileRoutes(app: App, deps: { db: Db; store: FileStore; maxBytes: number; accessChecks: FileAccessCheck[] }) {
   app.post(
     '/api/v1/files',
     {
@@ -55,6 +52,7 @@ export async function fileRoutes(app: App, deps: { db: Db; store: FileStore; max
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
+        if (bytes.length > deps.maxBytes) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw FileErrors.FILE_TOO_LARGE({ limitMb: Math.round(deps.maxBytes / 1048576) });
         throw err;

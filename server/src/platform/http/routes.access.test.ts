@@ -47,7 +47,7 @@ describe('operational endpoints', () => {
   });
 
   it('GET /openapi.json describes the API', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    const res = await t.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.paths['/api/v1/cases']).toBeDefined();

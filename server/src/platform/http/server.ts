@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -49,6 +50,8 @@ export type HttpOptions = {
   bodyLimit?: number;
   /** Extra loggers/streams for tests. */
   logger?: boolean;
+  /** Largest accepted uploaded file. */
+  maxUploadBytes?: number;
   /** Built web app to serve, with the SPA's index.html for unknown GET pages. */
   webDir?: string;
 };
@@ -99,6 +102,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
   });
 
   await app.register(cookie);
+  // Uploads: per-route code reads at most one file; the hard cap here bounds memory for any route.
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes ?? 20 * 1024 * 1024, files: 1, fields: 10 } });
 
   // Route guard: refuse to start when an API route declares no access rule; enforce the rule on every call.
   app.addHook('onRoute', (route) => {
@@ -166,6 +171,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {

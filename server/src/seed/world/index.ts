@@ -25,6 +25,8 @@ export type {
 } from './types.ts';
 export { DEMO_PASSWORD } from './types.ts';
 export { mulberry32, WORLD_SEED, type Rng } from './prng.ts';
+/** The one district implementation whose name deliberately drifts from its base item (for the consistency report). */
+export { DRIFTED_ITEM } from './items/index.ts';
 
 /** Name of the first item of the end-to-end slice (泰州市市场监督管理局, person-facing, zero visits, one upload). */
 export const SLICE_ITEM_NAME = '个体工商户设立登记';

@@ -1,12 +1,16 @@
 /**
- * Organisations of the demo world: the city government and its departments, district counterparts for 海陵区 and
- * 姜堰区, and the "1+N+N" service-centre network of the seeds (one city centre 泰州市政务服务中心, a branch centre in
- * every district / county-level city, a 便民服务中心 in every town and street).
+ * Organisations of the demo world: the city government and its departments, district counterparts for 海陵区, 高港区
+ * and 姜堰区 (市场监管, 民政, 人社, 教育, 卫生健康, and the city police's district branches), and the "1+N+N"
+ * service-centre network of the seeds (one city centre 泰州市政务服务中心, a branch centre in every district /
+ * county-level city, a 便民服务中心 in every town and street).
  *
  * Names follow the real institutions of 泰州市. Credit codes are generated (valid by GB 32100 / GB 11714, not the
  * institutions' real codes): government bodies 1 1 (机构编制 · 机关), public institutions 1 2 (事业单位), mass
  * organisations 1 3. The 2-digit department codes (`deptCode`) are demo codes of this catalog, not an official table.
  * Addresses are demo addresses.
+ *
+ * Credit codes are drawn in order from one generator, so organisations added later are appended at the end of
+ * `orgDefs` (see "Added later"): inserting them earlier would change every later org's code and every item code.
  */
 
 import { makeCreditCode } from '../../platform/codes/index.ts';
@@ -43,6 +47,13 @@ export const DEPT = {
   cl: '21', // 残联
   data: '22', // 数据 / 政务服务
   gov: '23', // 政府办公室
+  gx: '24', // 工业和信息化
+  cz: '25', // 财政
+  tyjr: '26', // 退役军人事务
+  qx: '27', // 气象
+  yc: '28', // 烟草专卖
+  xf: '29', // 消防救援
+  ty: '30', // 体育
 } as const;
 
 const CITY_DEPARTMENTS: ReadonlyArray<[key: string, name: string, shortName: string, deptCode: string]> = [
@@ -153,6 +164,39 @@ function orgDefs(): OrgDef[] {
         category: '2',
       });
     }
+  }
+  // Added later (appended so earlier credit codes stay put): more city departments, 高港区 counterparts, and the
+  // district public-security, education and health bodies of 海陵区, 高港区 and 姜堰区.
+  const later: ReadonlyArray<[key: string, name: string, shortName: string, deptCode: string, category: '1' | '2']> = [
+    ['gxj', '泰州市工业和信息化局', '市工业和信息化局', DEPT.gx, '1'],
+    ['czj', '泰州市财政局', '市财政局', DEPT.cz, '1'],
+    ['tyjrj', '泰州市退役军人事务局', '市退役军人事务局', DEPT.tyjr, '1'],
+    ['qxj', '泰州市气象局', '市气象局', DEPT.qx, '2'],
+    ['yczmj', '泰州市烟草专卖局', '市烟草专卖局', DEPT.yc, '1'],
+    ['xfzd', '泰州市消防救援支队', '市消防救援支队', DEPT.xf, '1'],
+    ['tyj', '泰州市体育局', '市体育局', DEPT.ty, '1'],
+  ];
+  for (const [key, name, shortName, deptCode, category] of later) {
+    defs.push({ key, name, shortName, kind: 'department', regionCode: CITY, parentKey: 'szf', deptCode, category });
+  }
+  {
+    const code = '321203';
+    const p = DISTRICT_PREFIX[code]!;
+    defs.push(
+      { key: 'gg_gov', name: `${p}人民政府`, shortName: '高港区政府', kind: 'government', regionCode: code, parentKey: 'szf', category: '1' },
+      { key: 'gg_scjgj', name: `${p}市场监督管理局`, shortName: '高港区市场监管局', kind: 'department', regionCode: code, parentKey: 'gg_gov', deptCode: DEPT.sj, category: '1' },
+      { key: 'gg_mzj', name: `${p}民政局`, shortName: '高港区民政局', kind: 'department', regionCode: code, parentKey: 'gg_gov', deptCode: DEPT.mz, category: '1' },
+      { key: 'gg_rsj', name: `${p}人力资源和社会保障局`, shortName: '高港区人社局', kind: 'department', regionCode: code, parentKey: 'gg_gov', deptCode: DEPT.rs, category: '1' },
+    );
+  }
+  for (const [code, key, short] of [['321202', 'hl', '海陵'], ['321203', 'gg', '高港'], ['321204', 'jy', '姜堰']] as const) {
+    const p = DISTRICT_PREFIX[code]!;
+    defs.push(
+      // A district public-security branch of the city bureau (泰州市公安局海陵分局 …).
+      { key: `${key}_gafj`, name: `泰州市公安局${short}分局`, shortName: `${short}公安分局`, kind: 'department', regionCode: code, parentKey: 'gaj', deptCode: DEPT.ga, category: '1' },
+      { key: `${key}_jyj`, name: `${p}教育局`, shortName: `${short}区教育局`, kind: 'department', regionCode: code, parentKey: `${key}_gov`, deptCode: DEPT.jy, category: '1' },
+      { key: `${key}_wjw`, name: `${p}卫生健康委员会`, shortName: `${short}区卫生健康委`, kind: 'department', regionCode: code, parentKey: `${key}_gov`, deptCode: DEPT.wj, category: '1' },
+    );
   }
   return defs;
 }

@@ -3,7 +3,8 @@
  * Optional fields beyond the agreed shape are marked "added".
  */
 
-import type { ItemKind } from '../../platform/codes/index.ts';
+import type { ItemDocument, MaterialRequirement } from '../../modules/catalog/index.ts';
+import type { ExerciseLevel, ItemKind } from '../../platform/codes/index.ts';
 
 export type RegionSeed = {
   code: string;
@@ -63,16 +64,11 @@ export type EntitySeed = {
   legalRepresentative?: string;
 };
 
-export type MaterialSeed = {
-  code: string;
-  name: string;
-  necessity: 'required' | 'optional' | 'deferrable';
-  source: 'applicant' | 'government' | 'other';
-  issuingDept?: string;
-  form: 'paper' | 'electronic' | 'both';
-  paper: { original: number; copy: number };
-  notes?: string;
-};
+/**
+ * A material requirement as the catalog stores it, with the elements this world always fills: type, acceptance
+ * standard, legal basis and whether the platform can obtain it from a register.
+ */
+export type MaterialSeed = MaterialRequirement & Required<Pick<MaterialRequirement, 'type' | 'acceptanceStandard' | 'legalBasis' | 'obtainable'>>;
 
 export type FormFieldSchema = {
   type: 'string' | 'number' | 'integer' | 'boolean';
@@ -88,42 +84,46 @@ export type FormFieldSchema = {
 
 export type FormSchema = { type: 'object'; properties: Record<string, FormFieldSchema>; required: string[] };
 
-export type ItemSeed = {
-  orgKey: string;
-  regionCode: string;
-  name: string;
-  kind: ItemKind /* from platform/codes */;
-  baseCode: string;
-  implCode: string;
-  exerciseLevel: '1' | '2' | '3' | '4' | '5' | '6' | '7';
-  serviceObjects: Array<'person' | 'entity'>;
-  legalBasis: Array<{ title: string; article?: string }>;
-  conditions: string[];
-  steps: Array<{ name: string; description: string }>;
-  /** Working days, except where `limitNote` says the law counts calendar days. */
-  statutoryDays: number;
-  /** Working days; 0 for an instant case (即办件). */
-  committedDays: number;
-  caseType: 'instant' | 'commitment';
-  /**
-   * Online depth levels 1..7 (网上办理深度): 1 互联网咨询, 2 互联网收件, 3 互联网预审, 4 互联网受理,
-   * 5 互联网办理, 6 互联网办理结果信息反馈, 7 电子证照/结果网上送达.
-   */
-  onlineDepth: number[] /* 1..7 */;
-  visitsRequired: 0 | 1 | 2;
-  visitReason?: string;
-  fees: Array<{ name: string; amountFen: number; basis: string }>;
-  materials: MaterialSeed[];
-  form: FormSchema;
-  hall: { address: string; hours: string };
-  contacts: { consult: string; complaint: string };
-  result: { type: 'license' | 'approval' | 'other'; name: string };
-  topics: string[];
-  keywords: string[];
-  published: boolean /* most true; a few false so the catalog admin has drafts to publish in the demo */;
-  /** Added: how the time limits are counted or where they come from, when not plain working days. */
-  limitNote?: string;
-};
+/** Elements of the national element set that are optional in `ItemDocument` but always filled in this world. */
+type FilledElements =
+  | 'agencyNature'
+  | 'entrustedAgencies'
+  | 'jointAgencies'
+  | 'serviceObjectTypes'
+  | 'statutoryNote'
+  | 'committedNote'
+  | 'specialProcedures'
+  | 'handlingForms'
+  | 'intermediaryServices'
+  | 'lifeEvents'
+  | 'tongbanScope'
+  | 'features'
+  | 'faq';
+
+/**
+ * An item of the demo catalog: the catalog's `ItemDocument` (what the seed stores as version 1) with every element
+ * filled, narrower code types, and two seed-only fields: the implementing org and whether it starts published.
+ *
+ * Time limits: `statutoryDays` / `committedDays` are working days, except where `limitNote` says the law counts
+ * calendar days; committedDays 0 is an instant case (即办件). Online depth levels 1..7 (网上办理深度): 1 互联网咨询,
+ * 2 互联网收件, 3 互联网预审, 4 互联网受理, 5 互联网办理, 6 互联网办理结果信息反馈, 7 电子证照/结果网上送达.
+ * Not filled: `result.sample` and materials' `blankForm` / `sample` (they name stored files, which a pure world has
+ * none of) and materials' `licenseTypeCode` (no electronic license types yet).
+ */
+export type ItemSeed = Omit<ItemDocument, 'kind' | 'exerciseLevel' | 'materials' | 'form' | 'result' | 'hall' | 'fees' | FilledElements> &
+  Required<Pick<ItemDocument, FilledElements>> & {
+    kind: ItemKind;
+    exerciseLevel: ExerciseLevel;
+    materials: MaterialSeed[];
+    form: FormSchema;
+    fees: Array<ItemDocument['fees'][number] & { standard: string; waiver: string }>;
+    hall: Required<ItemDocument['hall']>;
+    result: { type: 'license' | 'approval' | 'other'; name: string };
+    /** Seed only: key of the implementing org. */
+    orgKey: string;
+    /** Seed only: most true; a few false so the catalog admin has drafts to publish in the demo. */
+    published: boolean;
+  };
 
 export type World = {
   regions: RegionSeed[];

@@ -7,7 +7,7 @@ import {
   validateImplCode,
   validateResidentId,
 } from '../../platform/codes/index.ts';
-import { buildWorld, DEMO_PASSWORD, DEMO_USERNAMES, SLICE_ITEM_IMPL_CODE, SLICE_ITEM_NAME } from './index.ts';
+import { buildWorld, DEMO_PASSWORD, DEMO_USERNAMES, DRIFTED_ITEM, SLICE_ITEM_IMPL_CODE, SLICE_ITEM_NAME } from './index.ts';
 
 const world = buildWorld();
 const NOW = new Date('2026-01-01T00:00:00+08:00');
@@ -18,7 +18,14 @@ function duplicates(values: string[]): string[] {
 }
 
 describe('buildWorld', () => {
-  it('is deterministic and returns independent values', () => {
+  it('is deterministic, quick to build, and returns independent values', () => {
+    const timings: number[] = [];
+    for (let n = 0; n < 3; n++) {
+      const started = performance.now();
+      buildWorld();
+      timings.push(performance.now() - started);
+    }
+    expect(Math.min(...timings)).toBeLessThan(200);
     const again = buildWorld();
     expect(again).toEqual(world);
     again.items[0]!.materials.push({ ...again.items[0]!.materials[0]!, code: 'MX' });
@@ -93,8 +100,10 @@ describe('buildWorld', () => {
     const orgByKey = new Map(world.orgs.map((o) => [o.key, o]));
 
     it('are numerous and spread over many departments', () => {
-      expect(world.items.length).toBeGreaterThanOrEqual(60);
-      expect(new Set(world.items.map((i) => i.orgKey)).size).toBeGreaterThanOrEqual(15);
+      expect(world.items.length).toBeGreaterThanOrEqual(300);
+      expect(new Set(world.items.map((i) => i.orgKey)).size).toBeGreaterThanOrEqual(20);
+      const cityDepartments = new Set(world.items.filter((i) => i.regionCode === '321200').map((i) => i.orgKey));
+      expect(cityDepartments.size).toBeGreaterThanOrEqual(20);
     });
 
     it('have valid codes: base code, implementation code built from the agency credit code and level', () => {
@@ -112,14 +121,86 @@ describe('buildWorld', () => {
     it('have unique implementation codes; one base code means one base item, implemented once per region', () => {
       expect(duplicates(world.items.map((i) => i.implCode))).toEqual([]);
       expect(duplicates(world.items.map((i) => `${i.baseCode}@${i.regionCode}`))).toEqual([]);
+      const cityItems = world.items.filter((i) => i.regionCode === '321200');
+      expect(duplicates(cityItems.map((i) => i.baseCode))).toEqual([]);
+    });
+
+    it('implement city base items in the districts consistently, except the one deliberate drift', () => {
+      const city = new Map(world.items.filter((i) => i.regionCode === '321200').map((i) => [i.baseCode, i]));
+      const districtOfCity = world.items.filter((i) => i.regionCode !== '321200' && city.has(i.baseCode));
+      expect(districtOfCity.length).toBeGreaterThanOrEqual(60);
+      const drifted = districtOfCity.filter((i) => i.name !== city.get(i.baseCode)!.name);
+      expect(drifted.map((i) => [i.orgKey, i.name])).toEqual([[DRIFTED_ITEM.orgKey, DRIFTED_ITEM.name]]);
+      expect(city.get(drifted[0]!.baseCode)!.name).toBe(DRIFTED_ITEM.baseName);
+      expect(drifted[0]!.published).toBe(true);
+      for (const i of districtOfCity) {
+        const base = city.get(i.baseCode)!;
+        expect({ kind: i.kind, legalBasis: i.legalBasis }, i.implCode).toEqual({ kind: base.kind, legalBasis: base.legalBasis });
+        expect(i.exerciseLevel).toBe('4');
+      }
+      // District-only base items (marriage registration, social assistance …) agree across districts too.
       const byBase = new Map<string, { name: string; kind: string }>();
       for (const i of world.items) {
+        if (i.orgKey === DRIFTED_ITEM.orgKey && i.name === DRIFTED_ITEM.name) continue;
         const first = byBase.get(i.baseCode) ?? { name: i.name, kind: i.kind };
         byBase.set(i.baseCode, first);
         expect({ name: i.name, kind: i.kind }, i.baseCode).toEqual(first);
       }
-      const cityItems = world.items.filter((i) => i.regionCode === '321200');
-      expect(duplicates(cityItems.map((i) => i.baseCode))).toEqual([]);
+    });
+
+    it('fill every element of the element set', () => {
+      for (const i of world.items) {
+        expect(['statutory', 'authorized', 'entrusted'], i.name).toContain(i.agencyNature);
+        expect(i.serviceObjectTypes.length, i.name).toBeGreaterThan(0);
+        if (i.serviceObjects.includes('person')) expect(i.serviceObjectTypes, i.name).toContain('natural_person');
+        expect(i.handlingForms, i.name).toContain('window');
+        if (Math.max(...i.onlineDepth) >= 4) expect(i.handlingForms, i.name).toContain('pc');
+        expect(i.handlingForms.includes('express'), i.name).toBe(i.features.express);
+        expect(Object.keys(i.features).sort()).toEqual(['appointment', 'express', 'onlinePayment', 'selfService']);
+        expect(i.lifeEvents.length + i.topics.length, i.name).toBeGreaterThan(0);
+        expect(['none', 'city', 'province', 'inter_province', 'national']).toContain(i.tongbanScope);
+        expect(i.statutoryNote && i.committedNote, i.name).toBeTruthy();
+        expect(i.hall.address && i.hall.hours && i.hall.window && i.hall.traffic, i.name).toBeTruthy();
+        for (const key of ['entrustedAgencies', 'jointAgencies', 'specialProcedures', 'intermediaryServices', 'faq'] as const) {
+          expect(Array.isArray(i[key]), `${i.name} ${key}`).toBe(true);
+        }
+        for (const s of i.steps) expect(Number.isInteger(s.days) && s.days! >= 0, `${i.name} ${s.name}`).toBe(true);
+        expect(i.steps.reduce((n, s) => n + s.days!, 0), i.name).toBeLessThanOrEqual(i.committedDays);
+        for (const fee of i.fees) {
+          expect(fee.basis, i.name).toMatch(/《.+》/);
+          expect(fee.standard && fee.waiver, i.name).toBeTruthy();
+        }
+        if (i.fees.some((fee) => fee.amountFen > 0) && Math.max(...i.onlineDepth) >= 4) expect(i.features.onlinePayment, i.name).toBe(true);
+        for (const b of i.legalBasis) expect(b.title, i.name).toMatch(/^《.+》/);
+        for (const m of i.materials) {
+          expect(['certificate', 'form', 'identity', 'contract', 'proof', 'drawing', 'report', 'other']).toContain(m.type);
+          expect(m.acceptanceStandard && m.legalBasis, `${i.name} ${m.name}`).toBeTruthy();
+          expect(typeof m.obtainable).toBe('boolean');
+          if (m.source === 'government' || m.obtainable) expect(m.issuingDept, `${i.name} ${m.name}`).toBeTruthy();
+          expect(m.licenseTypeCode).toBeUndefined();
+        }
+      }
+      // Item-specific content, not only defaults.
+      const many = (pick: (i: (typeof world.items)[number]) => boolean) => world.items.filter(pick).length;
+      expect(many((i) => i.faq.length > 0)).toBeGreaterThanOrEqual(20);
+      expect(many((i) => i.jointAgencies.length > 0)).toBeGreaterThanOrEqual(10);
+      expect(many((i) => i.intermediaryServices.length > 0)).toBeGreaterThanOrEqual(20);
+      expect(many((i) => i.specialProcedures.length > 0)).toBeGreaterThanOrEqual(30);
+      expect(many((i) => i.agencyNature !== 'statutory')).toBeGreaterThan(0);
+      expect(many((i) => i.tongbanScope === 'inter_province')).toBeGreaterThanOrEqual(10);
+      expect(many((i) => i.legalBasis.some((b) => b.docNo !== undefined))).toBeGreaterThanOrEqual(100);
+      for (const e of ['开办企业', '新生儿出生', '退休', '企业注销', '二手房买卖', '开办餐饮店', '结婚', '身后事']) {
+        expect(many((i) => i.lifeEvents.includes(e)), e).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it('mark register-issued certificates as obtainable, with their issuing department', () => {
+      const materials = world.items.flatMap((i) => i.materials);
+      for (const name of ['居民身份证', '居民户口簿', '营业执照', '不动产权证书', '结婚证']) {
+        const m = materials.filter((x) => x.name === name);
+        expect(m.length, name).toBeGreaterThan(0);
+        for (const x of m) expect(x.obtainable && x.issuingDept, name).toBeTruthy();
+      }
     });
 
     it('have sane time limits and case types', () => {
@@ -129,6 +210,7 @@ describe('buildWorld', () => {
         expect(i.caseType, i.name).toBe(i.committedDays === 0 ? 'instant' : 'commitment');
         for (const d of i.onlineDepth) expect(d >= 1 && d <= 7, i.name).toBe(true);
         if (i.visitsRequired > 0) expect(i.visitReason, i.name).toBeTruthy();
+        if (i.caseType === 'instant') expect(i.steps.every((s) => s.days === 0), i.name).toBe(true);
       }
     });
 
@@ -138,7 +220,7 @@ describe('buildWorld', () => {
         expect(duplicates(i.materials.map((m) => m.code)), i.name).toEqual([]);
         for (const m of i.materials) {
           expect(m.code).toMatch(/^M\d{2}$/);
-          expect(m.name).not.toMatch(/其他材料|有关材料|相关材料|有关的证明材料|等材料/);
+          expect(m.name).not.toMatch(/其他材料|有关材料|相关材料|有关资料|相关资料|有关的证明材料|等材料/);
         }
         const fields = Object.keys(i.form.properties);
         expect(fields.length, i.name).toBeGreaterThanOrEqual(3);

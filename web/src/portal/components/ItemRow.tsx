@@ -1,13 +1,16 @@
 import { Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ItemSummary } from '../../api/types.ts';
+import { loose } from '../../i18n/loose.ts';
 
-export function visitsText(t: ReturnType<typeof useTranslation>['t'], n: number): string {
-  if (n <= 0) return t('item.visits0');
-  if (n === 1) return t('item.visits1');
+export function visitsText(t: TFunction, n: number): string {
+  const lt = loose(t);
+  if (n <= 0) return lt('item.visits0');
+  if (n === 1) return lt('item.visits1');
   // The catalog stores 2 for "more than once".
-  return t('item.visitsN');
+  return lt('item.visitsN');
 }
 
 /** One item in a search result: what it is, who handles it, and the three facts people care about. */

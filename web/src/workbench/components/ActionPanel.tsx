@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { loose } from '../../i18n/loose.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { CaseActionInput, CaseDetail } from '../../api/types.ts';
 import { useCaseAction } from '../mutations.ts';
@@ -17,7 +19,8 @@ interface ActionChoice {
   primary: boolean;
 }
 
-function choicesFor(allowed: string[], t: ReturnType<typeof useTranslation>['t'], i18nExists: (k: string) => boolean): ActionChoice[] {
+function choicesFor(allowed: string[], tf: TFunction, i18nExists: (k: string) => boolean): ActionChoice[] {
+  const t = loose(tf);
   const out: ActionChoice[] = [];
   for (const action of allowed) {
     if (action === 'accept') {
@@ -33,7 +36,7 @@ function choicesFor(allowed: string[], t: ReturnType<typeof useTranslation>['t']
       out.push({
         key: action,
         action,
-        label: i18nExists(key) ? t(key as 'actions.accept') : action,
+        label: i18nExists(key) ? t(key) : action,
         consequence: t('actions.consequence_generic'),
         needsReason: false,
         danger: false,

@@ -1,7 +1,7 @@
 /** 泰州市城市管理局 (key 'cgj'). */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, shared, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const STATE_COUNCIL_412 = { title: '《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）' };
 
@@ -89,4 +89,59 @@ const roadExcavation: ItemDraft = {
   keywords: ['挖路', '道路开挖', '占道施工'],
 };
 
-export const cgjItems: OrgItems = { orgKey: 'cgj', items: [constructionWaste, outdoorAdvertising, drainagePermit, roadExcavation] };
+const roadOccupation: ItemDraft = {
+  name: '临时占用城市道路审批',
+  kind: ItemKind.license,
+  main: 5,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《城市道路管理条例》', article: '第三十一条' }, STATE_COUNCIL_412],
+  conditions: ['因特殊情况需要临时占用城市道路', '占用期满后恢复城市道路原状'],
+  statutoryDays: 20,
+  committedDays: 3,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '临时占用城市道路申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '占道位置示意图及安全防护措施', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('申请单位'), location: f.text('占用道路及位置', 200), area: f.number('占用面积（平方米）', 1), purpose: f.choice('占用用途', ['施工堆料', '搭建临时设施', '商业促销', '其他']), days: f.integer('占用天数', 1) }),
+  result: { type: 'approval', name: '临时占用城市道路许可决定书' },
+  topics: ['工程建设'],
+  keywords: ['占道', '临时占道', '占用人行道'],
+};
+
+const greenOccupation: ItemDraft = {
+  name: '临时占用城市绿化用地审批',
+  kind: ItemKind.license,
+  main: 6,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《城市绿化条例》', article: '第二十条' }],
+  conditions: ['因建设或者其他特殊需要临时占用城市绿化用地', '占用期满后恢复原状'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '临时占用城市绿化用地申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '占用绿地位置图和恢复方案', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('申请单位'), location: f.text('绿地位置', 200), area: f.number('占用面积（平方米）', 1), days: f.integer('占用天数', 1) }),
+  result: { type: 'approval', name: '临时占用城市绿化用地许可决定书' },
+  topics: ['环保绿化', '工程建设'],
+  keywords: ['占用绿地'],
+};
+
+const treeFelling: ItemDraft = {
+  name: '砍伐城市树木、迁移古树名木审批',
+  kind: ItemKind.license,
+  main: 7,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《城市绿化条例》' }],
+  conditions: ['因城市建设、树木严重影响居民采光和安全、树木已死亡或者发生病虫害无法救治等原因需要砍伐城市树木', '迁移古树名木的经专家论证'],
+  steps: [{ name: '申请', description: '申请人通过泰州政务服务网、“我的泰州”App 或窗口提交申请和材料' }, { name: '受理', description: '窗口对材料进行审查' }, { name: '现场核查', description: '对拟砍伐、迁移树木进行实地查看' }, { name: '决定', description: '作出准予或者不予许可的决定' }],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '砍伐、迁移城市树木申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '树木位置图和现状照片', { form: 'electronic', paper: [0, 0] }), mat('M03', '补植方案', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields(), location: f.text('树木位置', 200), species: f.text('树种', 50), count: f.integer('株数', 1), reason: f.textarea('砍伐、迁移原因', 500) }),
+  result: { type: 'approval', name: '砍伐（迁移）城市树木许可决定书' },
+  topics: ['环保绿化'],
+  keywords: ['砍树', '移树', '古树'],
+};
+
+export const cgjItems: OrgItems = {
+  orgKey: 'cgj',
+  items: [constructionWaste, outdoorAdvertising, drainagePermit, roadExcavation, roadOccupation, greenOccupation, treeFelling],
+};

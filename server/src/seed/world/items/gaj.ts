@@ -1,7 +1,7 @@
 /** 泰州市公安局 (key 'gaj'): household registration, identity cards, residence permits, passports. */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { f, form, mat, personFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const HUKOU_BASIS = { title: '《中华人民共和国户口登记条例》' };
 const HUKOU_HOURS_NOTE = '材料齐全的当场办结';
@@ -33,6 +33,11 @@ const birthRegistration: ItemDraft = {
   result: { type: 'other', name: '居民户口簿（出生登记页）' },
   topics: ['生育收养', '户籍办理'],
   keywords: ['新生儿上户口', '报户口', '出生申报'],
+  jointAgencies: ['泰州市卫生健康委员会（出生医学证明）', '泰州市医疗保障局（城乡居民医保参保）', '泰州市人力资源和社会保障局（社会保障卡申领）'],
+  faq: [
+    { q: '孩子出生后多久内要报户口？', a: '应当在婴儿出生后一个月以内申报出生登记。通过“出生一件事”联办的，出生医学证明、落户、医保参保和社保卡申领一次提交。' },
+    { q: '父母户口不在一起，孩子落谁那里？', a: '可以随父落户，也可以随母落户，由父母协商确定，在随落一方户籍所在地办理。' },
+  ],
 };
 
 const migration: ItemDraft = {
@@ -88,6 +93,8 @@ const spouseMigration: ItemDraft = {
   result: { type: 'other', name: '居民户口簿' },
   topics: ['户籍办理', '婚姻登记'],
   keywords: ['投靠落户', '夫妻投靠'],
+  lifeEvents: ['结婚'],
+  tongbanScope: 'inter_province',
 };
 
 const ID_BASIS = [{ title: '《中华人民共和国居民身份证法》' }];
@@ -107,12 +114,21 @@ const idCardFirst: ItemDraft = {
   onlineDepth: [1, 2, 3],
   visitsRequired: 1,
   visitReason: '需现场采集人像和指纹信息',
-  fees: [{ name: '居民身份证工本费', amountFen: 2000, basis: '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）' }],
+  fees: [
+    {
+      name: '居民身份证工本费',
+      amountFen: 2000,
+      basis: '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）',
+      waiver: '城市中领取最低生活保障金的居民、农村中有特殊生活困难的居民，初次申领和换领时免收工本费',
+    },
+  ],
   materials: [mat('M01', '居民户口簿'), mat('M02', '符合标准的本人近期彩色照片', { necessity: 'optional', notes: '窗口可现场免费拍照' })],
   form: form({ ...personFields(), deliveryAddress: f.address('邮寄地址') }, ['deliveryAddress']),
   result: { type: 'license', name: '居民身份证' },
   topics: ['证件办理'],
   keywords: ['身份证', '办身份证', '首次申领'],
+  selfService: true,
+  faq: [{ q: '窗口可以现场拍照吗？', a: '可以。办证窗口提供免费照相，也可以使用自助拍照设备。' }],
 };
 
 const idCardRenew: ItemDraft = {
@@ -120,13 +136,21 @@ const idCardRenew: ItemDraft = {
   name: '居民身份证换领、补领',
   sub: 2,
   conditions: ['居民身份证有效期满、证件损坏或者登记项目变更的换领', '居民身份证丢失的补领'],
-  materials: [mat('M01', '居民户口簿', { notes: '户籍地办理时提供；异地“跨省通办”无需提供' }), mat('M02', '原居民身份证', { necessity: 'optional', notes: '换领时交回' })],
+  materials: [
+    mat('M01', '居民户口簿', { notes: '户籍地办理时提供；异地“跨省通办”无需提供' }),
+    mat('M02', '原居民身份证', { necessity: 'optional', notes: '换领时交回', obtainable: false, acceptanceStandard: '换领时交回原证，证件损坏的交回残证' }),
+  ],
   form: form({
     ...personFields(),
     reason: f.choice('申领原因', ['有效期满换领', '证件损坏换领', '登记项目变更换领', '丢失补领']),
     deliveryAddress: f.address('邮寄地址'),
   }, ['deliveryAddress']),
   keywords: ['身份证过期', '身份证丢了', '补办身份证'],
+  tongbanScope: 'inter_province',
+  faq: [
+    { q: '身份证丢了在外地能补办吗？', a: '可以。居民身份证换领、补领已实现“跨省通办”，可在全国任一异地受理点办理，可选择邮寄送达。' },
+    { q: '身份证快到期了，提前多久可以换？', a: '有效期满前三个月内可以申请换领。' },
+  ],
 };
 
 const residencePermit: ItemDraft = {
@@ -153,6 +177,7 @@ const residencePermit: ItemDraft = {
   result: { type: 'license', name: '江苏省居住证' },
   topics: ['证件办理', '户籍办理'],
   keywords: ['居住证', '暂住证', '外地人'],
+  faq: [{ q: '居住证有什么用？', a: '持证人在泰州可按规定享受随迁子女入学、公共就业服务、基本公共卫生服务和办理出入境证件等基本公共服务和便利。' }],
 };
 
 const passport: ItemDraft = {
@@ -169,7 +194,7 @@ const passport: ItemDraft = {
   onlineDepth: [1, 2, 3],
   visitsRequired: 1,
   visitReason: '需现场采集指纹和人像',
-  fees: [{ name: '普通护照工本费', amountFen: 12000, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）' }],
+  fees: [{ name: '普通护照工本费', amountFen: 12000, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）', standard: '120元/本' }],
   materials: [mat('M01', '居民身份证'), mat('M02', '近期免冠彩色照片', { necessity: 'optional', notes: '出入境大厅可现场照相' })],
   form: form({
     ...personFields(),
@@ -179,9 +204,347 @@ const passport: ItemDraft = {
   result: { type: 'license', name: '中华人民共和国普通护照' },
   topics: ['出境入境', '证件办理'],
   keywords: ['办护照', '护照'],
+  hall: { window: '泰州市公安局出入境接待大厅（市政务服务中心一楼B区）' },
+  tongbanScope: 'national',
+  selfService: true,
+};
+
+const deathCancellation: ItemDraft = {
+  name: '死亡、宣告死亡户口注销',
+  kind: ItemKind.confirmation,
+  main: 1,
+  sub: 4,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...HUKOU_BASIS, article: '第八条' }],
+  conditions: ['公民死亡，城市在葬前，农村在一个月以内，由户主、亲属、抚养人或者邻居申报死亡登记', '被人民法院宣告死亡的，凭判决书申报注销户口'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: HUKOU_HOURS_NOTE,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    shared('M01', '居民死亡医学证明（推断）书', '医疗卫生机构（死亡信息共享）', '通过死亡信息共享获取；宣告死亡的提供人民法院判决书'),
+    mat('M02', '死者的居民户口簿', { notes: '户口簿由户主保管的提供' }),
+    mat('M03', '死者的居民身份证', { necessity: 'optional', obtainable: false, notes: '注销户口时交回；遗失的作出说明', acceptanceStandard: '交回原证，遗失的由申报人书面说明' }),
+  ],
+  form: form({ ...personFields('申报人姓名'), deceasedName: f.text('死者姓名', 50), deceasedIdNumber: f.text('死者公民身份号码', 18), deathDate: f.date('死亡日期'), relation: f.choice('申报人与死者关系', ['配偶', '子女', '父母', '其他亲属', '邻居']) }),
+  result: { type: 'other', name: '户口注销证明' },
+  topics: ['户籍办理', '身后事'],
+  jointAgencies: ['泰州市民政局（殡葬服务）', '泰州市人力资源和社会保障局（丧葬补助金和社保待遇停发）', '泰州市医疗保障局（医保停保）'],
+  keywords: ['销户', '死亡销户', '身后事'],
+  faq: [{ q: '家人去世后除了销户还要办什么？', a: '“身后一件事”联办可一次申请户口注销、社保和医保停保、丧葬补助金和抚恤金申领、公积金提取等事项。' }],
+};
+
+const nameChange: ItemDraft = {
+  name: '户口登记项目变更更正（姓名变更）',
+  kind: ItemKind.confirmation,
+  main: 1,
+  sub: 5,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...HUKOU_BASIS, article: '第十八条' }, { title: '《中华人民共和国民法典》', article: '第一千零一十二条、第一千零一十六条' }],
+  conditions: ['未满十八周岁的，由父母或者其他监护人申请变更姓名', '年满十八周岁的，由本人申请，并有正当理由'],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '需本人到户籍所在地派出所当面确认并签字',
+  materials: [
+    mat('M01', '户口登记项目变更更正申请表'),
+    mat('M02', '居民户口簿'),
+    mat('M03', '变更姓名的理由说明及佐证材料', { notes: '如父母离婚后子女随母姓的离婚协议或判决书' }),
+  ],
+  form: form({ ...personFields(), newName: f.text('拟变更姓名', 50), reason: f.textarea('变更理由', 500) }),
+  result: { type: 'other', name: '居民户口簿（变更后）' },
+  topics: ['户籍办理'],
+  keywords: ['改名字', '姓名变更', '改名'],
+};
+
+const graduateSettlement: ItemDraft = {
+  name: '户口迁入登记（高校毕业生落户）',
+  kind: ItemKind.confirmation,
+  main: 1,
+  sub: 6,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...HUKOU_BASIS, article: '第十三条' }, { title: '《江苏省户籍准入登记规定》' }],
+  conditions: ['全日制普通高等院校、中等职业学校毕业生', '在泰州市就业创业，或者有合法稳定住所'],
+  statutoryDays: 20,
+  committedDays: 3,
+  limitNote: '跨省迁入的含迁出地网上核验时间',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    shared('M01', '毕业证书', '教育部学信网（学历信息共享）'),
+    mat('M02', '劳动合同或营业执照', { necessity: 'optional', notes: '以就业创业落户的提供；营业执照通过数据共享核验' }),
+    mat('M03', '合法稳定住所证明', { necessity: 'optional', notes: '落户本人住所的提供；落户单位集体户或人才集体户的无需提供' }),
+  ],
+  form: form({ ...personFields(), school: f.text('毕业院校', 100), graduationYear: f.integer('毕业年份', 1990), toAddress: f.address('拟落户地址') }),
+  result: { type: 'other', name: '居民户口簿' },
+  topics: ['户籍办理', '就业创业'],
+  lifeEvents: ['高校毕业生就业', '就业创业'],
+  tongbanScope: 'inter_province',
+  keywords: ['毕业生落户', '人才落户', '大学生落户'],
+};
+
+const tempIdCard: ItemDraft = {
+  name: '临时居民身份证申领',
+  kind: ItemKind.confirmation,
+  main: 2,
+  sub: 3,
+  serviceObjects: ['person'],
+  legalBasis: [...ID_BASIS, { title: '《中华人民共和国临时居民身份证管理办法》' }],
+  conditions: ['正在申领、换领、补领居民身份证期间，急需使用居民身份证的', '具有泰州市常住户口'],
+  statutoryDays: 3,
+  committedDays: 0,
+  limitNote: '法定时限为3日（自然日）；窗口当场制发',
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '需本人到场核验身份并当场领取',
+  fees: [{ name: '临时居民身份证工本费', amountFen: 1000, basis: '《国家发展改革委 财政部关于临时居民身份证收费标准的通知》（发改价格〔2005〕436号）' }],
+  materials: [mat('M01', '居民户口簿'), mat('M02', '居民身份证受理回执', { notes: '正在办理居民身份证的受理凭证' })],
+  form: form({ ...personFields(), reason: f.choice('申领原因', ['乘坐交通工具', '办理银行业务', '参加考试', '其他急需']) }),
+  result: { type: 'license', name: '临时居民身份证' },
+  topics: ['证件办理'],
+  features: { express: false },
+  keywords: ['临时身份证', '急用身份证'],
+};
+
+const EXIT_ENTRY_HALL = { window: '泰州市公安局出入境接待大厅（市政务服务中心一楼B区）' };
+
+const hkMacaoPermit: ItemDraft = {
+  name: '往来港澳通行证和签注签发',
+  kind: ItemKind.license,
+  main: 5,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国出境入境管理法》', article: '第九条' }, { title: '《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》' }],
+  conditions: ['内地居民因私事前往香港、澳门特别行政区', '不属于法律规定不准出境的情形'],
+  steps: [STEP.apply('可通过“移民局”App预约后到出入境接待大厅申请；已有有效通行证的签注可自助办理'), STEP.accept('现场采集指纹、照片，审核身份'), STEP.review('公安机关出入境管理机构审批并制证'), STEP.deliver('窗口领取、自助取证或邮寄')],
+  statutoryDays: 15,
+  committedDays: 7,
+  limitNote: '法定时限为15日（自然日）；自助签注即时办结',
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '首次申领或换发通行证需现场采集指纹和人像',
+  fees: [
+    { name: '往来港澳通行证（电子）工本费', amountFen: 6000, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）', standard: '60元/证' },
+    { name: '往来港澳一次有效签注费', amountFen: 1500, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）', standard: '15元/次' },
+  ],
+  materials: [mat('M01', '居民身份证'), mat('M02', '近期免冠彩色照片', { necessity: 'optional', notes: '出入境大厅可现场照相' })],
+  form: form({ ...personFields(), endorsement: f.choice('签注种类', ['团队旅游', '个人旅游', '探亲', '商务', '其他']), deliveryAddress: f.address('邮寄地址') }, ['deliveryAddress']),
+  result: { type: 'license', name: '往来港澳通行证' },
+  hall: EXIT_ENTRY_HALL,
+  topics: ['出境入境', '证件办理'],
+  tongbanScope: 'national',
+  selfService: true,
+  keywords: ['港澳通行证', '去香港', '去澳门', '签注'],
+};
+
+const taiwanPermit: ItemDraft = {
+  ...hkMacaoPermit,
+  name: '往来台湾通行证和签注签发',
+  main: 6,
+  legalBasis: [{ title: '《中华人民共和国出境入境管理法》', article: '第九条' }, { title: '《中国公民往来台湾地区管理办法》' }],
+  conditions: ['大陆居民前往台湾地区', '不属于法律规定不准出境的情形'],
+  fees: [
+    { name: '往来台湾通行证（电子）工本费', amountFen: 6000, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）', standard: '60元/证' },
+    { name: '往来台湾一次有效签注费', amountFen: 1500, basis: '《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格〔2019〕914号）', standard: '15元/次' },
+  ],
+  form: form({ ...personFields(), endorsement: f.choice('签注种类', ['团队旅游', '探亲', '商务', '学习', '其他']), deliveryAddress: f.address('邮寄地址') }, ['deliveryAddress']),
+  result: { type: 'license', name: '往来台湾通行证' },
+  keywords: ['台湾通行证', '去台湾', '赴台签注'],
+};
+
+const VEHICLE_HALL = { address: '泰州市海陵区迎春东路99号 泰州市公安局交通警察支队车辆管理所', window: '车管业务大厅', traffic: '乘公交8路、20路至“车管所”站下车' };
+
+const vehicleRegistration: ItemDraft = {
+  name: '机动车注册登记',
+  kind: ItemKind.license,
+  main: 7,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国道路交通安全法》', article: '第八条、第九条' }, { title: '《机动车登记规定》（公安部令第164号）' }],
+  conditions: ['机动车所有人住所在泰州市', '机动车经安全技术检验合格（免检车型除外），已投保机动车交通事故责任强制保险', '已缴纳车辆购置税（免税的取得免税信息）'],
+  steps: [STEP.apply('可由销售企业（4S店）代办，或本人到车辆管理所申请'), { name: '车辆查验', description: '查验机动车车辆识别代号、发动机号、外观和安全装置' }, STEP.instant('审核通过后当场选号，核发机动车登记证书、号牌和行驶证')],
+  statutoryDays: 2,
+  committedDays: 0,
+  limitNote: '材料齐全、车辆查验合格的当日办结',
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '需将车辆送至查验场所查验车辆',
+  fees: [
+    { name: '机动车号牌工本费（汽车）', amountFen: 10000, basis: '《国家发展改革委 财政部关于公安部门机动车驾驶证工本费等收费标准的通知》（发改价格〔2004〕2831号）', standard: '100元/副' },
+    { name: '机动车行驶证工本费', amountFen: 1000, basis: '《国家发展改革委 财政部关于公安部门机动车驾驶证工本费等收费标准的通知》（发改价格〔2004〕2831号）', standard: '10元/本' },
+  ],
+  materials: [
+    mat('M01', '机动车注册、转移、注销登记/转入申请表'),
+    mat('M02', '机动车所有人的身份证明', { notes: '个人提供居民身份证，单位通过营业执照信息核验' }),
+    mat('M03', '购车发票', { form: 'electronic', paper: [0, 0], notes: '机动车销售统一发票通过税务信息共享核验' }),
+    mat('M04', '机动车整车出厂合格证明'),
+    shared('M05', '机动车交通事故责任强制保险信息', '保险监管部门（交强险信息共享）'),
+  ],
+  form: form({ ...personFields('机动车所有人'), vin: f.text('车辆识别代号', 17), model: f.text('品牌型号', 50), usage: f.choice('使用性质', ['非营运', '营运']) }),
+  result: { type: 'license', name: '机动车登记证书、号牌和行驶证' },
+  hall: VEHICLE_HALL,
+  topics: ['交通运输'],
+  lifeEvents: ['买车'],
+  keywords: ['新车上牌', '上牌照', '车辆登记'],
+};
+
+const driverLicenseRenewal: ItemDraft = {
+  name: '机动车驾驶证期满换证',
+  kind: ItemKind.license,
+  main: 8,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国道路交通安全法》', article: '第十九条' }, { title: '《机动车驾驶证申领和使用规定》（公安部令第162号）' }],
+  conditions: ['机动车驾驶证有效期满前九十日内申请换证', '身体条件符合驾驶许可条件'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '当日办结；网上申请的邮寄送达',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  fees: [{ name: '机动车驾驶证工本费', amountFen: 1000, basis: '《国家发展改革委 财政部关于公安部门机动车驾驶证工本费等收费标准的通知》（发改价格〔2004〕2831号）', standard: '10元/本' }],
+  materials: [
+    mat('M01', '机动车驾驶人身体条件证明', { form: 'electronic', paper: [0, 0], notes: '由具有资质的医疗机构出具，电子体检信息可自动上传' }),
+    mat('M02', '本人近期白底彩色照片', { form: 'electronic', paper: [0, 0], notes: '使用电子照片回执' }),
+  ],
+  form: form({ ...personFields(), licenseNo: f.text('驾驶证档案编号', 12), deliveryAddress: f.address('邮寄地址') }),
+  result: { type: 'license', name: '机动车驾驶证' },
+  hall: VEHICLE_HALL,
+  intermediaryServices: [{ name: '驾驶人身体条件检查', provider: '县级或者部队团级以上医疗机构，或经公安机关交通管理部门认可的体检机构', basis: '《机动车驾驶证申领和使用规定》', feeNote: '按医疗机构公示价格收费' }],
+  topics: ['交通运输', '证件办理'],
+  tongbanScope: 'national',
+  selfService: true,
+  keywords: ['驾照到期', '换驾照', '驾驶证换证'],
+};
+
+const noCriminalRecord: ItemDraft = {
+  name: '无犯罪记录证明出具',
+  kind: ItemKind.publicService,
+  main: 9,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《公安机关办理犯罪记录查询工作规定》（公通字〔2021〕19号）' }],
+  conditions: ['个人申请查询本人有无犯罪记录', '单位查询的，应当依据法律规定并经被查询人书面授权'],
+  statutoryDays: 3,
+  committedDays: 1,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '犯罪记录查询申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '被查询人书面授权书', { necessity: 'optional', notes: '单位查询或委托他人代为查询的提供' })],
+  form: form({ ...personFields(), purpose: f.choice('查询用途', ['就业', '出国（境）', '入学', '申领证照', '其他']) }),
+  result: { type: 'other', name: '无犯罪记录证明（电子）' },
+  topics: ['证件办理', '就业创业'],
+  keywords: ['无犯罪证明', '良民证', '政审'],
+};
+
+const securityGuardCert: ItemDraft = {
+  name: '保安员证核发',
+  kind: ItemKind.license,
+  main: 10,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《保安服务管理条例》（国务院令第564号）', article: '第十六条' }, { title: '《公安机关实施保安服务管理条例办法》（公安部令第112号）' }],
+  conditions: ['年满18周岁，身体健康，品行良好', '具有初中以上学历', '经设区的市级公安机关考试、审查合格，并留存指纹等人体生物信息'],
+  steps: [STEP.apply(), STEP.accept(), { name: '考试', description: '参加公安机关组织的保安员考试' }, STEP.decide('考试合格、审查通过的核发保安员证'), STEP.deliver()],
+  statutoryDays: 15,
+  committedDays: 7,
+  limitNote: '自考试成绩公布之日起计算',
+  onlineDepth: [1, 2, 3, 4],
+  visitsRequired: 1,
+  visitReason: '需参加考试并现场采集指纹',
+  materials: [mat('M01', '保安员资格考试报名表', { form: 'electronic', paper: [0, 0] }), mat('M02', '学历证明', { notes: '初中以上学历证书' })],
+  form: form({ ...personFields(), education: f.choice('文化程度', ['初中', '高中/中专', '大专及以上']), employer: f.text('拟从业保安服务公司', 100) }, ['employer']),
+  result: { type: 'license', name: '保安员证' },
+  topics: ['职业资格'],
+  keywords: ['保安证', '保安员'],
+};
+
+const hotelLicense: ItemDraft = {
+  name: '旅馆业特种行业许可证核发',
+  kind: ItemKind.license,
+  main: 11,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）' }, { title: '《旅馆业治安管理办法》', article: '第四条' }],
+  conditions: ['房屋建筑、消防设备、出入口和通道符合《旅馆业治安管理办法》第四条的要求', '安装旅馆业治安管理信息系统和视频监控设备', '有健全的治安保卫制度和值班、住宿登记制度'],
+  steps: [STEP.apply(), STEP.accept(), STEP.inspect('对经营场所的治安防范设施进行现场核查'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '旅馆业特种行业许可申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '经营场所产权证明或者租赁合同'),
+    mat('M03', '经营场所平面图、客房分布图'),
+    mat('M04', '治安保卫制度和安全防范措施', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('旅馆名称'), premises: f.address('经营地址'), rooms: f.integer('客房数量', 1), beds: f.integer('床位数', 1) }),
+  result: { type: 'license', name: '特种行业许可证（旅馆业）' },
+  topics: ['准营准办', '旅游观光'],
+  lifeEvents: ['开办民宿旅馆'],
+  keywords: ['开旅馆', '民宿', '宾馆特行证'],
+};
+
+const sealFiling: ItemDraft = {
+  name: '公章刻制备案',
+  kind: ItemKind.otherPower,
+  main: 12,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《国务院关于第三批取消中央指定地方实施行政许可事项的决定》（国发〔2017〕7号）' }, { title: '《印铸刻字业暂行管理规则》' }],
+  conditions: ['已依法登记的企业、社会组织等单位刻制公章', '通过公安机关备案的印章刻制企业刻制'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '刻章企业刻制后即时备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [shared('M01', '营业执照', '泰州市市场监督管理局'), mat('M02', '法定代表人授权委托书', { necessity: 'optional', form: 'electronic', paper: [0, 0], notes: '委托他人办理的提供' })],
+  form: form({ ...entityFields(), sealTypes: f.choice('印章种类', ['公章、财务专用章、发票专用章', '公章、财务专用章、发票专用章、合同专用章', '法定代表人名章']), maker: f.text('刻章企业', 100) }),
+  result: { type: 'other', name: '印章备案信息' },
+  intermediaryServices: [{ name: '印章刻制', provider: '公安机关备案的印章刻制企业（申请人自主选择）', basis: '《印铸刻字业暂行管理规则》', feeNote: '按刻章企业公示价格收费；新开办企业首套印章按本市政策免费刻制' }],
+  topics: ['企业开办'],
+  keywords: ['刻章', '公章备案', '刻公章'],
+};
+
+const largeEvent: ItemDraft = {
+  name: '大型群众性活动安全许可',
+  kind: ItemKind.license,
+  main: 13,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization', 'government_agency'],
+  legalBasis: [{ title: '《大型群众性活动安全管理条例》（国务院令第505号）', article: '第十一条、第十三条' }],
+  conditions: ['预计参加人数在1000人以上的演唱会、体育比赛、展览、庙会等活动', '承办者具有依法登记证明，有安全工作方案、安全责任制度和应急救援预案', '活动场所、设施符合安全要求'],
+  steps: [STEP.apply('活动举办日的20日前提出申请'), STEP.accept(), STEP.inspect('对活动场所和安全措施进行实地查验'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 7,
+  committedDays: 3,
+  limitNote: '法定时限为7日（自然日）',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '大型群众性活动安全许可申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '大型群众性活动安全工作方案', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '场所管理者同意提供活动场所的证明', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '活动场所平面示意图'),
+  ],
+  form: form({ ...entityFields('承办单位'), eventName: f.text('活动名称', 100), venue: f.text('活动场所', 200), startDate: f.date('活动日期'), attendance: f.integer('预计参加人数', 1000) }),
+  result: { type: 'approval', name: '大型群众性活动安全许可决定书' },
+  topics: ['公共安全', '文体教育'],
+  keywords: ['演唱会报批', '大型活动审批'],
 };
 
 export const gajItems: OrgItems = {
   orgKey: 'gaj',
-  items: [birthRegistration, migration, spouseMigration, idCardFirst, idCardRenew, residencePermit, passport],
+  items: [
+    birthRegistration,
+    migration,
+    spouseMigration,
+    idCardFirst,
+    idCardRenew,
+    residencePermit,
+    passport,
+    deathCancellation,
+    nameChange,
+    graduateSettlement,
+    tempIdCard,
+    hkMacaoPermit,
+    taiwanPermit,
+    vehicleRegistration,
+    driverLicenseRenewal,
+    noCriminalRecord,
+    securityGuardCert,
+    hotelLicense,
+    sealFiling,
+    largeEvent,
+  ],
 };
+
+/** Household registration and identity cards handled by the district branches (海陵、高港、姜堰分局) too. */
+const DISTRICT_ITEMS = [birthRegistration, migration, deathCancellation, idCardFirst, idCardRenew, tempIdCard, residencePermit];
+
+export const districtGajItems: OrgItems[] = ['hl_gafj', 'gg_gafj', 'jy_gafj'].map((orgKey) => ({ orgKey, items: DISTRICT_ITEMS }));

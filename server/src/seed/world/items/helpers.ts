@@ -6,6 +6,13 @@
 import type { ItemKind } from '../../../platform/codes/index.ts';
 import type { FormFieldSchema, FormSchema, ItemSeed, MaterialSeed } from '../types.ts';
 
+/** A material as written in a draft; `buildItems` fills type, acceptance standard, legal basis and obtainability. */
+export type MaterialDraft = Omit<MaterialSeed, 'type' | 'acceptanceStandard' | 'legalBasis' | 'obtainable'> &
+  Partial<Pick<MaterialSeed, 'type' | 'acceptanceStandard' | 'legalBasis' | 'obtainable'>>;
+
+/** A fee as written in a draft; the standard defaults to the amount per case, the waiver to “none”. */
+export type FeeDraft = { name: string; amountFen: number; basis: string; standard?: string; waiver?: string };
+
 export type ItemDraft = {
   name: string;
   kind: ItemKind;
@@ -18,22 +25,46 @@ export type ItemDraft = {
   /** Competent department of the base catalog item when it differs from the implementing org's. */
   deptCode?: string;
   serviceObjects: ItemSeed['serviceObjects'];
+  /** Defaults from serviceObjects: persons → natural_person, entities → enterprise (and public bodies for construction). */
+  serviceObjectTypes?: ItemSeed['serviceObjectTypes'];
   legalBasis: ItemSeed['legalBasis'];
   conditions: string[];
+  /** Steps; `days` defaults to a split of the committed time limit. */
   steps?: ItemSeed['steps'];
   statutoryDays: number;
   committedDays: number;
   limitNote?: string;
+  statutoryNote?: string;
+  committedNote?: string;
+  /** Defaults to the special procedures the steps name (现场核查, 考试, 听证, 公示 …). */
+  specialProcedures?: ItemSeed['specialProcedures'];
   /** Defaults to 'instant' when committedDays is 0, otherwise 'commitment'. */
   caseType?: ItemSeed['caseType'];
   onlineDepth?: number[];
   visitsRequired?: 0 | 1 | 2;
   visitReason?: string;
-  fees?: ItemSeed['fees'];
-  materials: MaterialSeed[];
+  /** Defaults from online depth and features. */
+  handlingForms?: ItemSeed['handlingForms'];
+  /** Self-service terminals (自助终端) of the service halls can handle it. */
+  selfService?: boolean;
+  features?: Partial<ItemSeed['features']>;
+  fees?: FeeDraft[];
+  materials: MaterialDraft[];
   form: FormSchema;
+  /** Overrides of the service hall of the implementing org's region. */
+  hall?: Partial<ItemSeed['hall']>;
   result: ItemSeed['result'];
+  /** Defaults to 'statutory' (the implementing org's own default where it is an authorized or entrusted body). */
+  agencyNature?: ItemSeed['agencyNature'];
+  entrustedAgencies?: string[];
+  jointAgencies?: string[];
+  intermediaryServices?: ItemSeed['intermediaryServices'];
   topics: string[];
+  /** Defaults from topics (企业开办 → 开办企业, 生育收养 → 新生儿出生 …). */
+  lifeEvents?: string[];
+  /** Defaults to 'city' (全市通办) when the item can be applied for online, else 'none'. */
+  tongbanScope?: ItemSeed['tongbanScope'];
+  faq?: ItemSeed['faq'];
   keywords: string[];
   published?: boolean;
   exerciseLevel?: ItemSeed['exerciseLevel'];
@@ -41,10 +72,10 @@ export type ItemDraft = {
 
 export type OrgItems = { orgKey: string; items: ItemDraft[] };
 
-type MaterialOptions = Partial<Omit<MaterialSeed, 'code' | 'name' | 'paper'>> & { paper?: [original: number, copy: number] };
+type MaterialOptions = Partial<Omit<MaterialDraft, 'code' | 'name' | 'paper'>> & { paper?: [original: number, copy: number] };
 
 /** A material; defaults: required, provided by the applicant, paper or electronic, one original. */
-export function mat(code: string, name: string, o: MaterialOptions = {}): MaterialSeed {
+export function mat(code: string, name: string, o: MaterialOptions = {}): MaterialDraft {
   const { paper, ...rest } = o;
   return {
     code,
@@ -58,7 +89,7 @@ export function mat(code: string, name: string, o: MaterialOptions = {}): Materi
 }
 
 /** A material the agency obtains itself through data sharing (no upload needed). */
-export function shared(code: string, name: string, issuingDept: string, notes?: string): MaterialSeed {
+export function shared(code: string, name: string, issuingDept: string, notes?: string): MaterialDraft {
   return {
     code,
     name,
@@ -68,6 +99,7 @@ export function shared(code: string, name: string, issuingDept: string, notes?: 
     form: 'electronic',
     paper: { original: 0, copy: 0 },
     notes: notes ?? '通过数据共享获取，申请人无需提供',
+    obtainable: true,
   };
 }
 

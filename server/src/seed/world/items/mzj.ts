@@ -37,6 +37,7 @@ const socialGroup: ItemDraft = {
   result: { type: 'license', name: '社会团体法人登记证书' },
   topics: ['设立变更'],
   keywords: ['成立协会', '社团登记', '商会'],
+  serviceObjectTypes: ['natural_person', 'enterprise', 'public_institution', 'social_organization'],
 };
 
 const privateNonEnterprise: ItemDraft = {
@@ -67,6 +68,7 @@ const privateNonEnterprise: ItemDraft = {
   }, ['creditCode']),
   result: { type: 'license', name: '民办非企业单位登记证书' },
   topics: ['设立变更'],
+  serviceObjectTypes: ['natural_person', 'enterprise', 'public_institution', 'social_organization'],
   keywords: ['民非', '社会服务机构', '民办学校登记'],
 };
 
@@ -90,6 +92,7 @@ const charityRecognition: ItemDraft = {
   form: form({ ...entityFields('组织名称'), orgType: f.choice('组织类型', ['社会团体', '基金会', '社会服务机构']), charityScope: f.textarea('拟开展的慈善活动', 500) }),
   result: { type: 'approval', name: '慈善组织认定决定及登记证书' },
   topics: ['设立变更'],
+  serviceObjectTypes: ['social_organization'],
   keywords: ['慈善组织', '公益'],
 };
 
@@ -112,10 +115,136 @@ const elderlyCareFiling: ItemDraft = {
   form: form({ ...entityFields('养老机构名称'), address: f.address('服务场所地址'), beds: f.integer('床位数', 1), careTypes: f.choice('服务类型', ['全日托养', '日间照料', '全日托养和日间照料']) }),
   result: { type: 'other', name: '养老机构备案回执' },
   topics: ['养老服务'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization'],
+  lifeEvents: ['开办养老机构'],
   keywords: ['养老院', '养老机构', '敬老院'],
 };
 
-export const mzjItems: OrgItems = { orgKey: 'mzj', items: [socialGroup, privateNonEnterprise, charityRecognition, elderlyCareFiling] };
+const socialGroupChange: ItemDraft = {
+  ...socialGroup,
+  name: '社会团体变更登记',
+  sub: 3,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['social_organization'],
+  conditions: ['社会团体的登记事项（名称、住所、业务范围、活动资金、法定代表人、业务主管单位）需要变更', '变更事项经会员（代表）大会或理事会审议通过'],
+  statutoryDays: 30,
+  committedDays: 10,
+  limitNote: '法定时限为30日（自然日）',
+  materials: [
+    mat('M01', '社会团体变更登记申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '会员（代表）大会或理事会关于变更事项的决议', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '业务主管单位同意变更的文件', { necessity: 'optional', notes: '有业务主管单位的提供' }),
+  ],
+  form: form({ ...entityFields('社会团体名称'), changeItem: f.choice('变更事项', ['名称', '住所', '业务范围', '活动资金', '法定代表人', '业务主管单位']), changeContent: f.textarea('变更后内容', 500) }),
+  result: { type: 'license', name: '社会团体法人登记证书（变更后）' },
+  keywords: ['协会变更', '社团变更'],
+};
+
+const socialGroupDeregistration: ItemDraft = {
+  ...socialGroupChange,
+  name: '社会团体注销登记',
+  sub: 4,
+  conditions: ['社会团体完成章程规定的宗旨、自行解散、分立或合并，或者由于其他原因终止', '已在业务主管单位（如有）和有关机关指导下成立清算组织完成清算'],
+  materials: [
+    mat('M01', '社会团体注销登记申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '会员（代表）大会关于注销的决议', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '清算报告', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '社会团体法人登记证书正、副本', { obtainable: false, notes: '注销时交回' }),
+  ],
+  form: form({ ...entityFields('社会团体名称'), reason: f.choice('注销原因', ['完成宗旨', '自行解散', '分立、合并', '其他原因终止']), liquidationLeader: f.name('清算组负责人') }),
+  result: { type: 'approval', name: '社会团体注销登记证明' },
+  topics: ['注销清算'],
+  lifeEvents: [],
+  keywords: ['协会注销', '社团注销'],
+};
+
+const adoption: ItemDraft = {
+  name: '收养登记',
+  kind: ItemKind.confirmation,
+  main: 8,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国民法典》', article: '第一千零九十八条、第一千一百零五条' }, { title: '《中国公民收养子女登记办法》' }],
+  conditions: ['收养人无子女或者只有一名子女，有抚养、教育和保护被收养人的能力，年满三十周岁', '收养人未患有在医学上认为不应当收养子女的疾病，无不利于被收养人健康成长的违法犯罪记录', '被收养人为未成年人，属于丧失父母的孤儿、查找不到生父母的未成年人或者生父母有特殊困难无力抚养的子女'],
+  steps: [STEP.apply('收养关系当事人亲自到被收养人常住户口所在地的收养登记机关申请'), STEP.accept(), { name: '收养评估', description: '组织开展收养能力评估，评估报告作为登记的参考依据' }, STEP.decide('符合规定的为当事人办理收养登记，发给收养登记证'), STEP.deliver('当事人到场领取收养登记证')],
+  statutoryDays: 30,
+  committedDays: 15,
+  limitNote: '法定时限为30日（自然日）；查找不到生父母的公告期间和收养评估时间不计入',
+  specialProcedures: [
+    { name: '收养评估', maxDays: 60, note: '可委托第三方机构开展，评估时间不计入办理时限' },
+    { name: '公告', maxDays: 60, note: '收养查找不到生父母的未成年人的，公告查找其生父母，自公告之日起满60日' },
+  ],
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 2,
+  visitReason: '法律规定收养关系当事人须亲自到收养登记机关申请和领证',
+  materials: [
+    mat('M01', '收养申请书', { form: 'paper', notes: '收养人填写' }),
+    mat('M02', '收养人的居民户口簿和居民身份证'),
+    mat('M03', '收养人所在单位或者村（居）委会出具的婚姻状况、子女情况和抚养教育能力证明'),
+    mat('M04', '县级以上医疗机构出具的收养人身体健康检查证明'),
+    mat('M05', '被收养人的生父母或者监护人同意送养的书面意见', { necessity: 'optional', notes: '被收养人有生父母或监护人的提供' }),
+  ],
+  form: form({ ...personFields('收养人姓名'), spouseName: f.text('收养人配偶姓名', 50), childName: f.text('被收养人姓名', 20), childBirthDate: f.date('被收养人出生日期') }, ['spouseName']),
+  result: { type: 'license', name: '收养登记证' },
+  intermediaryServices: [{ name: '收养能力评估', provider: '民政部门委托的社会工作服务机构等第三方', basis: '《收养能力评估工作指引》', feeNote: '由民政部门购买服务，不向当事人收费' }],
+  topics: ['生育收养'],
+  lifeEvents: ['收养子女'],
+  features: { express: false },
+  keywords: ['领养', '收养孩子'],
+};
+
+const publicFundraising: ItemDraft = {
+  name: '慈善组织公开募捐资格审核',
+  kind: ItemKind.license,
+  main: 9,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['social_organization'],
+  legalBasis: [{ title: '《中华人民共和国慈善法》', article: '第二十二条' }, { title: '《慈善组织公开募捐管理办法》（民政部令第59号）' }],
+  conditions: ['依法登记或者认定为慈善组织满一年', '内部治理结构健全、运作规范，信息公开透明', '上年度年检合格或者年度报告合格，社会组织评估等级在3A以上'],
+  statutoryDays: 20,
+  committedDays: 10,
+  limitNote: '法定时限为20日（自然日）',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '公开募捐资格申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '申请公开募捐资格的理事会会议纪要', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '公开募捐方案', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '申请前两年的年度工作报告和财务会计报告', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('慈善组织名称'), purpose: f.textarea('拟开展的公开募捐活动', 500), channel: f.choice('募捐方式', ['互联网公开募捐', '设置募捐箱', '举办义演、义赛、义卖', '多种方式']) }),
+  result: { type: 'license', name: '公开募捐资格证书' },
+  topics: ['设立变更'],
+  keywords: ['公开募捐', '募捐资格'],
+};
+
+const placeNaming: ItemDraft = {
+  name: '地名命名、更名审批',
+  kind: ItemKind.license,
+  main: 10,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'government_agency'],
+  legalBasis: [{ title: '《地名管理条例》（国务院令第753号）' }],
+  conditions: ['住宅区、楼宇、道路、桥梁等地名的命名、更名符合地名规划和地名管理要求', '不以人名、企业名称或者商标名称作地名，避免重名、同音'],
+  steps: [STEP.apply(), STEP.accept(), { name: '专家评审', description: '组织专家论证，涉及社会公众利益的征求社会公众意见' }, { name: '公示', description: '拟命名、更名方案公示' }, STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  limitNote: '专家论证、公示时间不计入',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '地名命名、更名申请书', { form: 'electronic', paper: [0, 0], notes: '写明拟用名称的含义、来历和理由' }),
+    mat('M02', '标注地理实体位置的规划总平面图', { form: 'electronic', paper: [0, 0] }),
+    shared('M03', '建设工程规划许可证', '泰州市自然资源和规划局'),
+  ],
+  form: form({ ...entityFields('申请单位'), proposedName: f.text('拟用名称', 50), entityType: f.choice('地名类别', ['住宅区', '楼宇', '道路', '桥梁', '广场']), meaning: f.textarea('名称含义', 500) }),
+  result: { type: 'approval', name: '地名命名（更名）批复' },
+  topics: ['工程建设'],
+  lifeEvents: [],
+  keywords: ['小区命名', '楼盘名称', '路名'],
+};
+
+export const mzjItems: OrgItems = {
+  orgKey: 'mzj',
+  items: [socialGroup, privateNonEnterprise, charityRecognition, elderlyCareFiling, socialGroupChange, socialGroupDeregistration, adoption, publicFundraising, placeNaming],
+};
 
 const marriage: ItemDraft = {
   name: '内地居民结婚登记',
@@ -142,6 +271,13 @@ const marriage: ItemDraft = {
   result: { type: 'license', name: '结婚证' },
   topics: ['婚姻登记'],
   keywords: ['领证', '结婚证', '结婚登记预约'],
+  hall: { window: '婚姻登记处（区政务服务中心二楼）', hours: '周一至周五 上午9:00—12:00，下午13:30—17:30；“5·20”“七夕”等特殊日期预约延时服务' },
+  tongbanScope: 'inter_province',
+  features: { express: false },
+  faq: [
+    { q: '户口不在泰州能在这里登记结婚吗？', a: '婚姻登记“跨省通办”试点地区，一方在泰州有经常居住地（持居住证）的，可在泰州办理；其他情形到一方常住户口所在地办理。' },
+    { q: '需要带户口簿吗？', a: '需要。双方应当出具本人的户口簿、身份证；户口簿信息可通过数据共享核验的，可以不提交户口簿原件。' },
+  ],
 };
 
 const minimumLiving: ItemDraft = {
@@ -169,6 +305,7 @@ const minimumLiving: ItemDraft = {
   form: form({ ...personFields(), address: f.address('居住地址'), familySize: f.integer('共同生活家庭成员人数', 1), monthlyIncome: f.number('家庭月总收入（元）', 0), reason: f.textarea('申请理由', 500) }),
   result: { type: 'other', name: '最低生活保障审核确认决定' },
   topics: ['社会救助'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理、调查）'],
   keywords: ['低保', '困难补助'],
 };
 
@@ -214,7 +351,165 @@ const disabilityAllowance: ItemDraft = {
   keywords: ['残疾补贴', '护理补贴'],
 };
 
-export const districtMzjItems: OrgItems[] = [
-  { orgKey: 'hl_mzj', items: [marriage, minimumLiving, extremePoverty, disabilityAllowance] },
-  { orgKey: 'jy_mzj', items: [marriage, minimumLiving] },
-];
+const divorce: ItemDraft = {
+  name: '内地居民离婚登记',
+  kind: ItemKind.confirmation,
+  main: 4,
+  sub: 2,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国民法典》', article: '第一千零七十六条、第一千零七十七条' }, { title: '《婚姻登记条例》' }],
+  conditions: ['男女双方自愿离婚，并对子女抚养、财产及债务处理等事项协商一致', '双方均为完全民事行为能力人，在内地登记结婚', '离婚冷静期届满后30日内双方亲自到场申请发给离婚证'],
+  steps: [
+    STEP.apply('男女双方网上预约后共同到婚姻登记处提交离婚登记申请'),
+    { name: '受理', description: '审查后受理，出具《离婚登记申请受理回执单》', days: 0 },
+    { name: '离婚冷静期', description: '自收到申请之日起30日内，任何一方不愿意离婚的可以撤回申请', days: 0 },
+    { name: '审查并登记', description: '冷静期届满后30日内双方共同到场，符合条件的当场登记、发给离婚证', days: 0 },
+  ],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '离婚冷静期（30日）不计入；冷静期届满后双方到场申请发证的，符合条件的当场办结',
+  specialProcedures: [{ name: '离婚冷静期', maxDays: 30, note: '《民法典》第一千零七十七条规定，不计入办理时限' }],
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 2,
+  visitReason: '法律规定双方须在离婚冷静期前后两次亲自到婚姻登记机关',
+  materials: [
+    mat('M01', '本人的居民户口簿', { notes: '男女双方各自提供' }),
+    mat('M02', '本人的居民身份证', { notes: '男女双方各自提供' }),
+    mat('M03', '本人的结婚证', { notes: '遗失的可通过婚姻登记档案核验' }),
+    mat('M04', '双方签署的离婚协议书', { paper: [3, 0], notes: '载明双方自愿离婚的意思表示以及对子女抚养、财产及债务处理等事项协商一致的意见' }),
+  ],
+  form: form({ ...personFields('男方姓名'), wifeName: f.text('女方姓名', 50), wifeIdNumber: f.text('女方身份证号码', 18), appointmentDate: f.date('预约日期') }),
+  result: { type: 'license', name: '离婚证' },
+  hall: { window: '婚姻登记处（区政务服务中心二楼）' },
+  topics: ['婚姻登记'],
+  lifeEvents: ['离婚'],
+  features: { express: false },
+  keywords: ['离婚', '协议离婚', '冷静期'],
+};
+
+const marriageCertReissue: ItemDraft = {
+  name: '补领婚姻登记证',
+  kind: ItemKind.confirmation,
+  main: 4,
+  sub: 3,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《婚姻登记条例》', article: '第十七条' }, { title: '《婚姻登记工作规范》' }],
+  conditions: ['结婚证、离婚证遗失或者损毁', '原登记机关或者一方常住户口所在地的婚姻登记机关办理'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '婚姻登记档案查证属实的当场补发',
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '当事人须亲自到婚姻登记机关申请',
+  materials: [
+    mat('M01', '本人的居民户口簿'),
+    mat('M02', '本人的居民身份证'),
+    mat('M03', '近期半身免冠照片（2寸）', { paper: [3, 0], notes: '补领结婚证的提供双方合影' }),
+  ],
+  form: form({ ...personFields(), certType: f.choice('补领证件', ['结婚证', '离婚证'], true), registrationDate: f.date('原登记日期') }),
+  result: { type: 'license', name: '结婚证或离婚证（补发）' },
+  hall: { window: '婚姻登记处（区政务服务中心二楼）' },
+  topics: ['婚姻登记'],
+  lifeEvents: [],
+  features: { express: false },
+  keywords: ['结婚证丢了', '补办结婚证', '补领离婚证'],
+};
+
+const tempAssistance: ItemDraft = {
+  name: '临时救助',
+  kind: ItemKind.benefit,
+  main: 11,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《社会救助暂行办法》（国务院令第649号）', article: '第四十七条、第四十八条' }, { title: '《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）' }],
+  conditions: ['因火灾、交通事故等意外事件，家庭成员突发重大疾病等原因，导致基本生活暂时出现严重困难的家庭或个人', '因生活必需支出突然增加超出家庭承受能力，导致基本生活暂时出现严重困难的最低生活保障家庭'],
+  steps: [STEP.apply('向户籍所在地或居住地乡镇（街道）便民服务中心提出申请，情况紧急的可先行救助'), STEP.accept(), { name: '家庭经济状况调查', description: '乡镇（街道）调查核实家庭经济状况和困难情形' }, STEP.decide('县级民政部门审批，按困难程度确定救助金额'), STEP.deliver('救助金发放至申请人账户')],
+  statutoryDays: 20,
+  committedDays: 10,
+  limitNote: '急难型救助实行先行救助，事后补充说明',
+  onlineDepth: [1, 2, 3, 4],
+  materials: [
+    mat('M01', '临时救助申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '家庭经济状况核对授权书', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '致困原因的证明', { notes: '医疗费用票据、事故证明等' }),
+  ],
+  form: form({ ...personFields(), address: f.address('居住地址'), reason: f.choice('困难类型', ['突发重大疾病', '意外事故', '火灾等灾害', '生活必需支出突增', '其他']), description: f.textarea('困难情况说明', 500) }),
+  result: { type: 'other', name: '临时救助审批结果' },
+  topics: ['社会救助'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理、调查、小额先行救助）'],
+  keywords: ['临时救助', '急难救助', '困难补助'],
+};
+
+const funeralWaiver: ItemDraft = {
+  name: '基本殡葬服务费用减免',
+  kind: ItemKind.benefit,
+  main: 12,
+  source: '32',
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《殡葬管理条例》' }, { title: '《江苏省殡葬管理办法》' }],
+  conditions: ['逝者具有本市户籍（或在本市去世的符合条件人员）', '遗体在本市殡仪馆火化'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '在殡仪馆结算时直接减免',
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '在殡仪馆办理火化手续时同步减免',
+  materials: [
+    shared('M01', '居民死亡医学证明（推断）书', '医疗卫生机构（死亡信息共享）'),
+    mat('M02', '经办人的居民身份证'),
+  ],
+  form: form({ ...personFields('经办人姓名'), deceasedName: f.text('逝者姓名', 50), deceasedIdNumber: f.text('逝者公民身份号码', 18), relation: f.text('与逝者关系', 20) }),
+  result: { type: 'other', name: '基本殡葬服务费用减免结算单' },
+  hall: { window: '泰州市殡仪馆业务大厅' },
+  entrustedAgencies: ['泰州市殡仪馆'],
+  topics: ['身后事'],
+  features: { express: false },
+  keywords: ['火化费减免', '殡葬补贴', '惠民殡葬'],
+};
+
+const elderAllowance: ItemDraft = {
+  name: '高龄老人尊老金发放',
+  kind: ItemKind.benefit,
+  main: 13,
+  source: '32',
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国老年人权益保障法》', article: '第三十三条' }, { title: '《江苏省老年人权益保障条例》' }],
+  conditions: ['具有泰州市户籍', '年满80周岁'],
+  statutoryDays: 20,
+  committedDays: 5,
+  limitNote: '年满80周岁次月起按月发放；符合条件的通过人口信息比对主动发放',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '尊老金申领表', { form: 'electronic', paper: [0, 0] }), mat('M02', '本人社会保障卡或银行卡信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('老人姓名'), agentName: f.text('代办人姓名（如有）', 50), bankAccount: f.text('发放账户', 30) }, ['agentName']),
+  result: { type: 'other', name: '尊老金发放核定' },
+  topics: ['养老服务'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理）'],
+  keywords: ['尊老金', '高龄津贴', '80岁补贴'],
+};
+
+const orphanAllowance: ItemDraft = {
+  name: '孤儿基本生活费给付',
+  kind: ItemKind.benefit,
+  main: 14,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）' }, { title: '《中华人民共和国未成年人保护法》' }],
+  conditions: ['失去父母、查找不到生父母的未满18周岁的未成年人', '具有泰州市户籍'],
+  steps: [STEP.apply('监护人向户籍所在地乡镇（街道）提出申请'), STEP.accept(), STEP.review('乡镇（街道）调查核实，县级民政部门审核'), { name: '公示', description: '在村（社区）公示7天' }, STEP.decide(), STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4],
+  materials: [
+    mat('M01', '孤儿基本生活费申请表', { form: 'electronic', paper: [0, 0] }),
+    shared('M02', '父母死亡证明或者人民法院宣告死亡、失踪的判决书', '公安机关、人民法院（信息共享）'),
+    mat('M03', '监护人的居民身份证'),
+  ],
+  form: form({ ...personFields('监护人姓名'), childName: f.text('儿童姓名', 20), childIdNumber: f.text('儿童身份证号码', 18), bankAccount: f.text('发放账户', 30) }),
+  result: { type: 'other', name: '孤儿基本生活费核定结果' },
+  topics: ['社会救助'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理）'],
+  keywords: ['孤儿', '孤儿补助', '事实无人抚养儿童'],
+};
+
+/** Civil-affairs services every district bureau implements (marriage registration and social assistance are county-level). */
+const DISTRICT_ITEMS = [marriage, divorce, marriageCertReissue, minimumLiving, extremePoverty, disabilityAllowance, tempAssistance, funeralWaiver, elderAllowance, orphanAllowance];
+
+export const districtMzjItems: OrgItems[] = ['hl_mzj', 'gg_mzj', 'jy_mzj'].map((orgKey) => ({ orgKey, items: DISTRICT_ITEMS }));

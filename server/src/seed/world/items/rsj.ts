@@ -1,7 +1,7 @@
 /** 泰州市人力资源和社会保障局 (key 'rsj') and district counterparts. */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const SOCIAL_INSURANCE_LAW = { title: '《中华人民共和国社会保险法》' };
 
@@ -25,6 +25,7 @@ const employerRegistration: ItemDraft = {
   }),
   result: { type: 'other', name: '社会保险登记信息（单位编号）' },
   topics: ['社会保障', '企业开办'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization', 'other_org'],
   keywords: ['单位社保开户', '社保登记'],
 };
 
@@ -74,6 +75,12 @@ const unemploymentBenefit: ItemDraft = {
   result: { type: 'other', name: '失业保险待遇核定通知' },
   topics: ['社会保障', '就业创业'],
   keywords: ['失业金', '失业保险金', '领失业金'],
+  lifeEvents: ['失业'],
+  tongbanScope: 'inter_province',
+  faq: [
+    { q: '主动辞职能领失业金吗？', a: '不能。领取失业保险金须非因本人意愿中断就业，如劳动合同期满单位不续签、单位解除劳动合同等。' },
+    { q: '失业金能领多久？', a: '按失业前累计缴费时间确定：满1年不足5年的最长12个月，满5年不足10年的最长18个月，10年以上的最长24个月。' },
+  ],
 };
 
 const employmentCard: ItemDraft = {
@@ -112,6 +119,11 @@ const pensionClaim: ItemDraft = {
   result: { type: 'other', name: '基本养老金核定表' },
   topics: ['社会保障', '离职退休'],
   keywords: ['退休', '办退休', '养老金'],
+  jointAgencies: ['泰州市医疗保障局（退休人员医保待遇）', '泰州市住房公积金管理中心（退休提取）'],
+  faq: [
+    { q: '到了退休年龄需要本人去办吗？', a: '不需要。达到退休年龄前3个月可由单位网上申报，灵活就业人员可通过“我的泰州”App本人申报，待遇核定后按月发放至社会保障卡。' },
+    { q: '缴费不满15年怎么办？', a: '可以延长缴费至满15年后按月领取养老金，也可以按规定转入城乡居民基本养老保险。' },
+  ],
 };
 
 const socialSecurityCard: ItemDraft = {
@@ -130,6 +142,9 @@ const socialSecurityCard: ItemDraft = {
   result: { type: 'license', name: '社会保障卡' },
   topics: ['社会保障', '证件办理'],
   keywords: ['社保卡', '办社保卡', '补社保卡'],
+  selfService: true,
+  tongbanScope: 'inter_province',
+  faq: [{ q: '社保卡丢了怎么办？', a: '先通过“我的泰州”App、12333或银行网点挂失，再申请补卡；即时制卡网点可当场领取新卡。' }],
 };
 
 const hrServiceLicense: ItemDraft = {
@@ -176,12 +191,269 @@ const dispatchLicense: ItemDraft = {
   keywords: ['劳务派遣', '派遣许可证'],
 };
 
-export const rsjItems: OrgItems = {
-  orgKey: 'rsj',
-  items: [employerRegistration, flexibleRegistration, unemploymentBenefit, employmentCard, pensionClaim, socialSecurityCard, hrServiceLicense, dispatchLicense],
+const residentPensionRegistration: ItemDraft = {
+  name: '城乡居民基本养老保险参保登记',
+  kind: ItemKind.publicService,
+  main: 1,
+  sub: 3,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...SOCIAL_INSURANCE_LAW, article: '第二十条、第二十二条' }, { title: '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）' }],
+  conditions: ['年满16周岁（不含在校学生）', '非国家机关和事业单位工作人员，不属于职工基本养老保险覆盖范围', '具有泰州市户籍'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '当场办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [shared('M01', '居民身份证', '公安机关（人口信息共享）', '实名认证后自动核验')],
+  form: form({ ...personFields(), address: f.address('户籍地址'), grade: f.choice('缴费档次（元/年）', ['300', '500', '1000', '2000', '3000', '5000']) }),
+  result: { type: 'other', name: '参保登记信息' },
+  topics: ['社会保障'],
+  keywords: ['居民养老保险', '农保', '城乡居民社保'],
 };
 
-export const districtRsjItems: OrgItems[] = [
-  { orgKey: 'hl_rsj', items: [unemploymentBenefit, employmentCard] },
-  { orgKey: 'jy_rsj', items: [unemploymentBenefit] },
-];
+const workInjury: ItemDraft = {
+  name: '工伤认定',
+  kind: ItemKind.confirmation,
+  main: 8,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《工伤保险条例》', article: '第十七条、第二十条' }, { title: '《工伤认定办法》（人力资源和社会保障部令第8号）' }],
+  conditions: ['职工发生事故伤害或者被诊断、鉴定为职业病', '用人单位自事故伤害发生之日起30日内申请；用人单位未申请的，职工或者其近亲属、工会组织在1年内可以直接申请'],
+  steps: [STEP.apply(), STEP.accept('材料完整的15日内受理'), { name: '调查核实', description: '根据需要对事故伤害进行调查核实，用人单位、职工、工会组织、医疗机构予以协助' }, STEP.decide('作出认定或不予认定工伤的决定'), STEP.deliver('送达职工（或其近亲属）和用人单位')],
+  statutoryDays: 60,
+  committedDays: 20,
+  limitNote: '法定时限为60日（自然日）；事实清楚、权利义务明确的15日内作出决定',
+  specialProcedures: [{ name: '调查核实', note: '需要调查核实的，调查核实时间计入60日内' }],
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '工伤认定申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '与用人单位存在劳动关系（包括事实劳动关系）的证明材料', { notes: '劳动合同、工资支付记录、社保缴费记录等' }),
+    mat('M03', '医疗诊断证明或者职业病诊断证明书', { paper: [0, 1] }),
+  ],
+  form: form({ ...entityFields('用人单位'), workerName: f.text('受伤职工姓名', 50), injuryDate: f.date('事故发生日期'), description: f.textarea('事故经过', 1000) }),
+  result: { type: 'other', name: '认定工伤决定书（不予认定工伤决定书）' },
+  topics: ['社会保障'],
+  lifeEvents: ['工伤'],
+  keywords: ['工伤', '工伤申报', '上班受伤'],
+};
+
+const laborAbility: ItemDraft = {
+  name: '劳动能力鉴定',
+  kind: ItemKind.confirmation,
+  main: 9,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《工伤保险条例》', article: '第二十一条至第二十五条' }, { title: '《工伤职工劳动能力鉴定管理办法》（人力资源和社会保障部令第21号）' }],
+  conditions: ['已被认定为工伤', '经治疗伤情相对稳定后存在残疾、影响劳动能力'],
+  steps: [STEP.apply(), STEP.accept(), { name: '专家评审', description: '从医疗卫生专家库中随机抽取3名或者5名专家组成专家组进行鉴定' }, STEP.decide('劳动能力鉴定委员会根据专家组意见作出鉴定结论'), STEP.deliver()],
+  statutoryDays: 60,
+  committedDays: 30,
+  limitNote: '法定时限为60日（自然日），必要时可以延长30日',
+  onlineDepth: [1, 2, 3, 4],
+  visitsRequired: 1,
+  visitReason: '被鉴定人须到指定医疗机构接受专家现场鉴定',
+  materials: [
+    mat('M01', '劳动能力鉴定申请表', { form: 'electronic', paper: [0, 0] }),
+    shared('M02', '认定工伤决定书', '人力资源社会保障部门（工伤认定信息）'),
+    mat('M03', '工伤医疗病历和检查报告', { notes: '门诊和住院病历、影像检查报告、出院小结' }),
+  ],
+  form: form({ ...personFields('被鉴定人姓名'), employer: f.text('用人单位', 100), type: f.choice('鉴定类别', ['劳动功能障碍程度和生活自理障碍程度', '停工留薪期延长', '辅助器具配置']) }),
+  result: { type: 'other', name: '劳动能力鉴定结论书' },
+  topics: ['社会保障'],
+  lifeEvents: ['工伤'],
+  keywords: ['伤残鉴定', '工伤鉴定', '劳动能力鉴定'],
+};
+
+const pensionTransfer: ItemDraft = {
+  name: '企业职工基本养老保险关系转移接续',
+  kind: ItemKind.publicService,
+  main: 10,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...SOCIAL_INSURANCE_LAW, article: '第十九条' }, { title: '《国务院办公厅关于转发人力资源社会保障部 财政部城镇企业职工基本养老保险关系转移接续暂行办法的通知》（国办发〔2009〕66号）' }],
+  conditions: ['参加企业职工基本养老保险的人员跨统筹地区就业', '在新就业地已参保缴费'],
+  statutoryDays: 45,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '基本养老保险关系转移接续申请表', { form: 'electronic', paper: [0, 0], notes: '通过国家社会保险公共服务平台或“我的泰州”App在线申请' })],
+  form: form({ ...personFields(), fromRegion: f.text('原参保地（省市）', 50), employer: f.text('现参保单位', 100) }),
+  result: { type: 'other', name: '基本养老保险关系转移接续结果' },
+  topics: ['社会保障', '就业创业'],
+  tongbanScope: 'inter_province',
+  keywords: ['社保转移', '养老保险转移', '换城市工作社保'],
+};
+
+const residentPensionClaim: ItemDraft = {
+  name: '城乡居民基本养老保险待遇申领',
+  kind: ItemKind.benefit,
+  main: 11,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...SOCIAL_INSURANCE_LAW, article: '第二十一条' }, { title: '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）' }],
+  conditions: ['年满60周岁', '累计缴费满15年', '未领取国家规定的基本养老保障待遇'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '城乡居民基本养老保险待遇领取申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '本人社会保障卡或银行卡信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields(), bankAccount: f.text('待遇发放账户', 30) }),
+  result: { type: 'other', name: '城乡居民基本养老保险待遇核定表' },
+  topics: ['社会保障', '离职退休'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理）'],
+  keywords: ['农村养老金', '居民养老金', '60岁领养老金'],
+};
+
+const startupSubsidy: ItemDraft = {
+  name: '一次性创业补贴申领',
+  kind: ItemKind.benefit,
+  main: 12,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国就业促进法》', article: '第十五条' }, { title: '《江苏省就业促进条例》' }],
+  conditions: ['毕业5年内高校毕业生、登记失业人员、就业困难人员、返乡创业农民工等首次创办小微企业或从事个体经营', '创业实体在泰州市登记注册并正常经营1年以上', '按规定为从业人员缴纳社会保险费'],
+  statutoryDays: 30,
+  committedDays: 15,
+  specialProcedures: [{ name: '公示', maxDays: 5, note: '拟补贴名单在人社部门网站公示5个工作日' }],
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '一次性创业补贴申请表', { form: 'electronic', paper: [0, 0] }), shared('M02', '营业执照', '泰州市市场监督管理局'), mat('M03', '创业实体银行账户信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('创业者姓名'), enterprise: f.text('创业实体名称', 100), creditCode: f.text('统一社会信用代码', 18), category: f.choice('人员类别', ['高校毕业生', '登记失业人员', '就业困难人员', '返乡创业农民工']) }),
+  result: { type: 'other', name: '一次性创业补贴核定结果' },
+  topics: ['就业创业'],
+  keywords: ['创业补贴', '创业扶持'],
+};
+
+const trainingSubsidy: ItemDraft = {
+  name: '职业技能培训补贴申领',
+  kind: ItemKind.benefit,
+  main: 13,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国就业促进法》' }, { title: '《国务院办公厅关于印发职业技能提升行动方案（2019—2021年）的通知》（国办发〔2019〕24号）' }],
+  conditions: ['参加政府补贴性职业技能培训并取得职业资格证书、职业技能等级证书或专项职业能力证书', '培训对象为城乡劳动者或企业职工'],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '职业技能培训补贴申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '职业技能等级证书或者专项职业能力证书', { form: 'electronic', paper: [0, 0], notes: '可通过证书信息共享核验的无需提供' })],
+  form: form({ ...personFields(), occupation: f.text('培训职业（工种）', 50), level: f.choice('证书等级', ['初级工', '中级工', '高级工', '专项职业能力']), bankAccount: f.text('补贴发放账户', 30) }),
+  result: { type: 'other', name: '职业培训补贴核定结果' },
+  topics: ['就业创业', '职业资格'],
+  keywords: ['培训补贴', '技能补贴', '考证补贴'],
+};
+
+const laborArbitration: ItemDraft = {
+  name: '劳动人事争议仲裁申请',
+  kind: ItemKind.publicService,
+  main: 14,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国劳动争议调解仲裁法》', article: '第二十七条至第二十九条、第四十三条' }, { title: '《劳动人事争议仲裁办案规则》（人力资源和社会保障部令第33号）' }],
+  conditions: ['属于劳动人事争议仲裁委员会受理范围的劳动、人事争议', '在知道或者应当知道其权利被侵害之日起一年内提出', '有明确的被申请人、具体的仲裁请求和事实、理由'],
+  steps: [STEP.apply(), STEP.accept('收到仲裁申请之日起5日内决定是否受理'), { name: '开庭审理', description: '组成仲裁庭，开庭审理，先行调解' }, STEP.decide('调解不成的作出仲裁裁决'), STEP.deliver('送达调解书或裁决书')],
+  statutoryDays: 45,
+  committedDays: 40,
+  limitNote: '法定时限为45日（自然日），自受理仲裁申请之日起计算；案情复杂的经批准可以延长不超过15日',
+  committedNote: '承诺40日（自然日）内结案：仲裁审理须保障当事人的举证、答辩和开庭通知期间，承诺时限不再压缩；事实清楚、争议不大的适用简易程序，力争30日内结案',
+  specialProcedures: [{ name: '开庭审理', note: '开庭5日前书面通知双方当事人' }],
+  onlineDepth: [1, 2, 3, 4],
+  visitsRequired: 1,
+  visitReason: '当事人须到仲裁庭参加开庭审理',
+  materials: [
+    mat('M01', '仲裁申请书', { form: 'electronic', paper: [0, 0], notes: '写明当事人信息、仲裁请求和所根据的事实、理由' }),
+    mat('M02', '申请人身份证明', { paper: [0, 1] }),
+    mat('M03', '劳动关系证明和证据材料', { notes: '劳动合同、工资条、考勤记录、解除劳动合同通知等' }),
+  ],
+  form: form({ ...personFields(), respondent: f.text('被申请人（用人单位）', 100), claim: f.textarea('仲裁请求', 1000) }),
+  result: { type: 'other', name: '仲裁调解书或仲裁裁决书' },
+  topics: ['司法公证', '就业创业'],
+  keywords: ['劳动仲裁', '讨薪', '劳动纠纷'],
+};
+
+const trainingSchool: ItemDraft = {
+  name: '民办职业技能培训机构设立审批',
+  kind: ItemKind.license,
+  main: 15,
+  serviceObjects: ['entity', 'person'],
+  serviceObjectTypes: ['natural_person', 'enterprise', 'social_organization'],
+  legalBasis: [{ title: '《中华人民共和国民办教育促进法》', article: '第十二条' }, { title: '《中华人民共和国民办教育促进法实施条例》' }],
+  conditions: ['举办者具有政治权利和完全民事行为能力或为具有法人资格的社会组织', '有符合规定的章程、决策机构、专兼职教师和管理人员', '有与培训规模相适应的场所、设施设备和开办资金'],
+  steps: [STEP.apply(), STEP.accept(), { name: '专家评审', description: '组织专家对办学条件进行评审并现场核查' }, STEP.decide(), STEP.deliver()],
+  statutoryDays: 90,
+  committedDays: 20,
+  limitNote: '法定时限为3个月（自然日）',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '民办职业技能培训机构设立申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '举办者资格证明文件', { paper: [0, 1] }),
+    mat('M03', '拟任校长及教师的资格证明', { paper: [0, 1] }),
+    mat('M04', '培训场所产权证明或租赁合同'),
+    mat('M05', '章程和首届决策机构组成人员名单', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('机构名称'), principal: f.name('拟任校长'), premises: f.address('办学地址'), programs: f.textarea('培训项目', 500) }, ['creditCode']),
+  result: { type: 'license', name: '民办学校办学许可证' },
+  topics: ['准营准办', '职业资格'],
+  keywords: ['培训学校', '职业培训机构', '办学许可证'],
+};
+
+const workingHours: ItemDraft = {
+  name: '企业实行不定时工作制和综合计算工时工作制审批',
+  kind: ItemKind.license,
+  main: 16,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国劳动法》', article: '第三十九条' }, { title: '《关于企业实行不定时工作制和综合计算工时工作制的审批办法》（劳部发〔1994〕503号）' }],
+  conditions: ['因生产特点不能实行标准工时制度的岗位', '已听取工会和职工意见，保障职工的休息休假权利'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '实行特殊工时工作制申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '实行特殊工时工作制岗位人员名册', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '工会或者职工代表大会意见', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('企业名称'), type: f.choice('工时制度', ['不定时工作制', '综合计算工时工作制'], true), posts: f.textarea('实行岗位及人数', 500), period: f.choice('综合计算周期', ['周', '月', '季', '年']) }),
+  result: { type: 'approval', name: '实行特殊工时工作制行政许可决定书' },
+  topics: ['人力资源'],
+  keywords: ['特殊工时', '综合工时', '不定时工作制'],
+};
+
+const funeralGrant: ItemDraft = {
+  name: '丧葬补助金、抚恤金申领',
+  kind: ItemKind.benefit,
+  main: 17,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...SOCIAL_INSURANCE_LAW, article: '第十七条' }, { title: '《江苏省企业职工基本养老保险规定》' }],
+  conditions: ['参加基本养老保险的个人因病或者非因工死亡', '由其遗属（直系亲属）申领'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    shared('M01', '死亡信息', '公安机关、民政部门（死亡和火化信息共享）'),
+    mat('M02', '申领人与死者关系证明', { notes: '户口簿、结婚证能证明的通过数据共享核验' }),
+    mat('M03', '申领人银行卡信息', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...personFields('申领人姓名'), deceasedName: f.text('死者姓名', 50), deceasedIdNumber: f.text('死者公民身份号码', 18), relation: f.choice('与死者关系', ['配偶', '子女', '父母']) }),
+  result: { type: 'other', name: '丧葬补助金、抚恤金核定表' },
+  topics: ['社会保障', '身后事'],
+  tongbanScope: 'city',
+  keywords: ['丧葬费', '抚恤金', '身后事'],
+};
+
+export const rsjItems: OrgItems = {
+  orgKey: 'rsj',
+  items: [
+    employerRegistration,
+    flexibleRegistration,
+    unemploymentBenefit,
+    employmentCard,
+    pensionClaim,
+    socialSecurityCard,
+    hrServiceLicense,
+    dispatchLicense,
+    residentPensionRegistration,
+    workInjury,
+    laborAbility,
+    pensionTransfer,
+    residentPensionClaim,
+    startupSubsidy,
+    trainingSubsidy,
+    laborArbitration,
+    trainingSchool,
+    workingHours,
+    funeralGrant,
+  ],
+};
+
+/** Person-facing social insurance and employment services every district bureau implements too. */
+const DISTRICT_ITEMS = [unemploymentBenefit, employmentCard, flexibleRegistration, residentPensionRegistration, residentPensionClaim, startupSubsidy, funeralGrant, laborArbitration];
+
+export const districtRsjItems: OrgItems[] = ['hl_rsj', 'gg_rsj', 'jy_rsj'].map((orgKey) => ({ orgKey, items: DISTRICT_ITEMS }));

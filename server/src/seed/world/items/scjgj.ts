@@ -59,6 +59,11 @@ export const SOLE_PROPRIETOR_REGISTRATION: ItemDraft = {
   result: { type: 'license', name: '营业执照（个体工商户）' },
   topics: ['设立变更', '就业创业'],
   keywords: ['个体户', '营业执照', '开店', '个体工商户注册'],
+  lifeEvents: ['开办企业', '就业创业'],
+  faq: [
+    { q: '个体工商户一定要起名称吗？', a: '不一定。个体工商户可以不使用名称；使用名称的，应当符合名称登记规定，一户只能使用一个名称。' },
+    { q: '租的房子做经营场所，要提供什么？', a: '上传租赁合同即可；出租方的不动产权证书由登记机关通过数据共享核验，无需另行提供。' },
+  ],
 };
 
 const soleProprietorChange: ItemDraft = {
@@ -160,6 +165,12 @@ const companyRegistration: ItemDraft = {
   result: { type: 'license', name: '营业执照' },
   topics: ['设立变更', '企业开办'],
   keywords: ['开公司', '企业开办', '注册公司', '营业执照'],
+  jointAgencies: ['泰州市公安局（公章刻制备案）', '国家税务总局泰州市税务局（发票申领）', '泰州市人力资源和社会保障局（社保登记）', '泰州市住房公积金管理中心（公积金缴存登记）'],
+  tongbanScope: 'province',
+  faq: [
+    { q: '开公司最快多久能拿到执照？', a: '通过“全链通”平台一次提交，材料齐全的当天可领取电子营业执照，公章、发票、社保和公积金登记同步办理，全流程一般不超过1个工作日。' },
+    { q: '注册资本需要实缴吗？', a: '有限责任公司全体股东认缴的出资额由股东按照公司章程的规定自公司成立之日起五年内缴足，登记时无需提交验资证明。' },
+  ],
 };
 
 const companyChange: ItemDraft = {
@@ -181,6 +192,8 @@ const companyChange: ItemDraft = {
     changeContent: f.textarea('变更后内容', 1000),
   }),
   keywords: ['公司变更', '换照', '迁址'],
+  jointAgencies: [],
+  faq: [],
 };
 
 const companyDeregistration: ItemDraft = {
@@ -210,6 +223,9 @@ const companyDeregistration: ItemDraft = {
   result: { type: 'approval', name: '准予注销登记通知书' },
   topics: ['注销清算'],
   keywords: ['公司注销', '简易注销'],
+  jointAgencies: ['国家税务总局泰州市税务局（清税）', '泰州市人力资源和社会保障局（社保注销）', '泰州市住房公积金管理中心（公积金账户注销）'],
+  tongbanScope: 'province',
+  faq: [{ q: '什么情况可以简易注销？', a: '未发生债权债务或者已将债权债务清偿完结、未发生或者已结清清偿费用和职工工资等，且全体投资人书面承诺的，可在公示20日无异议后申请简易注销。' }],
 };
 
 const FOOD_BASIS = [
@@ -236,9 +252,10 @@ const foodLicenseNew: ItemDraft = {
   onlineDepth: [1, 2, 3, 4, 5, 6, 7],
   materials: [
     mat('M01', '食品经营许可申请书', { form: 'electronic', paper: [0, 0] }),
-    mat('M02', '与食品经营相适应的主要设备设施、经营布局、操作流程等文件', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '与食品经营相适应的主要设备设施清单', { form: 'electronic', paper: [0, 0] }),
     mat('M03', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录清单'),
     mat('M04', '经营场所平面布局图', { notes: '标明各功能区、设备位置和面积' }),
+    mat('M05', '食品加工操作流程说明', { form: 'electronic', paper: [0, 0], necessity: 'optional', notes: '餐饮服务经营者和单位食堂提供' }),
   ],
   form: form({
     ...entityFields('经营者名称'),
@@ -250,6 +267,12 @@ const foodLicenseNew: ItemDraft = {
   result: { type: 'license', name: '食品经营许可证' },
   topics: ['准营准办', '餐饮'],
   keywords: ['食品经营许可证', '餐饮许可', '开饭店'],
+  lifeEvents: ['开办餐饮店'],
+  jointAgencies: ['泰州市消防救援支队（公众聚集场所消防安全检查）', '泰州市城市管理局（户外招牌设置）'],
+  faq: [
+    { q: '开小饭馆一定要等现场核查完才能营业吗？', a: '选择告知承诺方式申请的，作出承诺并提交材料后可当场取得许可证，监管部门在20个工作日内进行现场核查。' },
+    { q: '从业人员健康证明要交吗？', a: '申请时无需提交，但从事接触直接入口食品工作的人员应当取得健康证明后方可上岗，现场核查时查验。' },
+  ],
 };
 
 const foodLicenseChange: ItemDraft = {
@@ -269,6 +292,9 @@ const foodLicenseChange: ItemDraft = {
     changeContent: f.textarea('变更事项及内容', 500),
   }),
   keywords: ['食品经营许可证变更'],
+  lifeEvents: [],
+  jointAgencies: [],
+  faq: [],
 };
 
 const foodLicenseRenewal: ItemDraft = {
@@ -288,6 +314,9 @@ const foodLicenseRenewal: ItemDraft = {
     conditionsChanged: f.boolean('经营条件是否发生变化'),
   }),
   keywords: ['食品经营许可证到期', '延续'],
+  lifeEvents: [],
+  jointAgencies: [],
+  faq: [],
 };
 
 const pharmacyLicense: ItemDraft = {
@@ -423,6 +452,7 @@ const specialEquipment: ItemDraft = {
     location: f.text('设备使用地点', 200),
   }),
   result: { type: 'license', name: '特种设备使用登记证' },
+  intermediaryServices: [{ name: '特种设备监督检验', provider: '江苏省特种设备安全监督检验研究院泰州分院', basis: '《中华人民共和国特种设备安全法》第二十五条', feeNote: '按检验收费标准收取' }],
   topics: ['准营准办', '公共安全'],
   keywords: ['电梯登记', '叉车登记', '锅炉'],
   published: false,
@@ -462,6 +492,330 @@ const smallWorkshop: ItemDraft = {
   published: false,
 };
 
+const jointStockRegistration: ItemDraft = {
+  ...companyRegistration,
+  name: '股份有限公司设立登记',
+  sub: 4,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《中华人民共和国公司法》', article: '第九十二条' }, ...REGISTRATION_BASIS],
+  conditions: [
+    '发起人为一人以上二百人以下，其中须有半数以上的发起人在中华人民共和国境内有住所',
+    '有符合公司章程规定的全体发起人认购的股本总额或者募集的实收股本总额',
+    '发起人制订公司章程，采用募集方式设立的经成立大会通过',
+    '有公司名称，建立符合股份有限公司要求的组织机构，有公司住所',
+  ],
+  materials: [
+    mat('M01', '公司登记（备案）申请书', { form: 'electronic', paper: [0, 0], notes: '网上填报后系统生成，法定代表人电子签名' }),
+    mat('M02', '公司章程', { form: 'electronic', paper: [0, 0], notes: '全体发起人签署；募集设立的提交成立大会通过的章程' }),
+    mat('M03', '发起人的主体资格证明或者自然人身份证明', { notes: '自然人发起人通过实名认证核验身份，无需另行提交' }),
+    mat('M04', '成立大会会议记录', { necessity: 'optional', notes: '募集设立的提供，由主持人和出席会议的董事签名' }),
+    mat('M05', '法定代表人、董事、监事和经理的任职文件', { form: 'electronic', paper: [0, 0] }),
+    mat('M06', '住所使用证明', { notes: '自有房屋提供不动产权证书，租用房屋提供租赁协议' }),
+  ],
+  form: form({
+    ...entityFields('拟设立公司名称'),
+    legalRep: f.name('法定代表人姓名'),
+    shares: f.number('股本总额（万元）', 0),
+    setupMode: f.choice('设立方式', ['发起设立', '募集设立'], true),
+    businessScope: f.textarea('经营范围', 1000),
+  }, ['creditCode']),
+  keywords: ['股份公司', '股份有限公司注册'],
+  faq: [],
+};
+
+const companyFiling: ItemDraft = {
+  name: '公司备案',
+  kind: ItemKind.license,
+  main: 2,
+  sub: 5,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国市场主体登记管理条例》（国务院令第746号）', article: '第九条、第二十九条' }, { title: '《中华人民共和国市场主体登记管理条例实施细则》（国家市场监督管理总局令第52号）' }],
+  conditions: ['公司章程（不涉及登记事项）、董事、监事、高级管理人员、登记联络员、清算组等备案事项发生变化', '自作出变更决议、决定之日起30日内申请备案'],
+  statutoryDays: 3,
+  committedDays: 0,
+  limitNote: '材料齐全、符合法定形式的当场备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '公司登记（备案）申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '股东会、董事会关于备案事项的决议或者任免文件', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '章程修正案', { necessity: 'optional', form: 'electronic', paper: [0, 0], notes: '章程修改不涉及登记事项的提供' }),
+  ],
+  form: form({ ...entityFields('公司名称'), filingItem: f.choice('备案事项', ['董事、监事、高级管理人员', '章程', '登记联络员', '清算组']), content: f.textarea('备案内容', 500) }),
+  result: { type: 'other', name: '备案通知书' },
+  topics: ['设立变更'],
+  keywords: ['董事备案', '高管变更', '联络员备案'],
+};
+
+const COOP_BASIS = [{ title: '《中华人民共和国农民专业合作社法》', article: '第十六条' }, ...REGISTRATION_BASIS];
+
+const coopRegistration: ItemDraft = {
+  name: '农民专业合作社设立登记',
+  kind: ItemKind.license,
+  main: 9,
+  sub: 1,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: COOP_BASIS,
+  conditions: [
+    '有五名以上符合规定的成员，其中农民至少应当占成员总数的百分之八十',
+    '有符合《农民专业合作社法》规定的章程',
+    '有符合规定的组织机构，有符合法律规定的名称和章程确定的住所',
+    '有符合章程规定的成员出资',
+  ],
+  statutoryDays: 3,
+  committedDays: 1,
+  limitNote: REGISTRATION_LIMIT_NOTE,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '农民专业合作社登记（备案）申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '全体设立人签名、盖章的设立大会纪要', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '全体设立人签名、盖章的章程', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '法定代表人、理事的任职文件', { form: 'electronic', paper: [0, 0] }),
+    mat('M05', '载明成员姓名或者名称、出资方式、出资额以及成员出资总额的出资清单', { form: 'electronic', paper: [0, 0] }),
+    mat('M06', '成员名册', { form: 'electronic', paper: [0, 0], notes: '载明成员的姓名或者名称、公民身份号码或者登记证书号码和住所' }),
+    mat('M07', '住所使用证明'),
+  ],
+  form: form({ ...entityFields('合作社名称'), legalRep: f.name('理事长'), members: f.integer('成员人数', 5), capital: f.number('成员出资总额（万元）', 0), businessScope: f.textarea('业务范围', 500) }, ['creditCode']),
+  result: { type: 'license', name: '营业执照（农民专业合作社）' },
+  topics: ['设立变更', '农林牧渔'],
+  lifeEvents: ['开办企业'],
+  keywords: ['合作社', '农民合作社', '家庭农场'],
+};
+
+const coopChange: ItemDraft = {
+  ...coopRegistration,
+  name: '农民专业合作社变更登记',
+  sub: 2,
+  conditions: ['农民专业合作社名称、住所、成员出资总额、业务范围、法定代表人等登记事项发生变更', '自作出变更决定之日起30日内申请变更登记'],
+  materials: [
+    mat('M01', '农民专业合作社登记（备案）申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '成员大会或者成员代表大会作出的变更决议', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '修改后的章程或者章程修正案', { necessity: 'optional', form: 'electronic', paper: [0, 0], notes: '涉及章程修改的提供' }),
+  ],
+  form: form({ ...entityFields('合作社名称'), changeItem: f.choice('变更事项', ['名称', '住所', '成员出资总额', '业务范围', '法定代表人']), changeContent: f.textarea('变更后内容', 500) }),
+  lifeEvents: [],
+  keywords: ['合作社变更'],
+};
+
+const coopDeregistration: ItemDraft = {
+  ...coopRegistration,
+  name: '农民专业合作社注销登记',
+  sub: 3,
+  conditions: ['农民专业合作社因章程规定的解散事由出现、成员大会决议解散或者依法被吊销营业执照等原因解散', '已成立清算组并完成清算'],
+  committedDays: 1,
+  materials: [
+    mat('M01', '农民专业合作社注销登记申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '成员大会或者成员代表大会作出的解散决议', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '清算组负责人签署的清算报告', { form: 'electronic', paper: [0, 0] }),
+    shared('M04', '清税信息', '国家税务总局泰州市税务局'),
+  ],
+  form: form({ ...entityFields('合作社名称'), deregistrationType: f.choice('注销方式', ['一般注销', '简易注销'], true), liquidationLeader: f.name('清算组负责人') }),
+  result: { type: 'approval', name: '准予注销登记通知书' },
+  topics: ['注销清算', '农林牧渔'],
+  lifeEvents: ['企业注销'],
+  keywords: ['合作社注销'],
+};
+
+const soleInvestment: ItemDraft = {
+  name: '个人独资企业设立登记',
+  kind: ItemKind.license,
+  main: 10,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国个人独资企业法》', article: '第八条、第九条' }, ...REGISTRATION_BASIS],
+  conditions: ['投资人为一个自然人，且不属于法律、行政法规禁止从事营利性活动的人', '有合法的企业名称、投资人申报的出资', '有固定的生产经营场所和必要的生产经营条件，有必要的从业人员'],
+  statutoryDays: 3,
+  committedDays: 1,
+  limitNote: REGISTRATION_LIMIT_NOTE,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '个人独资企业登记（备案）申请书', { form: 'electronic', paper: [0, 0], notes: '投资人电子签名' }),
+    mat('M02', '企业住所使用证明'),
+  ],
+  form: form({ ...personFields('投资人姓名'), enterpriseName: f.text('企业名称', 100), capital: f.number('出资额（万元）', 0), premises: f.address('企业住所'), businessScope: f.textarea('经营范围', 500) }),
+  result: { type: 'license', name: '营业执照（个人独资企业）' },
+  topics: ['设立变更', '企业开办'],
+  keywords: ['个人独资企业', '独资企业注册'],
+};
+
+const partnershipRegistration: ItemDraft = {
+  name: '合伙企业设立登记',
+  kind: ItemKind.license,
+  main: 11,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国合伙企业法》', article: '第九条、第十四条' }, ...REGISTRATION_BASIS],
+  conditions: ['有二个以上合伙人（有限合伙企业由二个以上五十个以下合伙人设立，至少有一个普通合伙人）', '有书面合伙协议', '有合伙人认缴或者实际缴付的出资', '有合伙企业的名称和生产经营场所'],
+  statutoryDays: 3,
+  committedDays: 1,
+  limitNote: REGISTRATION_LIMIT_NOTE,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '合伙企业登记（备案）申请书', { form: 'electronic', paper: [0, 0], notes: '全体合伙人电子签名' }),
+    mat('M02', '全体合伙人签署的合伙协议', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '全体合伙人的主体资格证明或者自然人身份证明', { notes: '自然人合伙人通过实名认证核验身份' }),
+    mat('M04', '全体合伙人对各合伙人认缴或者实际缴付出资的确认书', { form: 'electronic', paper: [0, 0] }),
+    mat('M05', '主要经营场所使用证明'),
+  ],
+  form: form({ ...entityFields('拟设立企业名称'), partnershipType: f.choice('合伙类型', ['普通合伙', '特殊普通合伙', '有限合伙']), executive: f.name('执行事务合伙人'), capital: f.number('认缴出资总额（万元）', 0), businessScope: f.textarea('经营范围', 500) }, ['creditCode']),
+  result: { type: 'license', name: '营业执照（合伙企业）' },
+  topics: ['设立变更', '企业开办'],
+  keywords: ['合伙企业', '有限合伙', '合伙企业注册'],
+};
+
+const equityPledge: ItemDraft = {
+  name: '股权出质设立登记',
+  kind: ItemKind.confirmation,
+  main: 12,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《中华人民共和国民法典》', article: '第四百四十三条' }, { title: '《股权出质登记办法》（国家工商行政管理总局令第32号）' }],
+  conditions: ['出质股权为依法可以转让的有限责任公司股权或者股份有限公司股份', '出质股权未被人民法院依法冻结', '出质人和质权人已订立书面质权合同'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '申请材料齐全、符合法定形式的当场办理',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '股权出质设立登记申请书', { form: 'electronic', paper: [0, 0], notes: '出质人和质权人共同签署' }),
+    mat('M02', '质权合同', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '出质人、质权人的主体资格证明或者自然人身份证明', { paper: [0, 1] }),
+  ],
+  form: form({ ...entityFields('股权所在公司名称'), pledgor: f.text('出质人', 100), pledgee: f.text('质权人', 100), amount: f.number('出质股权数额（万元或万股）', 0) }),
+  result: { type: 'other', name: '股权出质设立登记通知书' },
+  topics: ['抵押质押', '融资信贷'],
+  keywords: ['股权质押', '股权出质'],
+};
+
+const foodProduction: ItemDraft = {
+  name: '食品生产许可（新办）',
+  kind: ItemKind.license,
+  main: 13,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国食品安全法》', article: '第三十五条' }, { title: '《食品生产许可管理办法》（国家市场监督管理总局令第24号）' }],
+  conditions: ['具有与生产的食品品种、数量相适应的食品原料处理和食品加工、包装、贮存等场所', '具有与生产的食品品种、数量相适应的生产设备或者设施', '有专职或者兼职的食品安全专业技术人员、食品安全管理人员和保证食品安全的规章制度', '具有合理的设备布局和工艺流程'],
+  steps: [STEP.apply(), STEP.accept(), STEP.review(), STEP.inspect('组织审查人员对生产场所进行现场核查，核查时间不超过5个工作日'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 10,
+  committedDays: 5,
+  limitNote: '因特殊原因需要延长期限的，经负责人批准可以延长5个工作日',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '食品生产许可申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '食品生产设备布局图和食品生产工艺流程图'),
+    mat('M03', '食品生产主要设备、设施清单', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '专职或者兼职的食品安全专业技术人员、食品安全管理人员信息和食品安全管理制度', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('生产者名称'), premises: f.address('生产地址'), category: f.text('食品类别', 100), products: f.textarea('申请生产的食品品种明细', 500) }),
+  result: { type: 'license', name: '食品生产许可证' },
+  topics: ['准营准办'],
+  keywords: ['SC认证', '食品生产许可证', '食品厂'],
+};
+
+const measurementStandard: ItemDraft = {
+  name: '计量标准器具核准',
+  kind: ItemKind.license,
+  main: 14,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国计量法》', article: '第六条、第七条、第八条' }, { title: '《计量标准考核办法》（国家质量监督检验检疫总局令第72号）' }],
+  conditions: ['计量标准器及配套设备经检定或者校准合格', '具备开展量值传递的计量标准考核合格的环境条件', '具有称职的保存、维护、使用计量标准的人员', '具有完善的管理制度'],
+  steps: [STEP.apply(), STEP.accept(), { name: '专家评审', description: '组织计量标准考评员对计量标准进行书面审查和现场考评' }, STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  limitNote: '考评时间不计入',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '计量标准考核（复查）申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '计量标准技术报告', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '计量标准器及主要配套设备有效的检定或者校准证书', { paper: [0, 1] }),
+    mat('M04', '检定或者校准人员能力证明', { paper: [0, 1] }),
+  ],
+  form: form({ ...entityFields('建标单位'), standardName: f.text('计量标准名称', 100), measurementRange: f.text('测量范围', 100), uncertainty: f.text('不确定度或准确度等级', 100) }),
+  result: { type: 'license', name: '计量标准考核证书' },
+  topics: ['资质认证'],
+  keywords: ['计量标准', '建标', '计量考核'],
+};
+
+const equipmentOperator: ItemDraft = {
+  name: '特种设备安全管理和作业人员资格认定',
+  kind: ItemKind.license,
+  main: 15,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国特种设备安全法》', article: '第十四条' }, { title: '《特种设备作业人员监督管理办法》（国家质量监督检验检疫总局令第140号）' }],
+  conditions: ['年龄18周岁以上且不超过法定退休年龄', '无妨碍从事相应作业的疾病和生理缺陷，具有相应的文化程度', '经考试机构考试合格'],
+  steps: [STEP.apply(), STEP.accept(), { name: '考试', description: '参加考试机构组织的理论知识和实际操作考试' }, STEP.decide('考试合格的颁发特种设备安全管理和作业人员证'), STEP.deliver('电子证书推送至本人')],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  visitsRequired: 1,
+  visitReason: '需到考试机构参加实际操作考试',
+  materials: [
+    mat('M01', '特种设备安全管理和作业人员资格申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '近期2寸正面免冠白底彩色照片', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '学历证明', { form: 'electronic', paper: [0, 0], notes: '初中以上学历；可通过学信网核验的无需提供', necessity: 'optional' }),
+  ],
+  form: form({ ...personFields(), category: f.choice('作业项目', ['叉车司机', '电梯修理', '起重机指挥', '压力容器操作', '工业锅炉司炉', '特种设备安全管理']), employer: f.text('工作单位', 100) }, ['employer']),
+  result: { type: 'license', name: '特种设备安全管理和作业人员证' },
+  intermediaryServices: [{ name: '特种设备作业人员考试', provider: '经市场监管部门公布的特种设备作业人员考试机构', basis: '《特种设备作业人员监督管理办法》', feeNote: '考试费按物价部门核定标准收取' }],
+  topics: ['职业资格'],
+  keywords: ['叉车证', '电梯证', '特种设备作业证'],
+};
+
+const prepackagedFiling: ItemDraft = {
+  name: '仅销售预包装食品备案',
+  kind: ItemKind.otherPower,
+  main: 16,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国食品安全法》', article: '第三十五条' }, { title: '《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）' }],
+  conditions: ['已取得营业执照等合法主体资格', '仅销售预包装食品（含仅销售预包装食品的同时销售散装熟食制品以外情形的除外）'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '备案信息齐全的当场备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '仅销售预包装食品备案信息采集表', { form: 'electronic', paper: [0, 0] }), shared('M02', '营业执照', '泰州市市场监督管理局')],
+  form: form({ ...entityFields('经营者名称'), premises: f.address('经营场所'), mode: f.choice('经营方式', ['实体门店', '网络经营', '实体门店和网络经营']) }),
+  result: { type: 'other', name: '仅销售预包装食品备案信息' },
+  topics: ['准营准办'],
+  lifeEvents: ['开办便利店'],
+  keywords: ['便利店', '小超市', '预包装食品备案'],
+  faq: [{ q: '开便利店还要办食品经营许可证吗？', a: '只销售预包装食品的，办理备案即可，无需取得食品经营许可证；同时销售散装熟食等的仍需许可。' }],
+};
+
+const equipmentNotice: ItemDraft = {
+  name: '特种设备安装改造修理告知',
+  kind: ItemKind.otherPower,
+  main: 17,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国特种设备安全法》', article: '第二十三条' }, { title: '《特种设备安全监察条例》', article: '第十七条' }],
+  conditions: ['从事特种设备安装、改造、修理的单位具有相应资质', '在施工前将拟进行的特种设备安装、改造、修理情况书面告知'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '告知即时完成',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '特种设备安装改造修理告知单', { form: 'electronic', paper: [0, 0] }), mat('M02', '施工单位特种设备生产许可证', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('施工单位'), equipmentType: f.choice('设备种类', ['电梯', '起重机械', '锅炉', '压力容器', '压力管道']), useUnit: f.text('使用单位', 100), location: f.text('施工地点', 200) }),
+  result: { type: 'other', name: '特种设备安装改造修理告知回执' },
+  topics: ['公共安全'],
+  keywords: ['电梯安装告知', '施工告知'],
+};
+
+const consumerComplaint: ItemDraft = {
+  name: '消费者投诉受理',
+  kind: ItemKind.publicService,
+  main: 18,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国消费者权益保护法》', article: '第三十九条、第四十六条' }, { title: '《市场监督管理投诉举报处理暂行办法》（国家市场监督管理总局令第20号）' }],
+  conditions: ['投诉人为与经营者发生消费者权益争议的消费者', '有明确的被投诉人、具体的投诉请求以及消费者权益争议事实', '属于本部门管辖'],
+  steps: [STEP.apply('通过全国12315平台、12345热线或窗口提出投诉'), STEP.accept('收到投诉之日起7个工作日内决定是否受理'), { name: '调解', description: '受理后组织双方调解，调解达成协议的制作调解书' }, STEP.deliver('告知投诉人处理结果')],
+  statutoryDays: 7,
+  committedDays: 3,
+  limitNote: '时限为作出是否受理决定的时限；调解自受理之日起45个工作日内终结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '消费者投诉登记表', { form: 'electronic', paper: [0, 0], notes: '写明被投诉人名称、地址和投诉请求' }),
+    mat('M02', '购物凭证或服务单据', { form: 'electronic', paper: [0, 0], notes: '发票、收据、网购订单截图等' }),
+  ],
+  form: form({ ...personFields('投诉人姓名'), respondent: f.text('被投诉经营者', 100), respondentAddress: f.text('经营者地址', 200), request: f.textarea('投诉请求和事实', 1000) }),
+  result: { type: 'other', name: '投诉受理（不予受理）告知' },
+  topics: ['投诉举报'],
+  tongbanScope: 'national',
+  keywords: ['12315', '投诉商家', '消费维权', '退货'],
+};
+
 export const scjgjItems: OrgItems = {
   orgKey: 'scjgj',
   items: [
@@ -479,11 +833,54 @@ export const scjgjItems: OrgItems = {
     deviceLicense,
     specialEquipment,
     smallWorkshop,
+    jointStockRegistration,
+    companyFiling,
+    coopRegistration,
+    coopChange,
+    coopDeregistration,
+    soleInvestment,
+    partnershipRegistration,
+    equityPledge,
+    foodProduction,
+    measurementStandard,
+    equipmentOperator,
+    prepackagedFiling,
+    equipmentNotice,
+    consumerComplaint,
   ],
 };
 
+/**
+ * The base items every district bureau implements (same base code, name, kind and legal basis as the city bureau's;
+ * the implementation code carries the district bureau's credit code).
+ */
+const DISTRICT_ITEMS: ItemDraft[] = [
+  SOLE_PROPRIETOR_REGISTRATION,
+  soleProprietorChange,
+  soleProprietorDeregistration,
+  companyRegistration,
+  companyChange,
+  companyDeregistration,
+  foodLicenseNew,
+  foodLicenseChange,
+  foodLicenseRenewal,
+  prepackagedFiling,
+  coopRegistration,
+  consumerComplaint,
+];
+
+/**
+ * DELIBERATE DRIFT (demo data for the catalog's consistency report): 高港区市场监督管理局 publishes its implementation
+ * of 食品经营许可（新办） under a slightly different name, as county catalogs sometimes do. Same base code, kind and
+ * legal basis; only the name drifts. Kept published so the report has something true to show.
+ */
+export const DRIFTED_ITEM = { orgKey: 'gg_scjgj', baseName: foodLicenseNew.name, name: '食品经营许可证核发（新办）' } as const;
+
+const driftedFoodLicense: ItemDraft = { ...foodLicenseNew, name: DRIFTED_ITEM.name };
+
 /** District implementations of the same base catalog items (same base code, the district bureau's credit code). */
 export const districtScjgjItems: OrgItems[] = [
-  { orgKey: 'hl_scjgj', items: [SOLE_PROPRIETOR_REGISTRATION, soleProprietorChange, foodLicenseNew] },
-  { orgKey: 'jy_scjgj', items: [SOLE_PROPRIETOR_REGISTRATION, foodLicenseNew] },
+  { orgKey: 'hl_scjgj', items: DISTRICT_ITEMS },
+  { orgKey: 'gg_scjgj', items: DISTRICT_ITEMS.map((d) => (d === foodLicenseNew ? driftedFoodLicense : d)) },
+  { orgKey: 'jy_scjgj', items: DISTRICT_ITEMS },
 ];

@@ -20,6 +20,8 @@ const waterAbstraction: ItemDraft = {
   ],
   form: form({ ...entityFields('取水单位'), source: f.choice('取水水源', ['地表水', '地下水'], true), location: f.text('取水地点', 200), annualVolume: f.number('年取水量（万立方米）', 0), purpose: f.choice('取水用途', ['工业用水', '农业灌溉', '生活用水', '其他']) }),
   result: { type: 'license', name: '取水许可证（电子证照）' },
+  specialProcedures: [{ name: '专家评审', maxDays: 20, note: '组织专家对水资源论证报告书进行技术审查，时间不计入' }],
+  intermediaryServices: [{ name: '建设项目水资源论证报告编制', provider: '具有相应能力的技术单位（申请人自主选择）', basis: '《取水许可和水资源费征收管理条例》第十一条', feeNote: '按市场价格' }],
   topics: ['投资审批', '环保绿化'],
   keywords: ['取水证', '打井', '取水许可'],
 };
@@ -41,6 +43,7 @@ const riverProject: ItemDraft = {
   ],
   form: form({ ...entityFields('建设单位'), projectName: f.text('项目名称', 100), river: f.text('所涉河道', 50), location: f.text('建设位置', 200) }),
   result: { type: 'approval', name: '河道管理范围内建设项目审批意见' },
+  intermediaryServices: [{ name: '防洪评价报告编制', provider: '具有相应能力的技术单位（申请人自主选择）', basis: '《中华人民共和国防洪法》第二十七条', feeNote: '按市场价格' }],
   topics: ['工程建设'],
   keywords: ['涉河项目', '防洪评价'],
 };
@@ -61,8 +64,28 @@ const soilConservation: ItemDraft = {
   ],
   form: form({ ...entityFields('建设单位'), projectName: f.text('项目名称', 100), disturbedArea: f.number('扰动地表面积（公顷）', 0) }),
   result: { type: 'approval', name: '水土保持方案批复' },
+  intermediaryServices: [{ name: '水土保持方案编制', provider: '具有相应能力的技术单位（申请人自主选择）', basis: '《中华人民共和国水土保持法》第二十五条', feeNote: '按市场价格' }],
   topics: ['工程建设', '环保绿化'],
   keywords: ['水保方案', '水土保持'],
 };
 
-export const sljItems: OrgItems = { orgKey: 'slj', items: [waterAbstraction, riverProject, soilConservation] };
+const floodImpact: ItemDraft = {
+  name: '非防洪建设项目洪水影响评价报告审批',
+  kind: ItemKind.license,
+  main: 4,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国防洪法》', article: '第三十三条' }, { title: '《江苏省防洪条例》' }],
+  conditions: ['在洪泛区、蓄滞洪区内建设非防洪建设项目', '已编制洪水对建设项目可能产生的影响和建设项目对防洪可能产生的影响的评价报告'],
+  statutoryDays: 20,
+  committedDays: 10,
+  specialProcedures: [{ name: '专家评审', maxDays: 15, note: '组织专家对评价报告进行技术审查，时间不计入' }],
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '洪水影响评价审批申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '洪水影响评价报告', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('建设单位'), projectName: f.text('项目名称', 100), location: f.text('建设地点', 200) }),
+  result: { type: 'approval', name: '洪水影响评价报告审批意见' },
+  intermediaryServices: [{ name: '洪水影响评价报告编制', provider: '具有相应能力的技术单位（申请人自主选择）', basis: '《中华人民共和国防洪法》第三十三条', feeNote: '按市场价格' }],
+  topics: ['工程建设'],
+  keywords: ['洪评', '洪水影响评价'],
+};
+
+export const sljItems: OrgItems = { orgKey: 'slj', items: [waterAbstraction, riverProject, soilConservation, floodImpact] };

@@ -1,7 +1,7 @@
 /** 国家税务总局泰州市税务局 (key 'swj'). */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, shared, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const TAX_ADMIN_LAW = { title: '《中华人民共和国税收征收管理法》' };
 
@@ -39,6 +39,8 @@ const invoiceIssue: ItemDraft = {
   result: { type: 'other', name: '发票领用结果（开票额度）' },
   topics: ['税收财务', '企业开办'],
   keywords: ['领发票', '开票', '数电票'],
+  selfService: true,
+  faq: [{ q: '新办企业多久能开出第一张发票？', a: '通过“全链通”开办的企业在领取营业执照后即可在电子税务局确认信息、开通数电发票，当天即可开票。' }],
 };
 
 const invoiceLimit: ItemDraft = {
@@ -58,4 +60,126 @@ const invoiceLimit: ItemDraft = {
   keywords: ['专票限额', '最高开票限额'],
 };
 
-export const swjItems: OrgItems = { orgKey: 'swj', items: [taxInfoConfirmation, invoiceIssue, invoiceLimit] };
+const taxDeregistration: ItemDraft = {
+  name: '注销税务登记',
+  kind: ItemKind.otherPower,
+  main: 4,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ ...TAX_ADMIN_LAW, article: '第十六条' }, { title: '《税务登记管理办法》（国家税务总局令第7号）' }],
+  conditions: ['纳税人因解散、破产、撤销、被吊销营业执照或者住所迁出本税务机关管辖区，依法终止纳税义务', '已结清应纳税款、滞纳金、罚款，缴销发票和税务证件'],
+  statutoryDays: 20,
+  committedDays: 0,
+  limitNote: '未处于税务检查状态、无欠税（滞纳金）及罚款、已缴销发票的纳税人即时出具清税文书；其他情形20个工作日内办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '清税申报表', { form: 'electronic', paper: [0, 0] }), mat('M02', '上级主管部门批复文件或董事会决议', { necessity: 'optional', form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('纳税人名称'), reason: f.choice('注销原因', ['解散', '破产', '被撤销', '被吊销营业执照', '其他']), procedure: f.choice('办理方式', ['即办（承诺制容缺）', '一般流程'], true) }),
+  result: { type: 'other', name: '清税证明' },
+  topics: ['税收财务', '注销清算'],
+  keywords: ['税务注销', '清税证明'],
+};
+
+const iitAnnualSettlement: ItemDraft = {
+  name: '个人所得税综合所得汇算清缴',
+  kind: ItemKind.levy,
+  main: 5,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国个人所得税法》', article: '第十一条' }, { title: '《中华人民共和国个人所得税法实施条例》', article: '第二十五条' }],
+  conditions: ['取得综合所得（工资薪金、劳务报酬、稿酬、特许权使用费）的居民个人', '需要补税或者申请退税'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '每年3月1日至6月30日办理上一年度汇算；申报即时受理，退税按审核进度办理',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '个人所得税年度自行纳税申报表（A表）', { form: 'electronic', paper: [0, 0], notes: '通过“个人所得税”App预填申报' })],
+  form: form({ ...personFields('纳税人姓名'), taxYear: f.integer('汇算年度', 2020), result: f.choice('汇算结果', ['申请退税', '补税', '无需退补'], true), bankAccount: f.text('退税账户', 30) }, ['bankAccount']),
+  result: { type: 'other', name: '个人所得税年度汇算申报回执' },
+  topics: ['税收财务'],
+  tongbanScope: 'national',
+  selfService: true,
+  lifeEvents: [],
+  keywords: ['个税退税', '年度汇算', '个税'],
+  faq: [{ q: '年收入不超过12万元需要办汇算吗？', a: '年度综合所得收入不超过12万元且需要补税的，或者年度汇算补税金额不超过400元的，无需办理汇算；需要退税的可以申请退税。' }],
+};
+
+const taxCertificate: ItemDraft = {
+  name: '开具税收完税证明',
+  kind: ItemKind.publicService,
+  main: 6,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《税收票证管理办法》（国家税务总局令第28号）' }],
+  conditions: ['纳税人已缴纳税款，需要开具完税证明'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时开具',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [shared('M01', '纳税人身份信息', '国家税务总局泰州市税务局', '实名认证后自动核验')],
+  form: form({ ...personFields('纳税人姓名'), period: f.text('完税所属期间', 50), taxType: f.choice('税种', ['个人所得税', '契税', '车辆购置税', '其他']) }),
+  result: { type: 'other', name: '税收完税证明（电子）' },
+  topics: ['税收财务'],
+  tongbanScope: 'national',
+  selfService: true,
+  keywords: ['完税证明', '纳税证明', '个税证明'],
+};
+
+const generalTaxpayer: ItemDraft = {
+  name: '增值税一般纳税人登记',
+  kind: ItemKind.otherPower,
+  main: 7,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《增值税一般纳税人登记管理办法》（国家税务总局令第43号）' }],
+  conditions: ['年应税销售额超过小规模纳税人标准（500万元）的纳税人', '年应税销售额未超过标准但会计核算健全、能够提供准确税务资料的纳税人可自愿登记'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '增值税一般纳税人登记表', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('纳税人名称'), effectiveDate: f.date('一般纳税人资格生效之日'), sales: f.number('年应税销售额（万元）', 0) }),
+  result: { type: 'other', name: '增值税一般纳税人登记结果' },
+  topics: ['税收财务'],
+  keywords: ['一般纳税人', '小规模转一般纳税人'],
+};
+
+const deedTax: ItemDraft = {
+  name: '契税申报（存量房交易）',
+  kind: ItemKind.levy,
+  main: 8,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国契税法》', article: '第九条、第十条' }],
+  conditions: ['在泰州市境内转移土地、房屋权属的承受人', '在依法办理土地、房屋权属登记手续前申报缴纳'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '“一窗受理”时同步计税、缴税',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [shared('M01', '存量房买卖合同网签备案信息', '泰州市住房和城乡建设局'), mat('M02', '承受方家庭住房情况说明', { form: 'electronic', paper: [0, 0], notes: '享受首套、二套住房契税优惠的提供，不动产登记信息共享核验' })],
+  form: form({ ...personFields('承受人姓名'), location: f.text('房屋坐落', 200), price: f.number('成交价格（万元）', 0), area: f.number('建筑面积（平方米）', 1) }),
+  result: { type: 'other', name: '契税完税凭证（电子）' },
+  jointAgencies: ['泰州市不动产登记中心（一窗受理）', '泰州市住房和城乡建设局（网签备案）'],
+  hall: { window: '三楼E区 不动产登记“一窗受理”窗口（税务）' },
+  topics: ['税收财务', '不动产'],
+  lifeEvents: ['二手房买卖', '买房'],
+  keywords: ['契税', '买房交税', '二手房税费'],
+};
+
+const vehiclePurchaseTax: ItemDraft = {
+  name: '车辆购置税申报',
+  kind: ItemKind.levy,
+  main: 9,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国车辆购置税法》', article: '第十二条' }],
+  conditions: ['在中国境内购置汽车、有轨电车、汽车挂车、排气量超过150毫升的摩托车', '在向公安机关交通管理部门办理车辆注册登记前申报缴纳'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时办结，完税信息实时共享至公安交管部门',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '机动车销售统一发票', { form: 'electronic', paper: [0, 0], notes: '通过发票信息自动带出' }), mat('M02', '车辆合格证明', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('纳税人姓名'), vin: f.text('车辆识别代号', 17), price: f.number('计税价格（元）', 0) }),
+  result: { type: 'other', name: '车辆购置税完税信息' },
+  jointAgencies: ['泰州市公安局（车辆注册登记）'],
+  topics: ['税收财务', '交通运输'],
+  lifeEvents: ['买车'],
+  keywords: ['购置税', '买车交税', '新车上牌'],
+};
+
+export const swjItems: OrgItems = {
+  orgKey: 'swj',
+  items: [taxInfoConfirmation, invoiceIssue, invoiceLimit, taxDeregistration, iitAnnualSettlement, taxCertificate, generalTaxpayer, deedTax, vehiclePurchaseTax],
+};

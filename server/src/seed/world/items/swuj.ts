@@ -44,4 +44,22 @@ const usedCarFiling: ItemDraft = {
   keywords: ['二手车', '车商备案'],
 };
 
-export const swujItems: OrgItems = { orgKey: 'swuj', items: [prepaidCard, usedCarFiling] };
+const recyclingFiling: ItemDraft = {
+  name: '再生资源回收经营者备案',
+  kind: ItemKind.otherPower,
+  main: 3,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《再生资源回收管理办法》（商务部令2007年第8号）', article: '第七条' }],
+  conditions: ['从事再生资源回收经营活动的企业和个体工商户', '自领取营业执照之日起30日内备案'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '备案材料齐全的当场备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '再生资源回收经营者备案登记表', { form: 'electronic', paper: [0, 0] }), shared('M02', '营业执照', '泰州市市场监督管理局')],
+  form: form({ ...entityFields('经营者名称'), premises: f.address('经营场所'), categories: f.text('回收品种', 200) }),
+  result: { type: 'other', name: '再生资源回收经营者备案回执' },
+  topics: ['商务贸易', '环保绿化'],
+  keywords: ['废品回收', '再生资源备案'],
+};
+
+export const swujItems: OrgItems = { orgKey: 'swuj', items: [prepaidCard, usedCarFiling, recyclingFiling] };

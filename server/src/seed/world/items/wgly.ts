@@ -1,7 +1,7 @@
 /** 泰州市文化广电和旅游局 (key 'wgly'). */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const entertainment: ItemDraft = {
   name: '娱乐场所从事娱乐场所经营活动审批',
@@ -93,4 +93,40 @@ const travelAgency: ItemDraft = {
   keywords: ['旅行社', '开旅行社'],
 };
 
-export const wglyItems: OrgItems = { orgKey: 'wgly', items: [entertainment, performance, internetCafe, travelAgency] };
+const artworkFiling: ItemDraft = {
+  name: '艺术品经营单位备案',
+  kind: ItemKind.otherPower,
+  main: 5,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《艺术品经营管理办法》（文化部令第56号）', article: '第五条' }],
+  conditions: ['从事艺术品收购、销售、租赁、经纪、进出口经营、鉴定、评估等经营活动的单位', '自领取营业执照之日起15日内备案'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '备案材料齐全的当场备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '艺术品经营单位备案表', { form: 'electronic', paper: [0, 0] }), shared('M02', '营业执照', '泰州市市场监督管理局')],
+  form: form({ ...entityFields('经营单位'), premises: f.address('经营场所'), scope: f.choice('经营类别', ['销售', '经纪', '鉴定评估', '租赁', '综合']) }),
+  result: { type: 'other', name: '艺术品经营单位备案回执' },
+  topics: ['文体教育'],
+  keywords: ['画廊', '艺术品备案'],
+};
+
+const venueFiling: ItemDraft = {
+  name: '演出场所经营单位备案',
+  kind: ItemKind.otherPower,
+  main: 6,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《营业性演出管理条例》', article: '第七条' }, { title: '《营业性演出管理条例实施细则》' }],
+  conditions: ['依法登记的演出场所经营单位', '自领取营业执照之日起20日内备案'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '备案材料齐全的当场备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '演出场所经营单位备案表', { form: 'electronic', paper: [0, 0] }), shared('M02', '营业执照', '泰州市市场监督管理局'), mat('M03', '消防安全检查合格证明或承诺', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('经营单位'), venue: f.text('演出场所名称', 100), seats: f.integer('座位数', 1) }),
+  result: { type: 'other', name: '演出场所经营单位备案回执' },
+  topics: ['文体教育'],
+  keywords: ['剧场备案', '演出场所', 'livehouse'],
+};
+
+export const wglyItems: OrgItems = { orgKey: 'wgly', items: [entertainment, performance, internetCafe, travelAgency, artworkFiling, venueFiling] };

@@ -30,6 +30,10 @@ const birthCertificate: ItemDraft = {
   result: { type: 'license', name: '出生医学证明' },
   topics: ['生育收养', '医疗卫生'],
   keywords: ['出生证', '出生医学证明', '新生儿'],
+  entrustedAgencies: ['泰州市人民医院', '泰州市中医院', '泰州市妇幼保健院（具有助产资质的医疗机构）'],
+  jointAgencies: ['泰州市公安局（出生登记）', '泰州市医疗保障局（城乡居民医保参保）', '泰州市人力资源和社会保障局（社会保障卡申领）'],
+  hall: { window: '助产医疗机构出生医学证明签发窗口' },
+  faq: [{ q: '出生医学证明上的名字写错了怎么办？', a: '在签发机构申请换发，交回原证并提供父母身份证件和户口簿等证明材料。' }],
 };
 
 const birthRegistrationService: ItemDraft = {
@@ -48,6 +52,8 @@ const birthRegistrationService: ItemDraft = {
   result: { type: 'other', name: '生育登记服务信息' },
   topics: ['生育收养'],
   keywords: ['准生证', '生育登记', '怀孕登记'],
+  tongbanScope: 'province',
+  faq: [{ q: '现在还需要办准生证吗？', a: '不需要审批。生育登记是服务登记，网上填报即可办结，便于享受孕产期保健等服务。' }],
 };
 
 const publicPlaceHygiene: ItemDraft = {
@@ -78,6 +84,7 @@ const publicPlaceHygiene: ItemDraft = {
     area: f.number('营业面积（平方米）', 1),
   }),
   result: { type: 'license', name: '公共场所卫生许可证' },
+  intermediaryServices: [{ name: '公共场所卫生检测', provider: '具备资质的卫生检测机构（申请人自主选择）', basis: '《公共场所卫生管理条例实施细则》', feeNote: '按检测机构公示价格收费' }],
   topics: ['准营准办', '医疗卫生'],
   keywords: ['卫生许可证', '美容院', '宾馆', '浴室'],
 };
@@ -158,7 +165,212 @@ const nurseRegistration: ItemDraft = {
   keywords: ['护士注册', '护士证'],
 };
 
+const birthCertificateReissue: ItemDraft = {
+  name: '出生医学证明补发',
+  kind: ItemKind.confirmation,
+  main: 1,
+  sub: 2,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国母婴保健法》', article: '第二十三条' }, { title: '《国家卫生计生委 公安部关于加强出生医学证明管理的通知》（国卫妇幼发〔2013〕52号）' }],
+  conditions: ['出生医学证明遗失或者严重损毁', '在泰州市助产机构出生'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '出生医学证明补发申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '新生儿父母的有效身份证件', { paper: [0, 1] }),
+    mat('M03', '新生儿居民户口簿', { necessity: 'optional', notes: '已落户的提供' }),
+  ],
+  form: form({ ...personFields('监护人姓名'), childName: f.text('儿童姓名', 20), birthDate: f.date('出生日期'), hospital: f.text('出生医院', 100) }),
+  result: { type: 'license', name: '出生医学证明' },
+  topics: ['生育收养'],
+  lifeEvents: [],
+  keywords: ['出生证丢了', '补办出生证'],
+};
+
+const maternalHealthLicense: ItemDraft = {
+  name: '母婴保健技术服务机构执业许可',
+  kind: ItemKind.license,
+  main: 7,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution'],
+  legalBasis: [{ title: '《中华人民共和国母婴保健法》', article: '第三十二条' }, { title: '《母婴保健专项技术服务许可及人员资格管理办法》' }],
+  conditions: ['已取得医疗机构执业许可证', '有符合条件的卫生技术人员和设备设施', '开展的技术服务项目符合母婴保健专项技术服务基本标准'],
+  steps: [STEP.apply(), STEP.accept(), STEP.review(), STEP.inspect('组织专家对技术人员、设备设施和管理制度进行现场审核'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '母婴保健技术服务执业许可申请登记书', { form: 'electronic', paper: [0, 0] }),
+    shared('M02', '医疗机构执业许可证', '泰州市卫生健康委员会'),
+    mat('M03', '拟开展母婴保健专项技术服务的人员配备、设备和技术条件情况', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('医疗机构名称'), services: f.choice('申请项目', ['助产技术', '结扎手术和终止妊娠手术', '产前筛查', '婚前医学检查']) }),
+  result: { type: 'license', name: '母婴保健技术服务执业许可证' },
+  topics: ['准营准办', '医疗卫生'],
+  keywords: ['母婴保健', '助产资质'],
+};
+
+const radiologyLicense: ItemDraft = {
+  name: '放射诊疗许可',
+  kind: ItemKind.license,
+  main: 8,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution'],
+  legalBasis: [{ title: '《放射性同位素与射线装置安全和防护条例》（国务院令第449号）' }, { title: '《放射诊疗管理规定》（原卫生部令第46号）' }],
+  conditions: ['具有经核准登记的医学影像科诊疗科目', '放射诊疗场所和配套防护设施符合《放射诊断放射防护要求》（GBZ 130）', '具有质量控制与安全防护专（兼）职管理人员和管理制度', '放射诊疗建设项目经职业病危害放射防护预评价审核和控制效果评价'],
+  steps: [STEP.apply(), STEP.accept(), STEP.review(), STEP.inspect('对放射诊疗场所、防护设施和设备进行现场审查'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '放射诊疗许可申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '放射诊疗设备清单和放射诊疗工作人员名单', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '放射诊疗建设项目职业病危害放射防护控制效果评价报告', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '放射防护管理制度和应急预案', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('医疗机构名称'), category: f.choice('放射诊疗类别', ['X射线影像诊断', '介入放射学', '核医学', '放射治疗']), devices: f.integer('放射诊疗设备台数', 1) }),
+  result: { type: 'license', name: '放射诊疗许可证' },
+  intermediaryServices: [{ name: '职业病危害放射防护评价和放射防护检测', provider: '具备放射卫生技术服务资质的机构', basis: '《放射诊疗管理规定》', feeNote: '按技术服务机构收费标准' }],
+  topics: ['准营准办', '医疗卫生'],
+  keywords: ['放射许可', '拍片', 'CT室'],
+};
+
+const clinicSetup: ItemDraft = {
+  name: '医疗机构设置审批',
+  kind: ItemKind.license,
+  main: 9,
+  serviceObjects: ['entity', 'person'],
+  legalBasis: [{ title: '《医疗机构管理条例》（国务院令第149号）', article: '第九条、第十一条' }, { title: '《医疗机构管理条例实施细则》' }],
+  conditions: ['符合医疗机构设置规划和医疗机构基本标准', '设置人具有完全民事行为能力或为依法登记的单位', '按规定实行备案管理的诊所除外'],
+  statutoryDays: 30,
+  committedDays: 10,
+  limitNote: '法定时限为30日（自然日）',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '设置医疗机构申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '设置可行性研究报告', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '选址报告和建筑设计平面图', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('设置单位'), institutionName: f.text('拟设医疗机构名称', 100), category: f.choice('医疗机构类别', ['专科医院', '门诊部', '护理院', '康复医院']), location: f.text('选址', 200) }),
+  result: { type: 'approval', name: '设置医疗机构批准书' },
+  topics: ['准营准办', '医疗卫生'],
+  keywords: ['开医院', '医疗机构设置'],
+};
+
+const drinkingWater: ItemDraft = {
+  name: '饮用水供水单位卫生许可',
+  kind: ItemKind.license,
+  main: 10,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国传染病防治法》', article: '第二十九条' }, { title: '《生活饮用水卫生监督管理办法》（住房和城乡建设部 国家卫生和计划生育委员会令第31号）' }],
+  conditions: ['供水设施、水质处理和消毒设施符合卫生规范', '直接从事供、管水的人员取得健康证明并经卫生知识培训', '水质经检测符合《生活饮用水卫生标准》'],
+  steps: [STEP.apply(), STEP.accept(), STEP.inspect('对供水设施和水源卫生防护进行现场审查'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '饮用水供水单位卫生许可申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '供水工艺流程图和设施平面图'),
+    mat('M03', '水质检测报告', { notes: '具备资质的检测机构近期出具' }),
+  ],
+  form: form({ ...entityFields('供水单位'), supplyType: f.choice('供水方式', ['集中式供水', '二次供水']), capacity: f.number('日供水能力（立方米）', 1) }),
+  result: { type: 'license', name: '卫生许可证（供水单位）' },
+  intermediaryServices: [{ name: '生活饮用水水质检测', provider: '具备资质的检验检测机构', basis: '《生活饮用水卫生标准》（GB 5749）', feeNote: '按检测项目收费' }],
+  topics: ['准营准办', '医疗卫生'],
+  keywords: ['供水卫生许可', '二次供水'],
+};
+
+const familySpecialAid: ItemDraft = {
+  name: '计划生育家庭特别扶助金给付',
+  kind: ItemKind.benefit,
+  main: 11,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国人口与计划生育法》' }, { title: '《江苏省人口与计划生育条例》' }],
+  conditions: ['独生子女死亡或者伤残（三级以上）后未再生育或者收养子女的夫妻', '女方年满49周岁', '具有泰州市户籍'],
+  steps: [STEP.apply('向户籍所在地村（居）委会或乡镇（街道）提出申请'), STEP.accept(), { name: '公示', description: '在村（社区）公示7天' }, STEP.decide('县级卫生健康部门审核确认，按年度发放特别扶助金'), STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4],
+  materials: [
+    mat('M01', '计划生育家庭特别扶助对象申请表', { form: 'electronic', paper: [0, 0] }),
+    shared('M02', '独生子女死亡或者伤残证明', '公安机关（死亡信息）、残疾人联合会（残疾人证信息）'),
+    mat('M03', '夫妻双方的居民户口簿'),
+  ],
+  form: form({ ...personFields(), spouseName: f.text('配偶姓名', 50), type: f.choice('扶助类别', ['独生子女死亡', '独生子女伤残']), bankAccount: f.text('发放账户', 30) }),
+  result: { type: 'other', name: '计划生育家庭特别扶助对象确认结果' },
+  topics: ['社会救助', '生育收养'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理）'],
+  lifeEvents: ['生活困难救助'],
+  keywords: ['失独', '特扶', '计生扶助'],
+};
+
+const ruralFamilyReward: ItemDraft = {
+  name: '农村部分计划生育家庭奖励扶助金给付',
+  kind: ItemKind.benefit,
+  main: 12,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国人口与计划生育法》' }, { title: '《江苏省人口与计划生育条例》' }],
+  conditions: ['本人及配偶为农业户口或界定为农村居民', '1973年至2001年期间没有违反计划生育法规政策生育，只有一个子女或两个女孩', '年满60周岁'],
+  steps: [STEP.apply('向户籍所在地村（居）委会或乡镇（街道）提出申请'), STEP.accept(), { name: '公示', description: '在村（社区）公示7天' }, STEP.decide(), STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4],
+  materials: [mat('M01', '农村部分计划生育家庭奖励扶助对象申报表', { form: 'electronic', paper: [0, 0] }), mat('M02', '居民户口簿'), mat('M03', '婚育情况证明', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields(), children: f.choice('子女情况', ['只有一个子女', '两个女孩', '子女死亡现无子女']), bankAccount: f.text('发放账户', 30) }),
+  result: { type: 'other', name: '奖励扶助对象确认结果' },
+  topics: ['生育收养', '养老服务'],
+  entrustedAgencies: ['各乡镇（街道）便民服务中心（受理）'],
+  lifeEvents: ['养老'],
+  keywords: ['奖扶', '计生奖励'],
+};
+
+const childcareFiling: ItemDraft = {
+  name: '托育机构备案',
+  kind: ItemKind.otherPower,
+  main: 13,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization'],
+  legalBasis: [{ title: '《国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见》（国办发〔2019〕15号）' }, { title: '《托育机构登记和备案办法（试行）》（国卫人口发〔2019〕25号）' }],
+  conditions: ['已依法登记（事业单位、社会服务机构或者企业）', '场地、设施、人员和消防、卫生条件符合托育机构设置标准'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '备案材料齐全的当场出具备案回执',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '托育机构备案书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '托育机构备案承诺书', { form: 'electronic', paper: [0, 0] }),
+    shared('M03', '营业执照或事业单位、社会服务机构登记证书', '登记管理机关'),
+    mat('M04', '场地证明和托育服务人员资格证明', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('托育机构名称'), address: f.address('服务场所地址'), capacity: f.integer('托位数', 1), ages: f.choice('收托月龄', ['6—36个月', '12—36个月', '24—36个月']) }),
+  result: { type: 'other', name: '托育机构备案回执' },
+  topics: ['生育收养', '准营准办'],
+  lifeEvents: ['开办托育机构'],
+  keywords: ['托育', '托班', '早教'],
+};
+
 export const wjwItems: OrgItems = {
   orgKey: 'wjw',
-  items: [birthCertificate, birthRegistrationService, publicPlaceHygiene, clinicRegistration, doctorRegistration, nurseRegistration],
+  items: [
+    birthCertificate,
+    birthRegistrationService,
+    publicPlaceHygiene,
+    clinicRegistration,
+    doctorRegistration,
+    nurseRegistration,
+    birthCertificateReissue,
+    maternalHealthLicense,
+    radiologyLicense,
+    clinicSetup,
+    drinkingWater,
+    familySpecialAid,
+    ruralFamilyReward,
+    childcareFiling,
+  ],
 };
+
+/** Items the district health commissions of 海陵区, 高港区 and 姜堰区 implement too. */
+const DISTRICT_ITEMS = [birthRegistrationService, publicPlaceHygiene, childcareFiling, familySpecialAid, ruralFamilyReward];
+
+export const districtWjwItems: OrgItems[] = ['hl_wjw', 'gg_wjw', 'jy_wjw'].map((orgKey) => ({ orgKey, items: DISTRICT_ITEMS }));

@@ -19,6 +19,8 @@ const residentInsurance: ItemDraft = {
   result: { type: 'other', name: '参保登记信息' },
   topics: ['社会保障', '医疗卫生'],
   keywords: ['居民医保', '新农合', '医保参保'],
+  lifeEvents: ['新生儿出生'],
+  faq: [{ q: '新生儿什么时候参保？', a: '新生儿可在出生后通过“出生一件事”或单独办理参保登记，出生当年参保缴费的自出生之日起享受待遇。' }],
 };
 
 const crossRegionFiling: ItemDraft = {
@@ -37,6 +39,8 @@ const crossRegionFiling: ItemDraft = {
   result: { type: 'other', name: '异地就医备案凭证' },
   topics: ['医疗卫生', '社会保障'],
   keywords: ['异地就医', '医保备案', '外地看病'],
+  tongbanScope: 'national',
+  faq: [{ q: '临时去外地看病能直接刷医保卡吗？', a: '先办理异地就医备案（可在国家医保服务平台App自助办理），备案后在就医地开通跨省直接结算的定点医疗机构可直接结算。' }],
 };
 
 const maternityAllowance: ItemDraft = {
@@ -79,4 +83,61 @@ const chronicDisease: ItemDraft = {
   keywords: ['慢性病', '特殊病', '门特'],
 };
 
-export const ybjItems: OrgItems = { orgKey: 'ybj', items: [residentInsurance, crossRegionFiling, maternityAllowance, chronicDisease] };
+const medicalTransfer: ItemDraft = {
+  name: '基本医疗保险关系转移接续',
+  kind: ItemKind.publicService,
+  main: 5,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国社会保险法》', article: '第三十二条' }, { title: '《国家医保局 财政部关于印发〈基本医疗保障关系转移接续暂行办法〉的通知》（医保发〔2021〕43号）' }],
+  conditions: ['参保人员跨统筹地区流动就业或者变更参保地', '已在转入地参保'],
+  statutoryDays: 15,
+  committedDays: 7,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '基本医疗保障关系转移接续申请', { form: 'electronic', paper: [0, 0], notes: '通过国家医保服务平台在转入地申请' })],
+  form: form({ ...personFields('参保人姓名'), fromRegion: f.text('转出地（省市）', 50) }),
+  result: { type: 'other', name: '参保凭证和转移接续结果' },
+  topics: ['社会保障', '医疗卫生'],
+  tongbanScope: 'inter_province',
+  keywords: ['医保转移', '医保关系转移'],
+};
+
+const manualReimbursement: ItemDraft = {
+  name: '医疗费用手工（零星）报销',
+  kind: ItemKind.benefit,
+  main: 6,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国社会保险法》', article: '第二十八条、第二十九条' }, { title: '《医疗保障基金使用监督管理条例》（国务院令第735号）' }],
+  conditions: ['参保人员在定点医疗机构就医因故未能直接结算', '异地就医未备案或急诊抢救等情形产生的符合规定的医疗费用'],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '医疗费用报销申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '医疗费用收费票据', { notes: '电子票据可在线核验' }), mat('M03', '费用明细清单和出院小结', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('参保人姓名'), hospital: f.text('就诊医院', 100), amount: f.number('医疗费用总额（元）', 0), bankAccount: f.text('报销款收款账户', 30) }),
+  result: { type: 'other', name: '医疗费用报销结算单' },
+  topics: ['医疗卫生', '社会保障'],
+  keywords: ['医保报销', '零星报销', '手工报销'],
+};
+
+const familyAccount: ItemDraft = {
+  name: '职工医保个人账户家庭共济备案',
+  kind: ItemKind.publicService,
+  main: 7,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》（国办发〔2021〕14号）' }],
+  conditions: ['职工基本医疗保险参保人员', '共济对象为配偶、父母、子女等近亲属，且已参加基本医疗保险'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '家庭共济关系绑定申请', { form: 'electronic', paper: [0, 0], notes: '亲属关系通过户籍、婚姻登记信息核验' })],
+  form: form({ ...personFields('职工姓名'), relativeName: f.text('共济亲属姓名', 50), relativeIdNumber: f.text('共济亲属身份证号码', 18), relation: f.choice('关系', ['配偶', '父母', '子女']) }),
+  result: { type: 'other', name: '家庭共济备案结果' },
+  topics: ['医疗卫生', '社会保障'],
+  tongbanScope: 'province',
+  keywords: ['家庭共济', '医保卡给家人用', '个人账户共济'],
+};
+
+export const ybjItems: OrgItems = {
+  orgKey: 'ybj',
+  items: [residentInsurance, crossRegionFiling, maternityAllowance, chronicDisease, medicalTransfer, manualReimbursement, familyAccount],
+};

@@ -1,7 +1,7 @@
 /** 泰州市住房和城乡建设局 (key 'zjj') and 泰州市住房公积金管理中心 (key 'gjj'). */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const constructionPermit: ItemDraft = {
   name: '建筑工程施工许可证核发',
@@ -33,6 +33,9 @@ const constructionPermit: ItemDraft = {
   result: { type: 'license', name: '建筑工程施工许可证' },
   topics: ['工程建设'],
   keywords: ['施工许可证', '开工'],
+  jointAgencies: ['泰州市住房和城乡建设局建设工程质量安全监督机构（质量安全监督手续合并办理）'],
+  intermediaryServices: [{ name: '施工图设计文件审查', provider: '施工图审查机构（实行政府购买服务的联合审图）', basis: '《房屋建筑和市政基础设施工程施工图设计文件审查管理办法》（住房和城乡建设部令第13号）', feeNote: '政府购买服务，不向建设单位收费' }],
+  faq: [{ q: '工程投资额多少以下不用办施工许可证？', a: '工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请办理施工许可证。' }],
 };
 
 const presale: ItemDraft = {
@@ -77,6 +80,7 @@ const completionFiling: ItemDraft = {
   form: form({ ...entityFields('建设单位'), projectName: f.text('工程名称', 100), completionDate: f.date('竣工验收日期') }),
   result: { type: 'other', name: '工程竣工验收备案证明' },
   topics: ['工程建设'],
+  jointAgencies: ['泰州市自然资源和规划局（规划核实）', '泰州市住房和城乡建设局（消防验收）', '城建档案馆（档案验收）'],
   keywords: ['竣工备案', '竣工验收'],
 };
 
@@ -101,7 +105,174 @@ const constructionQualification: ItemDraft = {
   keywords: ['建筑资质', '施工资质'],
 };
 
-export const zjjItems: OrgItems = { orgKey: 'zjj', items: [constructionPermit, presale, completionFiling, constructionQualification] };
+const developerQualification: ItemDraft = {
+  name: '房地产开发企业二级资质核定',
+  kind: ItemKind.license,
+  main: 5,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国城市房地产管理法》', article: '第三十条' }, { title: '《房地产开发企业资质管理规定》（住房和城乡建设部令第54号）' }],
+  conditions: ['从事房地产开发经营的企业，有符合二级资质条件的专业管理人员', '有健全的质量管理制度和商品住宅质量保证书、使用说明书制度'],
+  statutoryDays: 20,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '房地产开发企业资质申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '专业管理人员身份证明和职称证书', { form: 'electronic', paper: [0, 0] }), mat('M03', '质量保证体系文件', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('企业名称'), technicalStaff: f.integer('专业管理人员人数', 1), chiefEngineer: f.text('技术负责人', 50) }),
+  result: { type: 'license', name: '房地产开发企业资质证书（二级）' },
+  topics: ['资质认证', '工程建设'],
+  keywords: ['开发资质', '房地产资质'],
+};
+
+const FIRE_BASIS = [{ title: '《中华人民共和国消防法》', article: '第十一条、第十三条' }, { title: '《建设工程消防设计审查验收管理暂行规定》（住房和城乡建设部令第58号）' }];
+
+const fireDesignReview: ItemDraft = {
+  name: '特殊建设工程消防设计审查',
+  kind: ItemKind.license,
+  main: 6,
+  serviceObjects: ['entity'],
+  legalBasis: FIRE_BASIS,
+  conditions: ['属于特殊建设工程（人员密集场所、高层公共建筑等）', '消防设计文件符合国家工程建设消防技术标准'],
+  steps: [STEP.apply('通过工程建设项目审批管理系统申请，可与施工图审查同步进行'), STEP.accept(), STEP.review('对消防设计文件进行技术审查'), STEP.decide('出具消防设计审查意见'), STEP.deliver()],
+  statutoryDays: 15,
+  committedDays: 7,
+  limitNote: '需组织专家评审的，评审时间不计入',
+  specialProcedures: [{ name: '专家评审', maxDays: 10, note: '采用特殊消防设计的组织专家评审，评审时间不计入办理时限' }],
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '特殊建设工程消防设计审查申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '消防设计文件', { form: 'electronic', paper: [0, 0] }), mat('M03', '特殊消防设计技术资料', { necessity: 'optional', form: 'electronic', paper: [0, 0], notes: '采用特殊消防设计的提供' })],
+  form: form({ ...entityFields('建设单位'), projectName: f.text('工程名称', 100), floorArea: f.number('建筑面积（平方米）', 1), useType: f.text('使用性质', 50) }),
+  result: { type: 'approval', name: '特殊建设工程消防设计审查意见书' },
+  topics: ['工程建设'],
+  keywords: ['消防审图', '消防设计审查'],
+};
+
+const fireAcceptance: ItemDraft = {
+  name: '特殊建设工程消防验收',
+  kind: ItemKind.license,
+  main: 7,
+  serviceObjects: ['entity'],
+  legalBasis: FIRE_BASIS,
+  conditions: ['已完成工程设计和合同约定的消防施工内容', '建设单位已组织消防查验合格'],
+  steps: [STEP.apply('竣工联合验收中一并申请'), STEP.accept(), STEP.inspect('组织现场评定，对建筑防火、消防设施等进行抽样测试'), STEP.decide('出具消防验收意见'), STEP.deliver()],
+  statutoryDays: 15,
+  committedDays: 7,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '特殊建设工程消防验收申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '工程竣工验收报告', { form: 'electronic', paper: [0, 0] }), mat('M03', '涉及消防的建设工程竣工图纸', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('建设单位'), projectName: f.text('工程名称', 100), reviewNo: f.text('消防设计审查意见书文号', 50) }),
+  result: { type: 'approval', name: '特殊建设工程消防验收意见书' },
+  intermediaryServices: [{ name: '消防设施检测', provider: '消防技术服务机构（申请人自主选择）', basis: '《社会消防技术服务管理规定》', feeNote: '按市场价格' }],
+  topics: ['工程建设'],
+  keywords: ['消防验收', '竣工消防'],
+};
+
+const fireFiling: ItemDraft = {
+  name: '其他建设工程消防验收备案',
+  kind: ItemKind.otherPower,
+  main: 8,
+  serviceObjects: ['entity'],
+  legalBasis: FIRE_BASIS,
+  conditions: ['不属于特殊建设工程的其他建设工程', '建设单位已组织竣工验收，消防查验合格'],
+  statutoryDays: 5,
+  committedDays: 0,
+  limitNote: '备案材料齐全的当场备案；被确定为检查对象的5个工作日内完成检查',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '消防验收备案表', { form: 'electronic', paper: [0, 0] }), mat('M02', '工程竣工验收报告', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('建设单位'), projectName: f.text('工程名称', 100), completionDate: f.date('竣工验收日期') }),
+  result: { type: 'other', name: '消防验收备案凭证' },
+  topics: ['工程建设'],
+  keywords: ['消防备案'],
+};
+
+const resaleContractFiling: ItemDraft = {
+  name: '存量房买卖合同网签备案',
+  kind: ItemKind.otherPower,
+  main: 9,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国城市房地产管理法》', article: '第四十一条' }, { title: '《住房和城乡建设部关于印发房屋交易合同网签备案业务规范（试行）的通知》（建房规〔2019〕5号）' }],
+  conditions: ['房屋已取得不动产权证书且不存在查封等限制交易情形', '买卖双方已就交易达成一致'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '网签即时备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '存量房买卖合同', { form: 'electronic', paper: [0, 0], notes: '通过网签系统在线签订' }), shared('M02', '不动产权证书', '泰州市不动产登记中心')],
+  form: form({ ...personFields('买受人姓名'), sellerName: f.text('出卖人姓名', 50), location: f.text('房屋坐落', 200), price: f.number('成交价格（万元）', 0) }),
+  result: { type: 'other', name: '存量房买卖合同网签备案编号' },
+  topics: ['住房保障', '不动产'],
+  lifeEvents: ['二手房买卖'],
+  keywords: ['二手房网签', '合同备案'],
+};
+
+const publicRental: ItemDraft = {
+  name: '公共租赁住房保障资格申请',
+  kind: ItemKind.confirmation,
+  main: 10,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《公共租赁住房管理办法》（住房和城乡建设部令第11号）', article: '第七条' }, { title: '《泰州市市区公共租赁住房管理办法》' }],
+  conditions: ['在市区无自有住房或者住房面积低于规定标准', '家庭收入、财产低于规定标准', '新就业无房职工、在市区稳定就业的外来务工人员可按规定申请'],
+  steps: [STEP.apply(), STEP.accept(), STEP.review('会同民政、不动产登记等部门核查收入、财产和住房状况'), { name: '公示', description: '审核结果公示7天' }, STEP.decide('公示无异议的登记为公共租赁住房轮候对象'), STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 15,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '公共租赁住房申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '家庭经济状况核对授权书', { form: 'electronic', paper: [0, 0] }), mat('M03', '劳动合同', { necessity: 'optional', notes: '新就业职工、外来务工人员提供' })],
+  form: form({ ...personFields(), familySize: f.integer('家庭人口', 1), monthlyIncome: f.number('家庭月收入（元）', 0), category: f.choice('申请类别', ['城镇中等偏下收入住房困难家庭', '新就业无房职工', '外来务工人员']) }),
+  result: { type: 'other', name: '公共租赁住房保障资格确认结果' },
+  topics: ['住房保障'],
+  lifeEvents: ['生活困难救助'],
+  keywords: ['公租房', '廉租房', '保障房'],
+};
+
+const leaseFiling: ItemDraft = {
+  name: '住房租赁合同网签备案',
+  kind: ItemKind.otherPower,
+  main: 11,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《中华人民共和国城市房地产管理法》', article: '第五十四条' }, { title: '《商品房屋租赁管理办法》（住房和城乡建设部令第6号）', article: '第十四条' }],
+  conditions: ['房屋租赁合同订立后30日内', '出租房屋符合安全、防灾等要求'],
+  statutoryDays: 3,
+  committedDays: 0,
+  limitNote: '网签即时备案',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '房屋租赁合同', { form: 'electronic', paper: [0, 0] }), shared('M02', '不动产权证书', '泰州市不动产登记中心')],
+  form: form({ ...personFields('承租人姓名'), lessor: f.text('出租人', 50), location: f.text('房屋坐落', 200), rent: f.number('月租金（元）', 0), term: f.text('租赁期限', 50) }),
+  result: { type: 'other', name: '房屋租赁登记备案证明' },
+  topics: ['住房保障'],
+  lifeEvents: ['租房'],
+  keywords: ['租房备案', '租赁备案', '租房合同'],
+};
+
+const gasLicense: ItemDraft = {
+  name: '燃气经营许可证核发',
+  kind: ItemKind.license,
+  main: 12,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《城镇燃气管理条例》（国务院令第583号）', article: '第十五条' }, { title: '《燃气经营许可管理办法》' }],
+  conditions: ['符合燃气发展规划要求', '有符合国家标准的燃气气源和燃气设施', '有固定的经营场所、完善的安全管理制度和健全的经营方案', '企业主要负责人、安全生产管理人员以及运行、维护和抢修人员经专业培训并考核合格'],
+  steps: [STEP.apply(), STEP.accept(), { name: '专家评审', description: '组织专家对经营条件进行评审' }, STEP.inspect('对燃气设施和经营场所进行现场核查'), STEP.decide(), STEP.deliver()],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '燃气经营许可申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '燃气气源证明', { form: 'electronic', paper: [0, 0] }), mat('M03', '燃气设施建设工程竣工验收备案证明', { form: 'electronic', paper: [0, 0] }), mat('M04', '安全管理制度和经营方案', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields('企业名称'), gasType: f.choice('经营类别', ['管道燃气', '瓶装液化石油气', '车用燃气']), area: f.text('经营区域', 200) }),
+  result: { type: 'license', name: '燃气经营许可证' },
+  topics: ['准营准办', '公共安全'],
+  keywords: ['燃气许可', '液化气站'],
+};
+
+export const zjjItems: OrgItems = {
+  orgKey: 'zjj',
+  items: [
+    constructionPermit,
+    presale,
+    completionFiling,
+    constructionQualification,
+    developerQualification,
+    fireDesignReview,
+    fireAcceptance,
+    fireFiling,
+    resaleContractFiling,
+    publicRental,
+    leaseFiling,
+    gasLicense,
+  ],
+};
 
 const FUND_BASIS = { title: '《住房公积金管理条例》' };
 
@@ -125,6 +296,13 @@ const withdrawalPurchase: ItemDraft = {
   result: { type: 'other', name: '住房公积金提取到账凭证' },
   topics: ['住房保障'],
   keywords: ['取公积金', '买房提取公积金'],
+  lifeEvents: ['买房'],
+  tongbanScope: 'inter_province',
+  selfService: true,
+  faq: [
+    { q: '买房后多久内可以提取公积金？', a: '自购房合同签订或不动产权登记之日起一年内可以申请提取，通过数据共享核验购房信息的即时到账。' },
+    { q: '在外地买房能提取泰州的公积金吗？', a: '可以。购房提取已实现“跨省通办”，异地购房信息可通过全国住房公积金监管服务平台核验。' },
+  ],
 };
 
 const withdrawalRetire: ItemDraft = {
@@ -139,6 +317,8 @@ const withdrawalRetire: ItemDraft = {
   form: form({ ...personFields('职工姓名'), bankAccount: f.text('收款银行账号', 30) }),
   topics: ['住房保障', '离职退休'],
   keywords: ['退休提取公积金', '销户提取'],
+  lifeEvents: ['退休'],
+  faq: [],
 };
 
 const fundLoan: ItemDraft = {
@@ -162,6 +342,10 @@ const fundLoan: ItemDraft = {
   result: { type: 'approval', name: '住房公积金贷款审批通知书' },
   topics: ['住房保障', '融资信贷'],
   keywords: ['公积金贷款', '买房贷款'],
+  lifeEvents: ['买房', '二手房买卖'],
+  jointAgencies: ['泰州市不动产登记中心（抵押登记）'],
+  intermediaryServices: [{ name: '房地产价格评估', provider: '具有资质的房地产估价机构（购买二手房时）', basis: '《泰州市住房公积金个人住房贷款管理办法》', feeNote: '评估费由住房公积金管理中心承担' }],
+  faq: [{ q: '公积金贷款最多能贷多少？', a: '按借款人缴存余额、还款能力和所购住房价格综合计算，并不超过本市规定的最高贷款额度；具体以网上试算结果为准。' }],
 };
 
 const employerDeposit: ItemDraft = {
@@ -179,10 +363,139 @@ const employerDeposit: ItemDraft = {
   form: form({ ...entityFields(), contactName: f.name('公积金专管员'), depositRate: f.choice('缴存比例', ['5%', '8%', '10%', '12%']) }),
   result: { type: 'other', name: '单位住房公积金账户开户信息' },
   topics: ['企业开办', '住房保障'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization', 'government_agency', 'other_org'],
   keywords: ['公积金开户', '单位公积金'],
+};
+
+const withdrawalRent: ItemDraft = {
+  ...withdrawalPurchase,
+  name: '住房公积金提取（租赁住房）',
+  sub: 3,
+  conditions: ['职工及配偶在泰州市无自有住房且租赁住房', '连续足额缴存住房公积金满3个月'],
+  committedDays: 0,
+  limitNote: '法定时限为3日（自然日）；信息核验一致的当场办结，按月或按季到账',
+  materials: [mat('M01', '无自有住房承诺书', { form: 'electronic', paper: [0, 0] }), mat('M02', '房屋租赁合同', { necessity: 'optional', form: 'electronic', paper: [0, 0], notes: '按实际租金提取的提供已备案的租赁合同' }), mat('M03', '本人银行卡信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('职工姓名'), mode: f.choice('提取方式', ['按月提取', '按季提取', '按年提取']), bankAccount: f.text('收款银行账号', 30) }),
+  lifeEvents: ['租房'],
+  tongbanScope: 'city',
+  faq: [],
+  keywords: ['租房提取公积金', '租房取公积金'],
+};
+
+const withdrawalLoan: ItemDraft = {
+  ...withdrawalPurchase,
+  name: '住房公积金提取（偿还购房贷款本息）',
+  sub: 4,
+  conditions: ['职工或配偶偿还自住住房的商业贷款或住房公积金贷款本息', '贷款正常还款，无逾期'],
+  committedDays: 0,
+  limitNote: '法定时限为3日（自然日）；信息核验一致的当场办结，可签约按月自动冲还贷',
+  materials: [shared('M01', '购房贷款合同和还款信息', '贷款银行、泰州市住房公积金管理中心'), mat('M02', '本人银行卡信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('职工姓名'), loanType: f.choice('贷款类型', ['住房公积金贷款', '商业贷款'], true), mode: f.choice('提取方式', ['按年提取', '按月冲还贷'], true) }),
+  faq: [],
+  keywords: ['还贷提取', '公积金冲还贷'],
+};
+
+const withdrawalDeath: ItemDraft = {
+  ...withdrawalPurchase,
+  name: '住房公积金提取（职工死亡或者被宣告死亡）',
+  sub: 5,
+  legalBasis: [{ ...FUND_BASIS, article: '第二十四条' }],
+  conditions: ['职工死亡或者被宣告死亡', '由职工的继承人、受遗赠人申请提取其住房公积金账户内的存储余额'],
+  committedDays: 1,
+  limitNote: '法定时限为3日（自然日）',
+  materials: [shared('M01', '职工死亡证明', '公安机关、民政部门（死亡信息共享）'), mat('M02', '继承权公证书或者人民法院判决书、裁定书、调解书'), mat('M03', '继承人的居民身份证'), mat('M04', '继承人银行卡信息', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('继承人姓名'), deceasedName: f.text('职工姓名', 50), deceasedIdNumber: f.text('职工公民身份号码', 18), bankAccount: f.text('收款银行账号', 30) }),
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '需继承人到窗口核验继承关系',
+  topics: ['住房保障', '身后事'],
+  lifeEvents: ['身后事'],
+  tongbanScope: 'none',
+  selfService: false,
+  faq: [],
+  keywords: ['去世提取公积金', '继承公积金'],
+};
+
+const accountTransfer: ItemDraft = {
+  name: '个人住房公积金账户转移接续',
+  kind: ItemKind.publicService,
+  main: 13,
+  serviceObjects: ['person'],
+  legalBasis: [FUND_BASIS, { title: '《住房公积金异地转移接续业务操作规程》' }],
+  conditions: ['职工在异地（或泰州市内不同单位间）就业并已在新单位建立住房公积金账户', '原账户已封存'],
+  statutoryDays: 3,
+  committedDays: 1,
+  limitNote: '法定时限为3日（自然日）；通过全国住房公积金异地转移接续平台办理',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '异地转移接续申请', { form: 'electronic', paper: [0, 0], notes: '在转入地住房公积金中心或全国住房公积金小程序提出' })],
+  form: form({ ...personFields('职工姓名'), fromCentre: f.text('原缴存地住房公积金中心', 100) }),
+  result: { type: 'other', name: '住房公积金转移接续结果' },
+  topics: ['住房保障', '就业创业'],
+  tongbanScope: 'inter_province',
+  keywords: ['公积金转移', '公积金异地转入'],
+};
+
+const depositChange: ItemDraft = {
+  name: '单位住房公积金缴存信息变更',
+  kind: ItemKind.publicService,
+  main: 14,
+  serviceObjects: ['entity'],
+  serviceObjectTypes: ['enterprise', 'public_institution', 'social_organization', 'government_agency', 'other_org'],
+  legalBasis: [FUND_BASIS],
+  conditions: ['单位名称、地址、法定代表人、经办人等登记信息发生变更', '调整缴存比例或缴存基数的，经职工代表大会或工会讨论通过'],
+  statutoryDays: 5,
+  committedDays: 0,
+  limitNote: '法定时限为5日（自然日）；网上办理即时生效',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '单位缴存信息变更申请表', { form: 'electronic', paper: [0, 0] }), mat('M02', '调整缴存比例的职工代表大会或工会决议', { necessity: 'optional', form: 'electronic', paper: [0, 0] })],
+  form: form({ ...entityFields(), changeItem: f.choice('变更事项', ['单位名称', '单位地址', '经办人', '缴存比例', '缴存基数']), changeContent: f.text('变更后内容', 200) }),
+  result: { type: 'other', name: '单位缴存信息变更结果' },
+  topics: ['住房保障'],
+  keywords: ['公积金比例调整', '公积金基数调整'],
+};
+
+const earlyRepayment: ItemDraft = {
+  name: '住房公积金个人住房贷款提前还款',
+  kind: ItemKind.publicService,
+  main: 15,
+  serviceObjects: ['person'],
+  legalBasis: [{ ...FUND_BASIS, article: '第二十六条' }, { title: '《泰州市住房公积金个人住房贷款管理办法》' }],
+  conditions: ['借款人已按合同约定正常还款', '提前部分还款或者提前结清贷款'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '提前还款申请', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('借款人姓名'), contractNo: f.text('借款合同编号', 30), type: f.choice('还款方式', ['部分提前还款', '提前结清'], true), amount: f.number('提前还款金额（元）', 0) }),
+  result: { type: 'other', name: '提前还款结果（结清的出具贷款结清证明）' },
+  topics: ['住房保障', '融资信贷'],
+  tongbanScope: 'inter_province',
+  lifeEvents: [],
+  keywords: ['提前还贷', '公积金贷款结清'],
+};
+
+const depositCertificate: ItemDraft = {
+  name: '住房公积金缴存使用证明出具',
+  kind: ItemKind.publicService,
+  main: 16,
+  serviceObjects: ['person'],
+  legalBasis: [FUND_BASIS, { title: '《住房和城乡建设部办公厅关于做好住房公积金服务“跨省通办”工作的通知》（建办金〔2020〕42号）' }],
+  conditions: ['在泰州市缴存住房公积金的职工'],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '即时出具',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [shared('M01', '居民身份证', '公安机关（人口信息共享）', '实名认证后自动核验')],
+  form: form({ ...personFields('职工姓名'), purpose: f.choice('用途', ['异地贷款', '落户', '其他'], true) }),
+  result: { type: 'other', name: '住房公积金缴存使用证明（电子）' },
+  topics: ['住房保障'],
+  tongbanScope: 'inter_province',
+  selfService: true,
+  lifeEvents: [],
+  keywords: ['公积金证明', '缴存证明'],
 };
 
 export const gjjItems: OrgItems = {
   orgKey: 'gjj',
-  items: [withdrawalPurchase, withdrawalRetire, fundLoan, employerDeposit],
+  items: [withdrawalPurchase, withdrawalRetire, fundLoan, employerDeposit, withdrawalRent, withdrawalLoan, withdrawalDeath, accountTransfer, depositChange, earlyRepayment, depositCertificate],
 };

@@ -23,6 +23,7 @@ const siteSelection: ItemDraft = {
   ],
   form: form({ ...entityFields('建设单位'), projectName: f.text('项目名称', 100), location: f.text('建设地点', 200), landArea: f.number('拟用地面积（平方米）', 1) }),
   result: { type: 'license', name: '建设项目用地预审与选址意见书' },
+  intermediaryServices: [{ name: '勘测定界', provider: '具有相应测绘资质的测绘单位（申请人自主选择）', basis: '《建设项目用地预审管理办法》', feeNote: '按市场价格' }],
   topics: ENGINEERING_TOPICS,
   keywords: ['选址意见书', '用地预审'],
 };
@@ -71,7 +72,79 @@ const buildingPlanningPermit: ItemDraft = {
   keywords: ['工程规划许可证', '规划许可'],
 };
 
-export const zrzyjItems: OrgItems = { orgKey: 'zrzyj', items: [siteSelection, landPlanningPermit, buildingPlanningPermit] };
+const planningVerification: ItemDraft = {
+  name: '建设工程竣工规划核实',
+  kind: ItemKind.otherPower,
+  main: 4,
+  serviceObjects: ['entity'],
+  legalBasis: [{ ...PLANNING_LAW, article: '第四十五条' }, { title: '《江苏省城乡规划条例》' }],
+  conditions: ['建设工程已竣工，具备规划核实条件', '已取得建设工程规划许可证'],
+  steps: [STEP.apply('通过工程建设项目审批管理系统申请，竣工联合验收的一并申请'), STEP.accept(), STEP.inspect('对建设工程是否符合规划条件和规划许可内容进行现场核实'), STEP.decide('符合的出具规划核实合格意见'), STEP.deliver()],
+  statutoryDays: 15,
+  committedDays: 5,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [
+    mat('M01', '建设工程竣工规划核实申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '建设工程竣工测量成果报告', { form: 'electronic', paper: [0, 0] }),
+    shared('M03', '建设工程规划许可证', '泰州市自然资源和规划局'),
+  ],
+  form: form({ ...entityFields('建设单位'), projectName: f.text('项目名称', 100), permitNo: f.text('建设工程规划许可证号', 50), completionDate: f.date('竣工日期') }),
+  result: { type: 'other', name: '建设工程规划核实合格证明' },
+  jointAgencies: ['泰州市住房和城乡建设局（竣工联合验收）'],
+  intermediaryServices: [{ name: '竣工规划测量', provider: '具有相应测绘资质的测绘单位（申请人自主选择）', basis: '《江苏省城乡规划条例》', feeNote: '按市场价格' }],
+  topics: ENGINEERING_TOPICS,
+  keywords: ['规划核实', '竣工规划验收'],
+};
+
+const ruralPlanningPermit: ItemDraft = {
+  name: '乡村建设规划许可证核发',
+  kind: ItemKind.license,
+  main: 5,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ ...PLANNING_LAW, article: '第四十一条' }, { title: '《江苏省城乡规划条例》' }],
+  conditions: ['在乡、村庄规划区内进行乡镇企业、乡村公共设施和公益事业建设以及农村村民住宅建设', '建设项目符合村庄规划，不占用永久基本农田'],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '乡村建设规划许可申请表', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '村民委员会意见', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '建设工程设计方案或农房通用图', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...personFields('申请人姓名'), location: f.text('建设地点（村组）', 200), floorArea: f.number('建筑面积（平方米）', 1), floors: f.integer('层数', 1) }),
+  result: { type: 'license', name: '乡村建设规划许可证' },
+  entrustedAgencies: ['各乡镇人民政府（受理、初审）'],
+  topics: ['工程建设'],
+  lifeEvents: ['农村建房'],
+  keywords: ['农村建房', '村民建房', '乡村规划许可'],
+};
+
+const temporaryLand: ItemDraft = {
+  name: '临时用地审批',
+  kind: ItemKind.license,
+  main: 6,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国土地管理法》', article: '第五十七条' }, { title: '《中华人民共和国土地管理法实施条例》', article: '第二十条' }],
+  conditions: ['建设项目施工、地质勘查等需要临时使用国有土地或者农民集体所有的土地', '已与土地所有权人或使用权人签订临时使用土地合同并约定土地复垦', '临时使用期限一般不超过二年'],
+  statutoryDays: 20,
+  committedDays: 10,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [
+    mat('M01', '临时用地申请书', { form: 'electronic', paper: [0, 0] }),
+    mat('M02', '临时使用土地合同', { form: 'electronic', paper: [0, 0] }),
+    mat('M03', '土地复垦方案报告表', { form: 'electronic', paper: [0, 0] }),
+    mat('M04', '标注临时用地范围的勘测定界图', { form: 'electronic', paper: [0, 0] }),
+  ],
+  form: form({ ...entityFields('用地单位'), purpose: f.text('临时用地用途', 100), area: f.number('用地面积（平方米）', 1), period: f.integer('使用期限（月）', 1) }),
+  result: { type: 'approval', name: '临时用地批复' },
+  topics: ENGINEERING_TOPICS,
+  keywords: ['临时用地', '施工用地'],
+};
+
+export const zrzyjItems: OrgItems = {
+  orgKey: 'zrzyj',
+  items: [siteSelection, landPlanningPermit, buildingPlanningPermit, planningVerification, ruralPlanningPermit, temporaryLand],
+};
 
 const REGISTRATION_BASIS = [
   { title: '《中华人民共和国民法典》', article: '第二百零九条' },
@@ -101,6 +174,8 @@ const firstRegistration: ItemDraft = {
   result: { type: 'license', name: '不动产权证书' },
   topics: REAL_ESTATE_TOPICS,
   keywords: ['首次登记', '大证', '房产证'],
+  lifeEvents: ['工程建设项目审批'],
+  intermediaryServices: [{ name: '房产测绘', provider: '具有房产测绘资质的测绘单位（申请人自主选择）', basis: '《房产测绘管理办法》', feeNote: '按市场价格' }],
 };
 
 const transferRegistration: ItemDraft = {
@@ -115,7 +190,15 @@ const transferRegistration: ItemDraft = {
   statutoryDays: 30,
   committedDays: 3,
   onlineDepth: [1, 2, 3, 4, 5, 6, 7],
-  fees: [{ name: '不动产登记费（住宅）', amountFen: 8000, basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）' }],
+  fees: [
+    {
+      name: '不动产登记费（住宅）',
+      amountFen: 8000,
+      basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
+      standard: '住宅类80元/件（含一本证书工本费）；非住宅类550元/件',
+      waiver: '小微企业（含个体工商户）免收；按规定减半或免收的其他情形依照上述通知执行',
+    },
+  ],
   materials: [
     mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }),
     shared('M02', '不动产权证书', '泰州市不动产登记中心'),
@@ -126,6 +209,13 @@ const transferRegistration: ItemDraft = {
   result: { type: 'license', name: '不动产权证书' },
   topics: REAL_ESTATE_TOPICS,
   keywords: ['二手房过户', '房屋过户', '转移登记'],
+  lifeEvents: ['二手房买卖'],
+  jointAgencies: ['泰州市住房和城乡建设局（存量房交易合同网签备案）', '国家税务总局泰州市税务局（契税、个人所得税）', '供水、供电、供气企业（水电气联动过户）'],
+  tongbanScope: 'city',
+  faq: [
+    { q: '买二手房要跑几个窗口？', a: '一个。交易、缴税、登记在不动产登记窗口“一窗受理”，可同时申请水、电、气、有线电视联动过户，材料齐全的3个工作日内办结。' },
+    { q: '过户时卖方本人必须到场吗？', a: '买卖双方应当共同申请；不能到场的可以委托代理人，代理人须持经公证的授权委托书。' },
+  ],
 };
 
 const mortgageRegistration: ItemDraft = {
@@ -151,6 +241,8 @@ const mortgageRegistration: ItemDraft = {
   result: { type: 'license', name: '不动产登记证明（抵押权）' },
   topics: [...REAL_ESTATE_TOPICS, '抵押质押'],
   keywords: ['房屋抵押', '抵押登记', '按揭'],
+  lifeEvents: ['二手房买卖', '买房'],
+  entrustedAgencies: ['在泰州开展抵押贷款业务的银行业金融机构（“不动产登记+金融”延伸服务点）'],
 };
 
 const recordsInquiry: ItemDraft = {
@@ -169,9 +261,156 @@ const recordsInquiry: ItemDraft = {
   result: { type: 'other', name: '不动产登记信息查询结果证明' },
   topics: REAL_ESTATE_TOPICS,
   keywords: ['查房产', '无房证明', '房产查询'],
+  lifeEvents: ['子女入学', '二手房买卖'],
+  selfService: true,
+  faq: [{ q: '孩子上学要的房产证明怎么开？', a: '可在“我的泰州”App或政务服务中心自助查询机上实名查询，即时生成带电子印章的不动产登记信息查询结果证明。' }],
+};
+
+const MORTGAGE_FEE = { name: '不动产登记费（住宅抵押）', amountFen: 8000, basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）' };
+
+const mortgageCancellation: ItemDraft = {
+  name: '不动产抵押权注销登记',
+  kind: ItemKind.confirmation,
+  main: 10,
+  sub: 4,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [...REGISTRATION_BASIS, { title: '《中华人民共和国民法典》', article: '第三百九十三条' }],
+  conditions: ['主债权消灭、抵押权已经实现、抵押权人放弃抵押权等导致抵押权消灭'],
+  steps: [STEP.apply('抵押权人（银行）通过“不动产登记+金融服务”线上端口申请'), STEP.instant('审核后当场注销抵押权')],
+  statutoryDays: 30,
+  committedDays: 0,
+  limitNote: '线上申请的即时办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '抵押权消灭的证明', { form: 'electronic', paper: [0, 0], notes: '银行出具的贷款结清证明或者同意注销的证明' })],
+  form: form({ ...personFields('抵押人姓名'), mortgagee: f.text('抵押权人（银行）', 100), certNo: f.text('不动产登记证明号', 50) }),
+  result: { type: 'other', name: '抵押权注销登记结果' },
+  entrustedAgencies: ['在泰州开展抵押贷款业务的银行业金融机构（“不动产登记+金融”延伸服务点）'],
+  topics: REAL_ESTATE_TOPICS,
+  lifeEvents: ['二手房买卖'],
+  keywords: ['解押', '注销抵押', '还清房贷'],
+};
+
+const advanceNotice: ItemDraft = {
+  name: '预告登记（预购商品房）',
+  kind: ItemKind.confirmation,
+  main: 10,
+  sub: 5,
+  serviceObjects: ['person'],
+  legalBasis: [...REGISTRATION_BASIS, { title: '《中华人民共和国民法典》', article: '第二百二十一条' }],
+  conditions: ['买卖双方已签订商品房买卖合同并完成网签备案', '开发企业同意办理预告登记'],
+  steps: [STEP.apply('通过开发企业“交易+登记”端口在线申请'), STEP.accept(), STEP.review(), { name: '登簿', description: '记载于不动产登记簿' }, STEP.deliver('核发电子不动产登记证明（预告登记）')],
+  statutoryDays: 30,
+  committedDays: 1,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  fees: [{ ...MORTGAGE_FEE, name: '不动产登记费（预告登记）' }],
+  materials: [mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '已备案的商品房买卖合同', { form: 'electronic', paper: [0, 0] })],
+  form: form({ ...personFields('买受人姓名'), developer: f.text('开发企业', 100), location: f.text('房屋坐落', 200), contractNo: f.text('网签合同编号', 50) }),
+  result: { type: 'license', name: '不动产登记证明（预告登记）' },
+  topics: REAL_ESTATE_TOPICS,
+  lifeEvents: ['买房'],
+  keywords: ['预告登记', '期房', '新房登记'],
+};
+
+const changeRegistration: ItemDraft = {
+  name: '不动产变更登记',
+  kind: ItemKind.confirmation,
+  main: 10,
+  sub: 6,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: REGISTRATION_BASIS,
+  conditions: ['权利人的姓名或者名称、身份证明类型或者号码发生变更', '不动产的坐落、界址、用途、面积等状况变更'],
+  statutoryDays: 30,
+  committedDays: 1,
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  materials: [mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }), shared('M02', '不动产权证书', '泰州市不动产登记中心'), mat('M03', '发生变更的证明材料', { form: 'electronic', paper: [0, 0], notes: '如姓名变更的户籍证明、门牌号变更证明' })],
+  form: form({ ...personFields('权利人姓名'), certNo: f.text('不动产权证号', 50), changeItem: f.choice('变更事项', ['权利人姓名（名称）', '身份证明号码', '坐落（门牌号）', '用途', '面积']), changeContent: f.text('变更后内容', 200) }),
+  result: { type: 'license', name: '不动产权证书（变更后）' },
+  topics: REAL_ESTATE_TOPICS,
+  keywords: ['房产证改名', '门牌号变更'],
+};
+
+const homesteadRegistration: ItemDraft = {
+  name: '宅基地使用权及房屋所有权首次登记',
+  kind: ItemKind.confirmation,
+  main: 10,
+  sub: 7,
+  serviceObjects: ['person'],
+  legalBasis: [...REGISTRATION_BASIS, { title: '《中华人民共和国土地管理法》', article: '第六十二条' }],
+  conditions: ['依法取得宅基地使用权并建造房屋', '权属来源合法、界址清楚、面积准确'],
+  steps: [STEP.apply('向不动产所在地乡镇便民服务中心或登记机构申请'), STEP.accept(), STEP.review('查验权属来源、界址和面积'), { name: '公告', description: '首次登记在登簿前公告15个工作日' }, { name: '登簿', description: '记载于不动产登记簿' }, STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 15,
+  limitNote: '公告时间不计入',
+  specialProcedures: [{ name: '公告', maxDays: 15, note: '登簿前公告不少于15个工作日，不计入办理时限' }],
+  onlineDepth: [1, 2, 3],
+  visitsRequired: 1,
+  visitReason: '需到现场指界并核实房屋状况',
+  materials: [
+    mat('M01', '不动产登记申请书'),
+    mat('M02', '宅基地批准文件', { notes: '农村宅基地批准书或其他权属来源证明' }),
+    mat('M03', '不动产权籍调查表、宗地图和房屋平面图', { notes: '由登记机构组织权籍调查' }),
+    mat('M04', '居民户口簿'),
+  ],
+  form: form({ ...personFields('权利人姓名'), location: f.text('宅基地坐落（村组）', 200), landArea: f.number('宅基地面积（平方米）', 1), floorArea: f.number('房屋建筑面积（平方米）', 1) }),
+  result: { type: 'license', name: '不动产权证书' },
+  entrustedAgencies: ['各乡镇便民服务中心（受理）'],
+  topics: REAL_ESTATE_TOPICS,
+  lifeEvents: ['农村建房'],
+  keywords: ['农房登记', '宅基地确权', '农村房产证'],
+};
+
+const residenceRight: ItemDraft = {
+  name: '居住权登记',
+  kind: ItemKind.confirmation,
+  main: 10,
+  sub: 8,
+  serviceObjects: ['person'],
+  legalBasis: [...REGISTRATION_BASIS, { title: '《中华人民共和国民法典》', article: '第三百六十六条至第三百六十八条' }],
+  conditions: ['当事人以书面形式订立居住权合同，或者以遗嘱方式设立居住权', '住宅已办理不动产权登记'],
+  statutoryDays: 30,
+  committedDays: 3,
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '居住权合同', { notes: '以遗嘱设立的提供遗嘱及相关材料' }), shared('M03', '不动产权证书', '泰州市不动产登记中心')],
+  form: form({ ...personFields('居住权人姓名'), ownerName: f.text('房屋所有权人', 50), location: f.text('住宅坐落', 200), term: f.text('居住权期限', 50) }),
+  result: { type: 'license', name: '不动产登记证明（居住权）' },
+  topics: REAL_ESTATE_TOPICS,
+  lifeEvents: ['养老'],
+  keywords: ['居住权', '以房养老'],
+};
+
+const certificateReissue: ItemDraft = {
+  name: '不动产权证书补发、换发',
+  kind: ItemKind.confirmation,
+  main: 12,
+  serviceObjects: ['person', 'entity'],
+  legalBasis: [{ title: '《不动产登记暂行条例实施细则》', article: '第二十二条' }],
+  conditions: ['不动产权证书或者不动产登记证明遗失、灭失（补发）', '不动产权证书或者不动产登记证明污损、破损（换发）'],
+  steps: [STEP.apply(), STEP.accept(), { name: '公告', description: '补发的在门户网站公告遗失声明15个工作日' }, STEP.decide('公告期满无异议的补发证书'), STEP.deliver()],
+  statutoryDays: 30,
+  committedDays: 3,
+  limitNote: '补发公告时间不计入',
+  specialProcedures: [{ name: '公告', maxDays: 15, note: '补发证书在门户网站公告15个工作日，不计入办理时限' }],
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  fees: [{ name: '不动产权证书工本费', amountFen: 1000, basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）', standard: '10元/本' }],
+  materials: [mat('M01', '不动产登记申请书', { form: 'electronic', paper: [0, 0] }), mat('M02', '污损、破损的不动产权证书', { necessity: 'optional', obtainable: false, issuingDept: '不动产登记机构', notes: '换发的交回原证书' })],
+  form: form({ ...personFields('权利人姓名'), certNo: f.text('原不动产权证号', 50), type: f.choice('申请类型', ['遗失补发', '破损换发'], true) }),
+  result: { type: 'license', name: '不动产权证书' },
+  topics: REAL_ESTATE_TOPICS,
+  keywords: ['房产证丢了', '补办房产证'],
 };
 
 export const bdcdjItems: OrgItems = {
   orgKey: 'bdcdj',
-  items: [firstRegistration, transferRegistration, mortgageRegistration, recordsInquiry],
+  items: [
+    firstRegistration,
+    transferRegistration,
+    mortgageRegistration,
+    recordsInquiry,
+    mortgageCancellation,
+    advanceNotice,
+    changeRegistration,
+    homesteadRegistration,
+    residenceRight,
+    certificateReissue,
+  ],
 };

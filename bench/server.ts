@@ -1,0 +1,237 @@
+/**
+ * Runs the real Tongban server as a child process for a benchmark: a fresh temporary DATA_DIR (so the embedded
+ * PostgreSQL starts empty and the demo world seeds itself), a free loopback port, jobs off, quiet logs.
+ *
+ * The child gets its own process group, so whatever happens to this process the server *and* the postmaster it
+ * spawned can be found and stopped by that one id. `stop()` is the polite path (SIGTERM, the server shuts
+ * PostgreSQL down itself); `killNow()` is the synchronous last resort used from an 'exit' handler.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const rootDir = path.resolve(import.meta.dirname, '..');
+
+export type ServerHandle = {
+  baseUrl: string;
+  pid: number;
+  dataDir: string;
+  /** Milliseconds from spawn to the first 200 from /readyz (includes initdb, migrations and seeding). */
+  startupMs: number;
+  /** A field of /proc/<pid>/status in kB (VmHWM = peak resident set, VmRSS = current), undefined when unreadable. */
+  procStatusKb(field: 'VmHWM' | 'VmRSS'): number | undefined;
+  /** The last lines the server printed, for error messages. */
+  outputTail(): string;
+  /** SIGTERM, wait for a clean exit (escalating to SIGKILL), make sure the process group is empty, remove DATA_DIR. */
+  stop(): Promise<{ exitCode: number | null; signal: string | null; forced: boolean }>;
+  /** Synchronous: SIGKILL the whole process group and remove DATA_DIR. Safe to call more than once. */
+  killNow(): void;
+};
+
+export type StartOptions = {
+  readyTimeoutMs: number;
+  /** Rejects the wait for /readyz early (Ctrl-C, overall time limit). */
+  signal?: AbortSignal;
+};
+
+/** A port the kernel just handed out on 127.0.0.1 (and released again for the server to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('could not get a free port'))));
+    });
+  });
+}
+
+function nodeBinary(): string {
+  // The pinned Node 24 from the `node` devDependency; `npm run bench` already runs under it, so fall back to that.
+  const pinned = path.join(rootDir, 'node_modules/.bin/node');
+  return fs.existsSync(pinned) ? pinned : process.execPath;
+}
+
+function readStatusKb(pid: number, field: string): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is any process left in this process group? */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function killGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // group already gone
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * When the embedded PostgreSQL user cannot enter DATA_DIR the cluster is placed under /var/lib/tongban/clusters
+ * and DATA_DIR/pg/LOCATION says where. That copy is ours too, so it goes with the temp dir.
+ */
+function relocatedCluster(dataDir: string): string | undefined {
+  try {
+    const note = fs.readFileSync(path.join(dataDir, 'pg', 'LOCATION'), 'utf8');
+    const m = /lives in (\/var\/lib\/tongban\/clusters\/[0-9a-f]+)/.exec(note);
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function removeDataDir(dataDir: string): void {
+  const extra = relocatedCluster(dataDir);
+  if (extra) fs.rmSync(extra, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+export async function startServer(opts: StartOptions): Promise<ServerHandle> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
+  // mkdtemp makes it 0700; as root the postmaster runs as `postgres` and must be able to enter it.
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RUN_JOBS: 'false',
+    SEED_DEMO: 'true',
+  };
+  // Never benchmark (or seed!) a database someone configured in their shell: always the embedded one.
+  delete env.DATABASE_URL;
+  delete env.PG_PORT;
+
+  const startedAt = Date.now();
+  let child: ChildProcess;
+  try {
+    child = spawn(nodeBinary(), ['server/src/main.ts', 'start'], { cwd: rootDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    removeDataDir(dataDir);
+    throw err;
+  }
+  const pid = child.pid;
+  if (pid === undefined) {
+    removeDataDir(dataDir);
+    throw new Error('could not spawn the server process');
+  }
+
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-6000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  let exit: { code: number | null; signal: string | null } | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    });
+  });
+
+  let cleaned = false;
+  const killNow = () => {
+    if (cleaned) return;
+    cleaned = true;
+    killGroup(pid, 'SIGKILL');
+    try {
+      removeDataDir(dataDir);
+    } catch {
+      // best effort on the way out
+    }
+  };
+  // Whatever ends this process (an error, process.exit, a second Ctrl-C), the server group goes with it.
+  process.once('exit', killNow);
+
+  let stopping: ReturnType<ServerHandle['stop']> | undefined;
+  const stop: ServerHandle['stop'] = () => {
+    stopping ??= (async () => {
+      let forced = false;
+      if (!exit) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        // The server gives itself 30 s to drain before it exits on its own; wait a little longer than that.
+        const timedOut = await Promise.race([exited.then(() => false), sleep(40_000).then(() => true)]);
+        if (timedOut) {
+          forced = true;
+          killGroup(pid, 'SIGKILL');
+          await Promise.race([exited, sleep(5_000)]);
+        }
+      }
+      // The server stops its postmaster on the way out; if it died without doing so, finish the job.
+      for (let i = 0; i < 100 && groupAlive(pid); i++) await sleep(100);
+      if (groupAlive(pid)) {
+        forced = true;
+        killGroup(pid, 'SIGKILL');
+        for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
+      }
+      cleaned = true;
+      process.removeListener('exit', killNow);
+      removeDataDir(dataDir);
+      return { exitCode: exit?.code ?? null, signal: exit?.signal ?? null, forced };
+    })();
+    return stopping;
+  };
+
+  const handle: ServerHandle = {
+    baseUrl,
+    pid,
+    dataDir,
+    startupMs: 0,
+    procStatusKb: (field) => readStatusKb(pid, field),
+    outputTail: () => tail.trim(),
+    stop,
+    killNow,
+  };
+
+  // Wait for /readyz, failing fast if the server exits or the caller gives up.
+  const deadline = startedAt + opts.readyTimeoutMs;
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) throw new Error(`aborted while waiting for the server: ${String(opts.signal.reason)}`);
+      if (exit) throw new Error(`the server exited during start-up (code ${exit.code}, signal ${exit.signal}):\n${handle.outputTail()}`);
+      if (Date.now() > deadline) throw new Error(`the server was not ready within ${opts.readyTimeoutMs} ms:\n${handle.outputTail()}`);
+      try {
+        const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
+        await res.arrayBuffer();
+        if (res.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      await sleep(250);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  handle.startupMs = Date.now() - startedAt;
+  return handle;
+}

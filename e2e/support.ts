@@ -1,0 +1,117 @@
+/** Shared bits of the e2e run: where the server is, the devices people use, signing in, screenshots, a PDF. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+
+export const BASE_URL_ENV = 'TONGBAN_E2E_BASE_URL';
+export const BASE_URL_FILE = path.join(import.meta.dirname, 'artifacts', 'base-url.txt');
+export const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
+export const DEMO_PASSWORD = 'Tongban@2026';
+
+/** The server globalSetup started (env var in the runner and workers; the file as a fallback). */
+export function baseURL(): string {
+  const fromEnv = process.env[BASE_URL_ENV];
+  if (fromEnv) return fromEnv;
+  if (fs.existsSync(BASE_URL_FILE)) return fs.readFileSync(BASE_URL_FILE, 'utf8').trim();
+  throw new Error(`No server: ${BASE_URL_ENV} is unset and ${BASE_URL_FILE} is missing (run through e2e/playwright.config.ts).`);
+}
+
+const common: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** A staff member at a desk. */
+export const DESKTOP: BrowserContextOptions = { ...common, viewport: { width: 1366, height: 900 } };
+
+/** A citizen's phone (iPhone 12/13/14 size). */
+export const PHONE: BrowserContextOptions = {
+  ...common,
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36',
+};
+
+/** One actor, one browser context (own cookies, own storage). */
+export async function contextFor(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  return browser.newContext({ ...options, baseURL: baseURL() });
+}
+
+/**
+ * Fill the 登录 form the app shows (after a redirect to /login?next=…) and wait until it moves on.
+ * `touch`: on a phone the button is tapped, not clicked.
+ */
+export async function signIn(page: Page, username: string, { touch = false, password = DEMO_PASSWORD } = {}): Promise<void> {
+  await expect(page.getByRole('heading', { name: '登录', level: 1 })).toBeVisible();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  const submit = page.getByRole('button', { name: '登录', exact: true });
+  if (touch) await submit.tap();
+  else await submit.click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+/** A screenshot a person can look at: e2e/artifacts/<step>.png (whole page). */
+export async function shot(page: Page, step: string): Promise<void> {
+  // Let webfonts, images and antd's motion settle so the picture shows what a person sees.
+  await page.evaluate('document.fonts.ready');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${step}.png`), fullPage: true });
+}
+
+/** On a phone nothing may make the page scroll sideways. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate<{ scroll: number; client: number; wide: string[] }>(`(() => {
+    const el = document.documentElement;
+    const client = el.clientWidth;
+    const wide = [];
+    for (const n of document.querySelectorAll('body *')) {
+      const r = n.getBoundingClientRect();
+      if (r.width > 0 && r.right > client + 1 && getComputedStyle(n).position !== 'fixed') {
+        wide.push((n.tagName.toLowerCase() + '.' + String(n.className || '').split(' ').join('.')).slice(0, 80) + ' right=' + Math.round(r.right));
+        if (wide.length >= 5) break;
+      }
+    }
+    return { scroll: el.scrollWidth, client, wide };
+  })()`);
+  expect(widths.scroll, `page is wider than the phone (${widths.scroll} > ${widths.client}); overflowing: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(widths.client);
+}
+
+/** A small, valid one-page PDF (correct xref offsets), made here so the test needs no fixture file. */
+export function minimalPdf(text = 'Tongban e2e material'): Buffer {
+  const body = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/**
+ * Press `button` (click, or tap on a phone) and check the API call it makes (a POST whose path ends with
+ * `pathEnd`) succeeds — so when the server refuses, the failure says what it answered instead of a bare timeout.
+ */
+export async function pressExpectingOk(page: Page, button: Locator, pathEnd: string | RegExp, { touch = false } = {}): Promise<void> {
+  const matches = (url: string) => {
+    const p = new URL(url).pathname;
+    return typeof pathEnd === 'string' ? p.endsWith(pathEnd) : pathEnd.test(p);
+  };
+  const response = page.waitForResponse((r) => r.request().method() === 'POST' && matches(r.url()));
+  if (touch) await button.tap();
+  else await button.click();
+  const r = await response;
+  expect(r.ok(), `POST ${new URL(r.url()).pathname} answered ${r.status()}: ${(await r.text()).slice(0, 500)}`).toBe(true);
+}
