@@ -9,7 +9,7 @@ import { pendingMigrations } from './platform/db/migrate.ts';
 import { fileRoutes } from './platform/files/routes.ts';
 import type { FileStore } from './platform/files/file-store.ts';
 import { verifyAuditChain } from './platform/audit/index.ts';
-import { BUILTIN_CALENDAR, type CalendarData } from './platform/calendar/index.ts';
+import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
 import { identityRoutes, resolveSession } from './modules/identity/index.ts';
@@ -25,8 +25,8 @@ export type AppDeps = {
   cookieSecure?: boolean;
   webDir?: string;
   maxUploadBytes?: number;
-  /** The working-day calendar in force (the calendar issue moves it into an editable table). */
-  calendar?: () => CalendarData;
+  /** The working-day calendar in force (from the work_calendar table); a fresh store is made when omitted. */
+  calendarStore?: CalendarStore;
 };
 
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
@@ -37,7 +37,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
     webDir: deps.webDir,
     maxUploadBytes: deps.maxUploadBytes,
   });
-  const calendar = deps.calendar ?? (() => BUILTIN_CALENDAR);
+  const calendarStore = deps.calendarStore ?? createCalendarStore(deps.db);
+  if (!deps.calendarStore) await calendarStore.refresh();
+  const calendar = () => calendarStore.current();
 
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -59,8 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
     async () => verifyAuditChain(deps.db),
   );
 
+  calendarRoutes(app, { db: deps.db, store: calendarStore });
   identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
-  await catalogRoutes(app, { db: deps.db });
+  await catalogRoutes(app, { db: deps.db, store: deps.store });
   casesRoutes(app, { db: deps.db, calendar });
   supervisionRoutes(app, { db: deps.db });
   fileRoutes(app, {

@@ -15,6 +15,7 @@ import { localFileStore } from './platform/files/file-store.ts';
 import { verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { buildApp } from './app.ts';
+import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
 import { seedDemoWorld, isSeeded, DEMO_PASSWORD, type DemoAccount } from './seed/seed.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', base: undefined });
@@ -49,6 +50,9 @@ async function start(config: Config) {
   const h = connect(rt.url);
   const applied = await migrateToLatest(h.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  await ensureBuiltinSchedules(h.db);
+  const calendarStore = createCalendarStore(h.db);
+  await calendarStore.start();
   const store = localFileStore(path.join(config.dataDir, 'files'));
   let accounts: DemoAccount[] | undefined;
   if (config.seedDemo) {
@@ -56,7 +60,7 @@ async function start(config: Config) {
     if (fresh) log.info('seeding the demo world (first start)…');
     accounts = await seedDemoWorld(h.db, store);
   }
-  const { app } = await buildApp({ db: h.db, store, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
+  const { app } = await buildApp({ db: h.db, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
   if (config.runJobs) await jobs.start();
 
@@ -72,6 +76,7 @@ async function start(config: Config) {
     force.unref();
     try {
       await app.close();
+      calendarStore.stop();
       await jobs.stop();
       await h.close();
       await rt.stop();
@@ -104,7 +109,10 @@ async function main() {
     case 'start':
       return start(config);
     case 'migrate':
-      return withDatabase(config, async () => log.info('migrations are current'));
+      return withDatabase(config, async (h) => {
+        await ensureBuiltinSchedules(h.db);
+        log.info('migrations are current');
+      });
     case 'seed':
       return withDatabase(config, async (h) => {
         const accounts = await seedDemoWorld(h.db, localFileStore(path.join(config.dataDir, 'files')));

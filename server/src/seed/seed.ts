@@ -54,9 +54,24 @@ export function samplePdf(title: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** Owner of files the platform itself publishes (blank forms, samples). */
+export const SYSTEM_OWNER = '00000000-0000-0000-0000-000000000000';
+
 export async function seedDemoWorld(db: Db, store: FileStore, world: World = buildWorld()): Promise<DemoAccount[]> {
   if (await isSeeded(db)) return demoAccounts(world);
+  // One blank application form and one filled-in sample, offered with every material that is a form.
+  const blank = await store.put(samplePdf('Application form (blank)'));
+  const sample = await store.put(samplePdf('Application form (sample)'));
+  const blankId = newId();
+  const sampleId = newId();
   await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('file_object')
+      .values([
+        { id: blankId, sha256: blank.sha256, size: blank.size, mime: 'application/pdf', name: '空白申请表.pdf', owner_id: SYSTEM_OWNER },
+        { id: sampleId, sha256: sample.sha256, size: sample.size, mime: 'application/pdf', name: '申请表填写示例.pdf', owner_id: SYSTEM_OWNER },
+      ])
+      .execute();
     for (const r of world.regions) await createRegionInTrx(trx, r);
     for (const o of world.orgs) await createOrgInTrx(trx, o);
     for (const s of world.staff) await createStaffInTrx(trx, { username: s.username, password: DEMO_PASSWORD, displayName: s.displayName, regionCode: null, phone: s.phone, orgKey: s.orgKey, roles: s.roles });
@@ -80,7 +95,9 @@ export async function seedDemoWorld(db: Db, store: FileStore, world: World = bui
     for (const i of world.items) {
       const org = await findOrgByKey(trx, i.orgKey);
       if (!org) throw new Error(`seed: item ${i.name} names unknown org ${i.orgKey}`);
-      await createItemInTrx(trx, toDocument(i), { id: org.id, name: org.name }, { status: i.published ? 'published' : 'approved', actor: null });
+      const doc = toDocument(i);
+      doc.materials = doc.materials.map((m) => (m.type === 'form' ? { ...m, blankForm: { fileId: blankId, name: `${m.name}（空白）.pdf` }, sample: { fileId: sampleId, name: `${m.name}（示例）.pdf` } } : m));
+      await createItemInTrx(trx, doc, { id: org.id, name: org.name }, { status: i.published ? 'published' : 'approved', actor: null });
     }
   });
   await seedHistory(db, store, world);

@@ -12,6 +12,7 @@ import { connect } from '../platform/db/db.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { localFileStore } from '../platform/files/file-store.ts';
 import { seedDemoWorld } from '../seed/seed.ts';
+import { ensureBuiltinSchedules } from '../platform/calendar/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,6 +44,7 @@ export async function setup(project: TestProject) {
       const h = connect(adminUrl.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), { max: 2 });
       try {
         await migrateToLatest(h.db);
+        await ensureBuiltinSchedules(h.db);
         if (name === 'tongban_demo') await seedDemoWorld(h.db, localFileStore(filesDir));
       } finally {
         await h.close();

@@ -64,3 +64,22 @@ describe('POST /api/v1/catalog/items/:id/publish', () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe('GET /api/v1/public/items/:implCode/files/:fileId', () => {
+  it('serves a blank form the published item offers, and nothing else', async () => {
+    const row = await t.db
+      .selectFrom('service_item as i')
+      .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+      .select(['i.impl_code', 'v.document'])
+      .where('i.status', '=', 'published')
+      .execute();
+    const withForm = row.find((r) => r.document.materials.some((m) => m.blankForm));
+    expect(withForm).toBeDefined();
+    const fileId = withForm!.document.materials.find((m) => m.blankForm)!.blankForm!.fileId;
+    const ok = await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${withForm!.impl_code}/files/${fileId}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toBe('application/pdf');
+    const other = await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${SLICE_ITEM_IMPL_CODE}/files/${fileId.replace(/.$/, '0')}` });
+    expect(other.statusCode).toBe(404);
+  });
+});

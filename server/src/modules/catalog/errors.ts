@@ -14,5 +14,6 @@ export const CatalogErrors = defineErrors({
   TRANSITION_NOT_ALLOWED: { status: 409, 'zh-CN': '当前版本状态为“{status}”，不能执行该操作（只能从：{allowedFrom}）', 'en-US': 'The version is "{status}"; this step is only possible from: {allowedFrom}' },
   LINT_BLOCKED: { status: 422, 'zh-CN': '标准化审核发现 {count} 个必须修改的问题，请修改后再提交', 'en-US': 'The standardization review found {count} errors to fix first' },
   COMMENT_REQUIRED: { status: 400, 'zh-CN': '请填写意见或原因', 'en-US': 'Please write a comment or reason' },
+  FILE_NOT_PUBLISHED: { status: 404, 'zh-CN': '该事项没有公布这个文件（{fileId}）', 'en-US': 'The item publishes no such file ({fileId})' },
   OUT_OF_SCOPE: { status: 404, 'zh-CN': '找不到事项 {ref}，或不在您的管理范围内', 'en-US': 'Item {ref} not found or outside your scope' },
 });

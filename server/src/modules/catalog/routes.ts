@@ -8,11 +8,14 @@ import * as editorial from './editorial.ts';
 import * as reports from './reports.ts';
 import { guideRoutes } from './routes.guide.ts';
 import { createResponseCache } from '../../platform/http/response-cache.ts';
+import { openStoredFile, sendStoredFile } from '../../platform/files/routes.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import { CatalogErrors } from './errors.ts';
 import { excelRoutes } from './routes.excel.ts';
 
 const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
 
-export async function catalogRoutes(app: App, deps: { db: Db }) {
+export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }) {
   /** Public answers are cached briefly per process (ADR 0004); publishing or retiring here clears them. */
   const publicCache = createResponseCache({ maxEntries: 2000, ttlMs: 5000 });
   await guideRoutes(app, deps);
@@ -49,6 +52,25 @@ export async function catalogRoutes(app: App, deps: { db: Db }) {
   const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Item id' }) });
   const Comment = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 2000, description: 'Reviewer comment or reason' })) }, { additionalProperties: false });
   const Finding = LintFindingSchema;
+
+  app.get(
+    '/api/v1/public/items/:implCode/files/:fileId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Download a blank form or sample named by the published item (materials or result)',
+        params: Type.Object({ implCode: ImplCodeParam.properties.implCode, fileId: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (req, reply) => {
+      const item = await service.findPublishedItem(deps.db, req.params.implCode);
+      const referenced = item ? service.referencedFileIds(item.document) : new Set<string>();
+      const f = referenced.has(req.params.fileId) ? await openStoredFile(deps.db, deps.store, req.params.fileId) : undefined;
+      if (!f) throw CatalogErrors.FILE_NOT_PUBLISHED({ fileId: req.params.fileId });
+      return sendStoredFile(reply, f, 'public, max-age=600');
+    },
+  );
 
   app.get(
     '/api/v1/catalog/items',

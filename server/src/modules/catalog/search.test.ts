@@ -90,7 +90,11 @@ describe('several words', () => {
     expect((await names('公积金 退休'))[0]).toBe('住房公积金提取（离休、退休）');
   });
 
-  it('falls back to any word when no item has them all', async () => {
+  it('with three words, any two of them will do when no item has all three', async () => {
+    expect((await names('星际 旅行 许可'))[0]).toBe('旅行社设立许可');
+  });
+
+  it('falls back to either word when no item has both', async () => {
     const r = await search('护照 低保');
     expect(r.total).toBeGreaterThan(1);
     const n = r.items.map((i) => i.name);
@@ -222,6 +226,11 @@ describe('hostile input', () => {
     expect(n.n).toBeGreaterThan(50);
   });
 
+  it('emoji, rare characters and control characters are harmless', async () => {
+    for (const q of ['🙂', '𠮷野家', '\u200b\u200b', '\t\n', '１２３４５６', 'ＫＴＶ']) expect(typeof (await search(q)).total).toBe('number');
+    expect((await names('ＫＴＶ'))[0]).toMatch(/^娱乐场所/); // full-width letters are normalised
+  });
+
   it('very long input is cut and stays fast', async () => {
     const t0 = performance.now();
     const r = await search('开饭店'.repeat(2000));
@@ -240,7 +249,22 @@ describe('hostile input', () => {
   });
 });
 
-describe('indexes', () => {
+describe('indexing', () => {
+  it('a re-indexed item is found at once, with its new words', async () => {
+    expect((await search('星际穿越飞船')).total).toBe(0);
+    const row = await db
+      .selectFrom('service_item as i')
+      .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+      .select(['i.id', 'i.agency_name', 'v.document'])
+      .where('i.name', '=', '普通护照签发')
+      .executeTakeFirstOrThrow();
+    await indexItemInTrx(db, row.id, { ...row.document, keywords: [...row.document.keywords, '星际穿越飞船'] }, row.agency_name);
+    expect((await names('星际穿越飞船'))[0]).toBe('普通护照签发');
+    await indexItemInTrx(db, row.id, row.document, row.agency_name);
+    expect((await search('星际穿越飞船')).total).toBe(0);
+  });
+
+
   it('a tokenized query can use the GIN index', async () => {
     const strict = planQueries(planQuery('开饭店'))!.strict;
     const plan = await db.transaction().execute(async (trx) => {

@@ -1,28 +1,29 @@
 /**
  * Catalog search that understands Chinese.
  *
- * Index (written in TypeScript when an item is created or published, stored in `service_item.search_tokens`):
- * the item's texts are cut into tokens — dictionary words (synonyms.ts), ICU words (`Intl.Segmenter`), every
- * character bigram, and the name's single characters — and stored as a `tsvector` literal with weights:
- * A name and codes, B keywords, C topics, life events, result and agency. A GIN index answers `@@`.
+ * Index (computed here whenever an item is created or published; stored in `service_item.search_tokens`): each
+ * text is cut into words — bidirectional maximum matching on the dictionary in synonyms.ts, ICU word segmentation
+ * (`Intl.Segmenter`) for what the dictionary does not know — plus the bigrams inside each word (partial words
+ * match) and, for the name, its single characters (typos). The tokens are stored as a `tsvector` literal with
+ * weights: A name and codes, B keywords, C topics, life events, result and agency. A GIN index answers `@@`.
  *
- * Query: the phrase is normalised (NFKC, lower case), colloquial phrases are replaced by what the catalog calls
- * them (开饭店 → 食品经营许可), the rest is segmented the same way, filler is dropped (我想, 怎么办), and each
- * remaining word becomes a concept: the word | its synonyms | its bigrams (so unknown words still match).
- * Concepts are ANDed; when that finds nothing they are ORed; when that finds nothing either, a fuzzy pass
- * asks for most of the query's characters in the name (typos such as 身分证).
+ * Query: the phrase is normalised (NFKC, lower case) and segmented the same way; colloquial phrases become what the
+ * catalog calls them (开饭店 → 食品经营许可), filler is dropped (我想, 怎么办), and each remaining word becomes a
+ * concept: the word | its synonyms | (for unknown words) its bigrams. Concepts are ANDed; when that finds nothing,
+ * the words are ORed; when that finds nothing either, a fuzzy pass asks for most of the query's characters in the
+ * name (身分证 → 居民身份证).
  *
  * Ranking: `ts_rank` over all alternatives (weights D .1, C .2, B .4, A 1), plus boosts when the query or its
- * first expansion is exactly the item's name or one of its keywords, when the name contains the query, and a
- * small prior favouring the "getting it" variant (新办) over 变更/注销/延续; ties go to the shorter name.
+ * first expansion is exactly the item's name or one of its keywords, when the name contains a several-word query,
+ * and a small prior favouring the variant that grants the thing (新办) over 变更/注销/补发; ties: shorter name.
  *
- * (pg_trgm cannot help here: in a database whose LC_CTYPE is C it extracts no trigrams from Chinese text.)
+ * (pg_trgm cannot help with Chinese here: in a database whose LC_CTYPE is C it extracts no trigrams from it.)
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import type { ItemDocument, ItemSummary } from './schema.ts';
-import { ONLINE_DEPTH_ACCEPT } from './service.ts';
 import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
+import { ONLINE_DEPTH_ACCEPT } from './service.ts';
 import { PHRASES, STOPWORDS, SYNONYM_GROUPS, VOCABULARY } from './synonyms.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -36,9 +37,10 @@ const MAX_CONCEPTS = 8;
 /** tsvector positions must stay below 16384. */
 const MAX_POSITION = 16_000;
 
-const HAN_CHAR = /\p{Script=Han}/u;
-/** Runs of Han characters, or runs of other letters and digits. */
-const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+/** Han characters of the Basic Multilingual Plane (one UTF-16 unit each, so slicing never splits a character). */
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+/** Runs of Han characters, or runs of other letters and digits (capped: a lexeme must stay short). */
+const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,64}|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}]){1,64}/gu;
 
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -86,32 +88,129 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+type Piece = { text: string; start: number; dict: boolean };
+
+/** Maximum matching against the dictionary, left to right or right to left; other characters stay single. */
+function maxMatch(run: string, backward: boolean, exclude?: string): Piece[] {
+  const out: Piece[] = [];
+  const known = (w: string) => w !== exclude && QUERY_DICT.has(w);
+  if (!backward) {
+    for (let i = 0; i < run.length; ) {
+      let len = Math.min(MAX_WORD, run.length - i);
+      while (len >= 2 && !known(run.slice(i, i + len))) len--;
+      if (len < 2) len = 1;
+      out.push({ text: run.slice(i, i + len), start: i, dict: len >= 2 });
+      i += len;
+    }
+  } else {
+    for (let j = run.length; j > 0; ) {
+      let len = Math.min(MAX_WORD, j);
+      while (len >= 2 && !known(run.slice(j - len, j))) len--;
+      if (len < 2) len = 1;
+      out.unshift({ text: run.slice(j - len, j), start: j - len, dict: len >= 2 });
+      j -= len;
+    }
+  }
+  return out;
+}
+
+/**
+ * Segment a Han run the same way for items and queries: bidirectional maximum matching on the dictionary (fewest
+ * pieces, then fewest single characters, then right-to-left: 领养老金 → 领 | 养老金, not 领养 | 老 | 金), and ICU
+ * word segmentation for the characters the dictionary does not cover.
+ */
+export function splitRun(run: string, exclude?: string): Piece[] {
+  const fwd = maxMatch(run, false, exclude);
+  const bwd = maxMatch(run, true, exclude);
+  const singles = (ps: Piece[]) => ps.filter((p) => !p.dict).length;
+  const best = fwd.length < bwd.length || (fwd.length === bwd.length && singles(fwd) < singles(bwd)) ? fwd : bwd;
+  const out: Piece[] = [];
+  let gap = '';
+  let gapStart = 0;
+  const flush = () => {
+    if (gap) for (const w of icuWords(gap, gapStart)) out.push({ ...w, dict: false });
+    gap = '';
+  };
+  for (const p of best) {
+    if (p.dict) {
+      flush();
+      out.push(p);
+    } else {
+      if (!gap) gapStart = p.start;
+      gap += p.text;
+    }
+  }
+  flush();
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Index side
 // ---------------------------------------------------------------------------------------------------------------
 
-type FieldOptions = { bigrams: boolean; unigrams: boolean; icu: boolean };
+type FieldOptions = { unigrams?: boolean; bigrams?: boolean };
 
-/** Tokens of one text field: dictionary words found anywhere, ICU words, bigrams, single characters. */
-export function fieldTokens(text: string, o: FieldOptions = { bigrams: true, unigrams: false, icu: true }): string[] {
+/**
+ * Bigrams inside a word, never across the words it is made of: a dictionary phrase is split again without itself
+ * (领养老金 → 领 | 养老金 → 养老, 老金; 住房公积金 → 住房 | 公积金 → 住房, 公积, 积金).
+ */
+function wordBigrams(word: string, out: Set<string>): void {
+  if (word.length <= 2) {
+    if (word.length === 2) out.add(word);
+    return;
+  }
+  const parts = splitRun(word, word);
+  if (parts.length === 1) {
+    for (const b of bigrams(word)) out.add(b);
+    return;
+  }
+  let singles = '';
+  for (const p of parts) {
+    if (p.text.length === 1) {
+      singles += p.text;
+      continue;
+    }
+    for (const b of bigrams(singles)) out.add(b);
+    singles = '';
+    wordBigrams(p.text, out);
+  }
+  for (const b of bigrams(singles)) out.add(b);
+}
+
+/**
+ * Tokens of one text field: its words (splitRun), dictionary words of three or more characters found anywhere,
+ * the bigrams inside each longer word and across runs of single characters (so partial words match, but no bigram
+ * straddles two words: 领养老金 yields no 领养), and optionally every single character (names: for typos).
+ */
+export function fieldTokens(text: string, o: FieldOptions = {}): string[] {
+  const withBigrams = o.bigrams ?? true;
   const out = new Set<string>();
   for (const run of runsOf(text)) {
-    if (!isHan(run[0]!)) {
+    if (!isHan(run[0]!) || run.length === 1) {
       out.add(run);
       continue;
     }
-    if (run.length === 1) {
-      out.add(run);
-      continue;
+    let singles = '';
+    const flushSingles = () => {
+      if (withBigrams) for (const b of bigrams(singles)) out.add(b);
+      singles = '';
+    };
+    for (const p of splitRun(run)) {
+      if (p.text.length === 1) {
+        singles += p.text;
+        continue;
+      }
+      flushSingles();
+      out.add(p.text);
+      if (withBigrams) wordBigrams(p.text, out);
     }
+    flushSingles();
     for (let i = 0; i < run.length; i++) {
-      for (let len = Math.min(MAX_WORD, run.length - i); len >= 2; len--) {
+      for (let len = Math.min(MAX_WORD, run.length - i); len >= 3; len--) {
         const w = run.slice(i, i + len);
         if (INDEX_DICT.has(w)) out.add(w);
       }
     }
-    if (o.icu) for (const w of icuWords(run)) if (w.text.length >= 2) out.add(w.text);
-    if (o.bigrams) for (const b of bigrams(run)) out.add(b);
     if (o.unigrams) for (const c of run) out.add(c);
   }
   return [...out];
@@ -121,13 +220,13 @@ export type SearchTokenParts = { a: string[]; b: string[]; c: string[] };
 
 /** The weighted tokens of an item: A name and codes, B keywords, C topics, life events, result, agency. */
 export function searchTokenParts(doc: ItemDocument, agencyName: string): SearchTokenParts {
-  const a = new Set([...fieldTokens(doc.name, { bigrams: true, unigrams: true, icu: true }), doc.implCode.toLowerCase(), doc.baseCode.toLowerCase()]);
+  const a = new Set([...fieldTokens(doc.name, { unigrams: true }), doc.implCode.toLowerCase(), doc.baseCode.toLowerCase()]);
   const b = new Set<string>();
   for (const k of doc.keywords) for (const t of fieldTokens(k)) if (!a.has(t)) b.add(t);
   const c = new Set<string>();
   const cTexts = [...doc.topics, ...(doc.lifeEvents ?? []), doc.result?.name ?? ''];
-  for (const text of cTexts) for (const t of fieldTokens(text, { bigrams: true, unigrams: false, icu: true })) if (!a.has(t) && !b.has(t)) c.add(t);
-  for (const t of fieldTokens(agencyName, { bigrams: false, unigrams: false, icu: true })) if (!a.has(t) && !b.has(t)) c.add(t);
+  for (const text of cTexts) for (const t of fieldTokens(text)) if (!a.has(t) && !b.has(t)) c.add(t);
+  for (const t of fieldTokens(agencyName, { bigrams: false })) if (!a.has(t) && !b.has(t)) c.add(t);
   return { a: [...a], b: [...b], c: [...c] };
 }
 
@@ -157,11 +256,11 @@ export function exactTexts(doc: ItemDocument): string[] {
   return [...new Set([name, base, ...doc.keywords.map(compact)].filter(Boolean))];
 }
 
-const VARIANT = /变更|注销|延续|换领|补领|补办|撤销|迁移|迁入|遗失|更正|抵押|查询/;
+const VARIANT = /变更|注销|延续|换领|补领|补办|补发|换发|换证|撤销|迁移|迁入|遗失|更正|抵押|查询|接续|提前还款/;
 
 /** A small prior: the variant that grants the thing (新办, 设立, 申领) ranks before change/cancel variants. */
 export function searchPrior(doc: ItemDocument): number {
-  return VARIANT.test(doc.name) ? -0.05 : 0;
+  return VARIANT.test(doc.name) ? -0.1 : 0;
 }
 
 /** Plain lower-case text kept for simple LIKE filters elsewhere (admin lists). */
@@ -184,7 +283,6 @@ export async function indexItemInTrx(trx: Trx | Db, itemId: string, doc: ItemDoc
     })
     .where('id', '=', itemId)
     .execute();
-  cacheGeneration++;
 }
 
 /** Re-index every item from its published version (or latest, when never published). After dictionary changes. */
@@ -202,40 +300,9 @@ export async function reindexAllItems(db: Kysely<any>): Promise<number> {
 // Query side
 // ---------------------------------------------------------------------------------------------------------------
 
-type Piece = { text: string; start: number; dict: boolean };
-
-/** Split a Han run: dictionary words first (longest match, left to right), ICU words in between. */
-function splitRun(run: string): Piece[] {
-  const out: Piece[] = [];
-  let gapStart = 0;
-  const flush = (end: number) => {
-    if (end > gapStart) for (const w of icuWords(run.slice(gapStart, end), gapStart)) out.push({ ...w, dict: false });
-  };
-  let i = 0;
-  while (i < run.length) {
-    let hit = '';
-    for (let len = Math.min(MAX_WORD, run.length - i); len >= 2; len--) {
-      const w = run.slice(i, i + len);
-      if (QUERY_DICT.has(w)) {
-        hit = w;
-        break;
-      }
-    }
-    if (hit) {
-      flush(i);
-      out.push({ text: hit, start: i, dict: true });
-      i += hit.length;
-      gapStart = i;
-    } else {
-      i++;
-    }
-  }
-  flush(run.length);
-  return out;
-}
-
 /** A tsquery operand: a lexeme, a prefix, or an AND of lexemes. */
 type Alt = { kind: 'lex' | 'prefix'; text: string } | { kind: 'and'; parts: string[] };
+/** One thing the user asked for; `label` is the query text it came from (a single character is not a word). */
 type Concept = { alts: Alt[]; label: string };
 
 function altToQuery(a: Alt): string {
@@ -269,10 +336,7 @@ function termAlts(term: string): Alt[] {
       parts.push(run);
       continue;
     }
-    for (const p of splitRun(run)) {
-      if (p.text.length >= 2) parts.push(p.text);
-      else parts.push(run.slice(Math.max(0, p.start - 1), Math.max(0, p.start - 1) + 2));
-    }
+    for (const p of splitRun(run)) if (p.text.length >= 2) parts.push(p.text);
   }
   const alts: Alt[] = [];
   if (runs.length === 1 && isHan(runs[0]![0]!)) alts.push({ kind: 'lex', text: runs[0]! });
@@ -305,7 +369,9 @@ export function planQuery(raw: string): QueryPlan {
   const chars = new Set<string>();
   for (const run of text.match(RUN) ?? []) {
     if (!isHan(run[0]!)) {
-      const alts: Alt[] = [{ kind: 'prefix', text: run }];
+      // Letters: prefix from two characters (kt → ktv); digits: prefix from six (a code being typed), else exact.
+      const prefix = /^\d+$/.test(run) ? run.length >= 6 : run.length >= 2;
+      const alts: Alt[] = [{ kind: prefix ? 'prefix' : 'lex', text: run }];
       for (const s of SYNONYMS.get(run) ?? []) alts.push({ kind: isHan(s) ? 'lex' : 'prefix', text: s });
       concepts.push({ alts, label: run });
       continue;
@@ -327,9 +393,12 @@ export function planQuery(raw: string): QueryPlan {
       } else if (run.length === 1) {
         concept = { alts: [{ kind: 'lex', text: p.text }], label: p.text };
       } else {
-        // A lone character inside a longer run: pair it with its neighbour (驾驶|员 → 驶员), which is indexed.
-        const from = p.start > 0 ? p.start - 1 : p.start;
-        concept = { alts: [{ kind: 'lex', text: run.slice(from, from + 2) }], label: p.text };
+        // A lone character inside a longer run: pair it with a neighbour (营业|执 → 业执), as bigrams are indexed.
+        const alts: Alt[] = [];
+        if (p.start > 0) alts.push({ kind: 'lex', text: run.slice(p.start - 1, p.start + 1) });
+        if (p.start + 1 < run.length) alts.push({ kind: 'lex', text: run.slice(p.start, p.start + 2) });
+        else alts.push({ kind: 'prefix', text: p.text }); // still typing: 营业执 → 营业 & 执*
+        concept = { alts, label: p.text };
       }
       if (STOP.has(p.text)) fillers.push(concept);
       else concepts.push(concept);
@@ -346,10 +415,15 @@ export function planQuery(raw: string): QueryPlan {
   return { full, concepts: unique, primary: [...primary], secondary: [...secondary].filter((s) => !primary.has(s)), chars: [...chars].slice(0, 8) };
 }
 
-/** The three tsqueries of a plan: strict (AND of concepts), loose (OR), and the ranking query (every alternative). */
-export function planQueries(plan: QueryPlan): { strict: string; loose: string; rank: string } | undefined {
+/**
+ * The tsqueries of a plan: strict (AND of concepts); loose (any half of the words — of two words either one;
+ * undefined with fewer than two words, a lone character being no word: it would match half the catalog); and the
+ * ranking query (every alternative).
+ */
+export function planQueries(plan: QueryPlan): { strict: string; loose: string | undefined; rank: string } | undefined {
   if (!plan.concepts.length) return undefined;
   const cq = plan.concepts.map(conceptQuery);
+  const words = plan.concepts.filter((c) => [...c.label].length > 1 || plan.concepts.length === 1).map(conceptQuery);
   const alts = new Map<string, string>();
   for (const c of plan.concepts) {
     for (const a of c.alts) {
@@ -357,7 +431,13 @@ export function planQueries(plan: QueryPlan): { strict: string; loose: string; r
       else alts.set(altKey(a), altToQuery(a));
     }
   }
-  return { strict: cq.join(' & '), loose: cq.join(' | '), rank: [...alts.values()].join(' | ') };
+  let loose: string | undefined;
+  if (words.length > 1) {
+    const some = words.slice(0, 6);
+    const k = some.length <= 2 ? 1 : Math.ceil(some.length / 2);
+    loose = k === 1 ? some.join(' | ') : combinations(some, k).map((c) => `(${c.join(' & ')})`).join(' | ');
+  }
+  return { strict: cq.join(' & '), loose, rank: [...alts.values()].join(' | ') };
 }
 
 function combinations<T>(xs: T[], k: number): T[][] {
@@ -416,12 +496,16 @@ function scoreExpr(pass: Pass, plan: QueryPlan): RawBuilder<unknown> {
   return sql.join(parts, sql` + `);
 }
 
-/** Summary fields straight from the published document (no need to ship whole documents to Node). A function:
- * service.ts may import this module, so its constants are read at call time. */
-const summaryColumns = () => sql`v.document->>'implCode' as impl_code, v.document->>'baseCode' as base_code, v.document->>'name' as name,
-  v.document->>'kind' as kind, v.document->>'regionCode' as region_code, (v.document->>'statutoryDays')::int as statutory_days,
-  (v.document->>'committedDays')::int as committed_days, (v.document->>'visitsRequired')::int as visits_required,
-  jsonb_path_exists(v.document, '$.onlineDepth[*] ? (@ >= $min)', jsonb_build_object('min', ${ONLINE_DEPTH_ACCEPT}::int)) as online`;
+/**
+ * Summary fields straight from the published document, parsed once per row by jsonb_to_record (a `->>` per field
+ * would decompress the document nine times), so whole documents never travel to Node.
+ */
+/** A function: service.ts may import this module, so its constant is read at call time, not at load. */
+const summaryColumns = () => sql`d."implCode" as impl_code, d."baseCode" as base_code, d.name, d.kind, d."regionCode" as region_code,
+  d."statutoryDays" as statutory_days, d."committedDays" as committed_days, d."visitsRequired" as visits_required,
+  coalesce(${sql.lit(ONLINE_DEPTH_ACCEPT)} <= any(d."onlineDepth"), false) as online`;
+const SUMMARY_RECORD = sql`jsonb_to_record(v.document) as d("implCode" text, "baseCode" text, name text, kind text, "regionCode" text,
+  "statutoryDays" int, "committedDays" int, "visitsRequired" int, "onlineDepth" int[])`;
 
 type SummaryRow = {
   org_id: string;
@@ -456,7 +540,8 @@ function toSummary(r: SummaryRow): ItemSummary {
 
 /**
  * One statement per pass: score the matches (narrow rows, materialised so the wide index columns are read once),
- * count them with a window, keep one page, then read the page's summary fields from the published versions.
+ * count them from the materialised rows (cheaper than a window), keep one page, then read the page's summary
+ * fields from the published versions.
  */
 async function runPass(db: Db, q: SearchQuery, pass: Pass, plan: QueryPlan, limit: number, offset: number): Promise<SummaryRow[]> {
   const r = await sql<SummaryRow>`
@@ -464,10 +549,10 @@ async function runPass(db: Db, q: SearchQuery, pass: Pass, plan: QueryPlan, limi
       select i.id, i.org_id, i.agency_name, i.published_version, length(i.name) as len, i.impl_code, ${scoreExpr(pass, plan)} as score
       from service_item i where ${whereClause(q, pass.match)}
     ), page as (
-      select h.*, count(*) over () as total from hits h order by h.score desc, h.len, h.impl_code limit ${limit} offset ${offset}
+      select h.*, (select count(*) from hits) as total from hits h order by h.score desc, h.len, h.impl_code limit ${limit} offset ${offset}
     )
     select p.org_id, p.agency_name, p.total, ${summaryColumns()}
-    from page p join service_item_version v on v.item_id = p.id and v.version = p.published_version
+    from page p join service_item_version v on v.item_id = p.id and v.version = p.published_version cross join lateral ${SUMMARY_RECORD}
     order by p.score desc, p.len, p.impl_code`.execute(db);
   return r.rows;
 }
@@ -477,23 +562,42 @@ async function countPass(db: Db, q: SearchQuery, match: string | undefined): Pro
   return r.rows[0]?.n ?? 0;
 }
 
-/** No words: every matching item in pinyin order (index-ordered; the count runs alongside). */
+/**
+ * No words: every matching item in pinyin order. Unfiltered (or region / service object only), the name index
+ * delivers the page in order and the count runs alongside. With a selective filter (topic, life event, department)
+ * the matches are collected through their index first and then sorted: walking the name index while filtering
+ * would read thousands of rows when the matching items sit together in name order.
+ */
 async function listAlphabetical(db: Db, q: SearchQuery, limit: number, offset: number): Promise<SearchResult> {
+  const summarize = (page: RawBuilder<unknown>) => sql<SummaryRow>`
+    with ${page}
+    select p.org_id, p.agency_name, p.total, ${summaryColumns()}
+    from page p join service_item_version v on v.item_id = p.id and v.version = p.published_version cross join lateral ${SUMMARY_RECORD}
+    order by p.name collate tongban_zh, p.impl_code`;
+  if (q.topic || q.lifeEvent || q.dept) {
+    const rows = await summarize(sql`matches as materialized (
+        select i.id, i.org_id, i.agency_name, i.published_version, i.name, i.impl_code from service_item i where ${whereClause(q)}
+      ), page as (
+        select m.*, (select count(*) from matches) as total from matches m order by m.name collate tongban_zh, m.impl_code limit ${limit} offset ${offset}
+      )`).execute(db);
+    const total = rows.rows[0]?.total ?? (offset > 0 ? await countPass(db, q, undefined) : 0);
+    return { items: rows.rows.map(toSummary), total };
+  }
   const [total, rows] = await Promise.all([
     countPass(db, q, undefined),
-    sql<SummaryRow>`
-      with page as (
-        select i.id, i.org_id, i.agency_name, i.published_version, i.name, i.impl_code from service_item i where ${whereClause(q)}
+    summarize(sql`page as (
+        select i.id, i.org_id, i.agency_name, i.published_version, i.name, i.impl_code, 0 as total from service_item i where ${whereClause(q)}
         order by i.name collate tongban_zh, i.impl_code limit ${limit} offset ${offset}
-      )
-      select p.org_id, p.agency_name, 0 as total, ${summaryColumns()}
-      from page p join service_item_version v on v.item_id = p.id and v.version = p.published_version
-      order by p.name collate tongban_zh, p.impl_code`.execute(db),
+      )`).execute(db),
   ]);
   return { items: rows.rows.map(toSummary), total };
 }
 
-async function searchUncached(db: Db, q: SearchQuery): Promise<SearchResult> {
+/**
+ * Search published items: words (optional) and filters; ranked as described at the top of this file, or in pinyin
+ * order when there are no words. Stateless: the public route caches serialized answers (platform/http/response-cache).
+ */
+export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchResult> {
   const pageSize = Math.min(100, Math.max(1, Math.trunc(q.pageSize) || 20));
   const page = Math.min(10_000, Math.max(1, Math.trunc(q.page) || 1));
   const offset = (page - 1) * pageSize;
@@ -504,7 +608,7 @@ async function searchUncached(db: Db, q: SearchQuery): Promise<SearchResult> {
   if (!qs) return { items: [], total: 0 };
   // Strict (every concept), then loose (any concept), then fuzzy (most characters of the name): first that finds.
   const passes: Pass[] = [{ match: qs.strict, rank: qs.rank }];
-  if (plan.concepts.length > 1) passes.push({ match: qs.loose, rank: qs.rank });
+  if (qs.loose) passes.push({ match: qs.loose, rank: qs.rank });
   const fuzzy = fuzzyQuery(plan);
   if (fuzzy) passes.push(fuzzy);
   for (const pass of passes) {
@@ -513,33 +617,4 @@ async function searchUncached(db: Db, q: SearchQuery): Promise<SearchResult> {
     if (total > 0) return { items: rows.map(toSummary), total };
   }
   return { items: [], total: 0 };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// A short-lived result cache: public search is read-heavy and the same few queries dominate. Entries live a few
-// seconds and are dropped whenever this process re-indexes an item; other processes see changes within the TTL.
-// ---------------------------------------------------------------------------------------------------------------
-
-const CACHE_TTL_MS = 5_000;
-const CACHE_MAX = 500;
-let cacheGeneration = 0;
-const caches = new WeakMap<object, Map<string, { at: number; gen: number; value: Promise<SearchResult> }>>();
-
-/** Forget cached results (tests, or after bulk changes made outside `indexItemInTrx`). */
-export function clearSearchCache(): void {
-  cacheGeneration++;
-}
-
-export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchResult> {
-  const key = JSON.stringify([q.q?.trim() ?? '', q.regionCode ?? '', q.dept ?? '', q.topic ?? '', q.object ?? '', q.lifeEvent ?? '', q.page, q.pageSize]);
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && hit.gen === cacheGeneration && now - hit.at < CACHE_TTL_MS) return hit.value;
-  const value = searchUncached(db, q);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(key, { at: now, gen: cacheGeneration, value });
-  value.catch(() => cache.delete(key));
-  return value;
 }

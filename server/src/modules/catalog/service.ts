@@ -75,3 +75,14 @@ export async function countPublished(db: Db): Promise<number> {
   const r = await db.selectFrom('service_item').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
   return r.n;
 }
+
+/** Files a published document offers for download: blank forms and samples of materials, the result sample. */
+export function referencedFileIds(doc: ItemDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const m of doc.materials) {
+    if (m.blankForm) ids.add(m.blankForm.fileId);
+    if (m.sample) ids.add(m.sample.fileId);
+  }
+  if (doc.result.sample) ids.add(doc.result.sample.fileId);
+  return ids;
+}

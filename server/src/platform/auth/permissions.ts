@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'user:read',
   'audit:verify',
   'dashboard:read',
+  'calendar:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +34,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
-  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload'] },
+  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'file:upload'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },

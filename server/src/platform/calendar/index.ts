@@ -45,3 +45,6 @@ export { BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR, BUILTIN_SCHEDULES } from './holi
 
 /** A calendar of the built-in schedules (2004–2026), for tests and as a fallback before the table is loaded. */
 export const BUILTIN_CALENDAR: CalendarData = createCalendar(BUILTIN_SCHEDULES);
+
+export { createCalendarStore, ensureBuiltinSchedules, calendarWarnings, type CalendarStore } from './store.ts';
+export { calendarRoutes } from './routes.ts';

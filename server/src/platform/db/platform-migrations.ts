@@ -63,7 +63,38 @@ export const platformMigrations: Record<string, Migration> = {
   },
 };
 
+platformMigrations['202611221300_platform_work_calendar'] = {
+  async up(db: Kysely<any>) {
+    // The State Council's holiday schedule per year (节假日安排). Loaded from the built-in data at start,
+    // editable by administrators; see platform/calendar/store.ts.
+    await db.schema
+      .createTable('work_calendar')
+      .addColumn('year', 'integer', (c) => c.primaryKey())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('holidays', 'jsonb', (c) => c.notNull())
+      .addColumn('workdays', 'jsonb', (c) => c.notNull())
+      .addColumn('notes', 'text')
+      .addColumn('builtin', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('updated_by', 'uuid')
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('work_calendar').execute();
+  },
+};
+
 export type PlatformTables = {
+  work_calendar: {
+    year: number;
+    source: string;
+    holidays: import('kysely').ColumnType<Array<{ name: string; from: string; to: string; source?: string }>, string, string>;
+    workdays: import('kysely').ColumnType<string[], string, string>;
+    notes: string | null;
+    builtin: boolean;
+    updated_by: string | null;
+    updated_at: import('kysely').Generated<Date>;
+  };
   audit_event: {
     seq: import('kysely').Generated<number>;
     id: string;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../http/server.ts';
 import { defineErrors } from '../http/errors.ts';
 import type { Db } from '../db/db.ts';
@@ -23,6 +24,20 @@ export const FileInfo = Type.Object({
   mime: Type.String({ description: 'Type detected from the content' }),
   sha256: Type.String({ description: 'SHA-256 of the content, hex' }),
 });
+
+/** A stored file's metadata and a stream of its bytes, or undefined. Callers decide who may read it. */
+export async function openStoredFile(db: Db, store: FileStore, id: string) {
+  const f = await db.selectFrom('file_object').selectAll().where('id', '=', id).executeTakeFirst();
+  return f ? { meta: f, stream: () => store.open(f.sha256) } : undefined;
+}
+
+/** Send a stored file inline with a safe, UTF-8 file name. */
+export function sendStoredFile(reply: FastifyReply, f: NonNullable<Awaited<ReturnType<typeof openStoredFile>>>, cacheControl: string) {
+  reply.header('content-type', f.meta.mime);
+  reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.meta.name)}`);
+  reply.header('cache-control', cacheControl);
+  return reply.send(f.stream());
+}
 
 /** Other modules may grant read access to a file (e.g. staff handling a case that references it). */
 export type FileAccessCheck = (actor: Actor, fileId: string) => Promise<boolean>;
@@ -76,15 +91,12 @@ export function fileRoutes(app: App, deps: { db: Db; store: FileStore; maxBytes:
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const f = await deps.db.selectFrom('file_object').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const f = await openStoredFile(deps.db, deps.store, req.params.id);
       if (!f) throw FileErrors.FILE_NOT_FOUND();
-      let allowed = f.owner_id === actor.id;
-      for (const check of deps.accessChecks) if (!allowed) allowed = await check(actor, f.id);
+      let allowed = f.meta.owner_id === actor.id;
+      for (const check of deps.accessChecks) if (!allowed) allowed = await check(actor, f.meta.id);
       if (!allowed) throw FileErrors.FILE_NOT_FOUND();
-      reply.header('content-type', f.mime);
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-      reply.header('cache-control', 'private, max-age=3600');
-      return reply.send(deps.store.open(f.sha256));
+      return sendStoredFile(reply, f, 'private, max-age=3600');
     },
   );
 }
