@@ -1,4 +1,4 @@
-import { Tabs, Typography } from 'antd';
+import { Badge, Tabs, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useMe } from '../api/auth.ts';
@@ -11,6 +11,7 @@ import { CatalogPanel, ReviewPanel } from './CatalogPanel.tsx';
 import { ItemEditorPage, NewItemPage } from './editor/ItemEditorPage.tsx';
 import { OrgsPanel } from './OrgsPanel.tsx';
 import { ConsistencyPanel, QualityPanel } from './QualityPanel.tsx';
+import { useCatalogItems } from './queries.ts';
 import { UsersPanel } from './UsersPanel.tsx';
 
 const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
@@ -37,6 +38,9 @@ function AdminSections() {
   const visible = sections.filter((s) => hasAnyRole(me, s.roles) && (s.key !== 'review' || canReview(me)));
   const current = [...sections].reverse().find((s) => location.pathname === s.path || location.pathname.startsWith(`${s.path}/`));
   const isPlatformAdmin = hasAnyRole(me, ['platform_admin']);
+  // How many versions wait for review, on the 待审核 tab (reviewers only).
+  const queue = useCatalogItems({ versionStatus: 'submitted' }, canReview(me));
+  const waiting = queue.data?.items.length ?? 0;
   const isCatalogAdmin = hasAnyRole(me, CATALOG_ROLES);
 
   return (
@@ -49,7 +53,18 @@ function AdminSections() {
           aria-label={t('admin.sectionsLabel')}
           activeKey={current?.key ?? 'catalog'}
           onChange={(k) => void navigate(sections.find((s) => s.key === k)!.path)}
-          items={visible.map((s) => ({ key: s.key, label: t(s.label) }))}
+          items={visible.map((s) => ({
+            key: s.key,
+            label:
+              s.key === 'review' && waiting > 0 ? (
+                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                  {t(s.label)}
+                  <Badge count={waiting} size="small" color="#b7791f" />
+                </span>
+              ) : (
+                t(s.label)
+              ),
+          }))}
         />
       )}
       <Routes>

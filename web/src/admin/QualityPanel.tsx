@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function QualityPanel() {
   useDocumentTitle(t('catalog.qualityTab'));
   const report = useQualityReport();
   const [only, setOnly] = useState<{ kind: 'dept' | 'rule'; value: string; label: string }>();
+  const [errorsOnly, setErrorsOnly] = useState(false);
 
   if (report.isPending) return <PageLoading />;
   if (report.isError) return <LoadError error={report.error} onRetry={() => void report.refetch()} />;
@@ -73,7 +74,12 @@ export function QualityPanel() {
     { key: 'count', title: t('catalog.quality.count'), dataIndex: 'count', width: 80, align: 'right' },
   ];
 
-  const findings = only ? r.findings.filter((f) => (only.kind === 'dept' ? f.agency === only.value : f.rule === only.value)) : r.findings;
+  const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+  const findings = (only ? r.findings.filter((f) => (only.kind === 'dept' ? f.agency === only.value : f.rule === only.value)) : r.findings)
+    .filter((f) => !errorsOnly || f.severity === 'error')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (rank[a.f.severity] ?? 3) - (rank[b.f.severity] ?? 3) || a.i - b.i)
+    .map((x) => x.f);
   const findingColumns: ColumnsType<Finding> = [
     { key: 'severity', title: t('catalog.quality.severity'), width: 76, render: (_, f) => <Tag color={severityColor[f.severity]}>{sev(f.severity)}</Tag> },
     {
@@ -135,7 +141,14 @@ export function QualityPanel() {
       </div>
       <div className="tb-report-grid">
         <Card title={<h3 className="tb-card-title">{t('catalog.quality.byDept')}</h3>} styles={{ body: { padding: 0 } }}>
-          <Table<Dept> rowKey="orgId" size="small" columns={deptColumns} dataSource={r.departments} pagination={false} scroll={{ x: 560 }} />
+          <Table<Dept>
+            rowKey="orgId"
+            size="small"
+            columns={deptColumns}
+            dataSource={r.departments}
+            pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
+            scroll={{ x: 560 }}
+          />
         </Card>
         <Card title={<h3 className="tb-card-title">{t('catalog.quality.byRule')}</h3>} styles={{ body: { padding: 0 } }}>
           <Table<Rule> rowKey={(x) => `${x.rule}-${x.severity}`} size="small" columns={ruleColumns} dataSource={r.byRule} pagination={false} locale={{ emptyText: t('catalog.quality.noFindings') }} />
@@ -145,16 +158,21 @@ export function QualityPanel() {
         style={{ marginTop: 16 }}
         title={<h3 className="tb-card-title">{t('catalog.quality.findings')}</h3>}
         extra={
-          only && (
-            <Space>
-              <Tag closable onClose={() => setOnly(undefined)} color="blue">
-                {t('catalog.quality.filteredBy', { what: only.label })}
-              </Tag>
-              <Button size="small" onClick={() => setOnly(undefined)}>
-                {t('catalog.quality.clearFilter')}
-              </Button>
-            </Space>
-          )
+          <Space wrap>
+            {only && (
+              <>
+                <Tag closable onClose={() => setOnly(undefined)} color="blue">
+                  {t('catalog.quality.filteredBy', { what: only.label })}
+                </Tag>
+                <Button size="small" onClick={() => setOnly(undefined)}>
+                  {t('catalog.quality.clearFilter')}
+                </Button>
+              </>
+            )}
+            <Checkbox checked={errorsOnly} onChange={(e) => setErrorsOnly(e.target.checked)}>
+              {t('catalog.quality.errorsOnly')}
+            </Checkbox>
+          </Space>
         }
         styles={{ body: { padding: 0 } }}
       >

@@ -109,6 +109,19 @@ export function countBySeverity(findings: readonly LintFinding[]) {
   return { errors, warnings, infos };
 }
 
+/** "2 个错误 · 1 个警告": only the severities that occur. */
+export function countsText(t: TFunction, findings: readonly LintFinding[]): string {
+  const { errors, warnings, infos } = countBySeverity(findings);
+  const lt = loose(t);
+  return [
+    errors ? lt('catalog.editor.nErrors', { count: errors }) : '',
+    warnings ? lt('catalog.editor.nWarnings', { count: warnings }) : '',
+    infos ? lt('catalog.editor.nInfos', { count: infos }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 const LIST_ITEM_LABELS: Record<string, string> = {
   legalBasis: 'basis',
   steps: 'step',

@@ -39,8 +39,9 @@ export function catalogQuery(f: CatalogFilter): Record<string, string | undefine
   return { status: f.status || undefined, versionStatus: f.versionStatus || undefined, dept: f.dept || undefined, q: f.q?.trim() || undefined };
 }
 
-export function useCatalogItems(f: CatalogFilter) {
+export function useCatalogItems(f: CatalogFilter, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: adminKeys.catalog(catalogQuery(f)),
     queryFn: ({ signal }) => api.get<{ items: AdminItem[] }>('/api/v1/catalog/items', catalogQuery(f), signal),
     placeholderData: keepPreviousData,

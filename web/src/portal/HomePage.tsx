@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Drawer, Empty, Input, Pagination, Segmented, Select, Skeleton, Typography } from 'antd';
-import { AppstoreOutlined, FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
+import { Button, Drawer, Empty, Input, Pagination, Segmented, Select, Skeleton, Tag, Typography } from 'antd';
+import { AppstoreOutlined, CloseOutlined, FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCatalogIndicators, useItemSearch } from '../api/items.ts';
@@ -50,6 +50,7 @@ function FilterControls({ f, update, stacked }: { f: Filters; update: (next: Par
         t('home.filterDept'),
         <Select<string>
           aria-label={t('home.filterDept')}
+          prefix={stacked ? undefined : <span className="tb-select-prefix">{t('home.filterDept')}</span>}
           placeholder={t('home.allDepts')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -65,6 +66,7 @@ function FilterControls({ f, update, stacked }: { f: Filters; update: (next: Par
         t('home.filterTopic'),
         <Select<string>
           aria-label={t('home.filterTopic')}
+          prefix={stacked ? undefined : <span className="tb-select-prefix">{t('home.filterTopic')}</span>}
           placeholder={t('home.allTopics')}
           allowClear
           value={f.topic}
@@ -78,6 +80,7 @@ function FilterControls({ f, update, stacked }: { f: Filters; update: (next: Par
         t('home.filterEvent'),
         <Select<string>
           aria-label={t('home.filterEvent')}
+          prefix={stacked ? undefined : <span className="tb-select-prefix">{t('home.filterEvent')}</span>}
           placeholder={t('home.allEvents')}
           allowClear
           value={f.event}
@@ -91,6 +94,28 @@ function FilterControls({ f, update, stacked }: { f: Filters; update: (next: Par
   );
 }
 
+/** The filters in force, each removable with one tap (on phones the selects are in a drawer). */
+function ActiveFilters({ f, update }: { f: Filters; update: (next: Partial<Filters>) => void }) {
+  const { t } = useTranslation();
+  const lt = loose(t);
+  const indicators = useCatalogIndicators();
+  const chips: Array<{ key: keyof Filters; label: string }> = [];
+  if (f.dept) chips.push({ key: 'dept', label: indicators.data?.byDepartment.find((d) => d.orgId === f.dept)?.name ?? t('home.filterDept') });
+  const topic = choices('topics', f.audience).find((c) => c.value === f.topic);
+  if (f.topic) chips.push({ key: 'topic', label: topic ? lt(topic.i18nKey) : f.topic });
+  const event = choices('lifeEvents', f.audience).find((c) => c.value === f.event);
+  if (f.event) chips.push({ key: 'event', label: event ? lt(event.i18nKey) : f.event });
+  return (
+    <>
+      {chips.map((c) => (
+        <Tag key={c.key} closable onClose={() => update({ [c.key]: undefined })} closeIcon={<CloseOutlined aria-label={`${t('home.clearFilters')}：${c.label}`} />} className="tb-chip">
+          {c.label}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const lt = loose(t);
@@ -99,7 +124,8 @@ export function HomePage() {
   const f: Filters = {
     q: params.get('q')?.trim() ?? '',
     audience: params.get('for') === 'entity' ? 'entity' : 'person',
-    dept: params.get('dept') || undefined,
+    // An agency id; anything else (an old or mistyped link) is ignored rather than sent.
+    dept: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.get('dept') ?? '') ? params.get('dept')! : undefined,
     topic: params.get('topic') || undefined,
     event: params.get('event') || undefined,
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -261,16 +287,10 @@ export function HomePage() {
             )}
           </div>
           <div className="tb-filter-row tb-show-xs">
-            <Badge count={filterCount} size="small" color="#1f5fbf">
-              <Button icon={<FilterOutlined aria-hidden />} onClick={() => setDrawer(true)} aria-haspopup="dialog">
-                {filterCount > 0 ? t('home.filtersActive', { count: filterCount }) : t('home.filters')}
-              </Button>
-            </Badge>
-            {filterCount > 0 && (
-              <Button type="link" onClick={clearFilters}>
-                {t('home.clearFilters')}
-              </Button>
-            )}
+            <Button icon={<FilterOutlined aria-hidden />} onClick={() => setDrawer(true)} aria-haspopup="dialog" type={filterCount > 0 ? 'primary' : 'default'} ghost={filterCount > 0}>
+              {filterCount > 0 ? t('home.filtersActive', { count: filterCount }) : t('home.filters')}
+            </Button>
+            <ActiveFilters f={f} update={update} />
           </div>
           <Drawer
             open={drawer}

@@ -212,7 +212,7 @@ export function ItemGuidePage() {
               <dd>
                 {it.result.name}
                 {it.result.sample && (
-                  <a href={itemFileUrl(it.implCode, it.result.sample.fileId)} download={it.result.sample.name} style={{ marginInlineStart: 10 }}>
+                  <a href={itemFileUrl(it.implCode, it.result.sample.fileId)} download={it.result.sample.name} style={{ marginInlineStart: 10, whiteSpace: 'nowrap', display: 'inline-block' }}>
                     <PaperClipOutlined aria-hidden /> {t('item.resultSample')}
                   </a>
                 )}

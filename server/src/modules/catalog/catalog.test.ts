@@ -83,3 +83,22 @@ describe('GET /api/v1/public/items/:implCode/files/:fileId', () => {
     expect(other.statusCode).toBe(404);
   });
 });
+
+describe('colloquial search through the public API', () => {
+  it.each([
+    ['我要开饭店', '食品经营许可'],
+    ['生孩子要办什么', '出生'],
+    ['提取公积金', '公积金'],
+  ])('%s → %s first', async (q, expected) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/items?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0].name).toContain(expected);
+  });
+
+  it('filters by service object', async () => {
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/public/items?pageSize=1' })).json().total;
+    const persons = (await t.app.inject({ method: 'GET', url: '/api/v1/public/items?pageSize=1&serviceObject=person' })).json().total;
+    expect(persons).toBeGreaterThan(0);
+    expect(persons).toBeLessThan(all);
+  });
+});

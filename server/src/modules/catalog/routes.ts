@@ -11,6 +11,7 @@ import { createResponseCache } from '../../platform/http/response-cache.ts';
 import { openStoredFile, sendStoredFile } from '../../platform/files/routes.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { CatalogErrors } from './errors.ts';
+import { searchPublished } from './search.ts';
 import { excelRoutes } from './routes.excel.ts';
 
 const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
@@ -29,15 +30,21 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
         tags: ['catalog'],
         summary: 'Search published service items (same source for web, phone, hall screens and third parties)',
         querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 100, description: 'Plain words, e.g. 开饭店' })),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'Plain words, e.g. 我要开饭店' })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$', description: 'GB/T 2260 region; includes regions below it' })),
           dept: Type.Optional(Type.String({ format: 'uuid', description: 'Implementing agency id' })),
+          topic: Type.Optional(Type.String({ maxLength: 50, description: 'Topic, e.g. 生育收养, 设立变更' })),
+          serviceObject: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('entity')], { description: '个人办事 (person) or 法人办事 (entity)' })),
+          lifeEvent: Type.Optional(Type.String({ maxLength: 50, description: 'Life or business event, e.g. 开办企业' })),
           ...Paging,
         }),
         response: { 200: Type.Object({ items: Type.Array(ItemSummary), total: Type.Integer() }), 400: ErrorResponse },
       },
     },
-    async (req, reply) => publicCache.send(reply, `search:${req.url}`, () => service.searchPublished(deps.db, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 })),
+    async (req, reply) => {
+      const { serviceObject, ...rest } = req.query;
+      return publicCache.send(reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }));
+    },
   );
 
   app.get(

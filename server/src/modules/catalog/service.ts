@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
 import { CatalogErrors } from './errors.ts';
@@ -23,26 +22,6 @@ export function summaryOf(doc: ItemDocument, agency: Agency): ItemSummary {
     visitsRequired: doc.visitsRequired,
     online: doc.onlineDepth.some((d) => d >= ONLINE_DEPTH_ACCEPT),
   };
-}
-
-export async function searchPublished(db: Db, q: { q?: string; regionCode?: string; dept?: string; page: number; pageSize: number }): Promise<{ items: ItemSummary[]; total: number }> {
-  let query = db.selectFrom('service_item as i').where('i.status', '=', 'published');
-  const terms = (q.q ?? '').toLowerCase().split(/[\s,，。;；]+/).filter(Boolean).slice(0, 8);
-  for (const t of terms) query = query.where('i.search_text', 'like', `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (q.regionCode) query = query.where('i.region_code', 'like', `${q.regionCode.replace(/0+$/, '')}%`);
-  if (q.dept) query = query.where('i.org_id', '=', q.dept);
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query
-      .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
-      .select(['i.org_id', 'i.agency_name', 'v.document'])
-      .orderBy(terms.length ? sql`length(i.name)` : sql`i.name`)
-      .orderBy('i.impl_code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-  ]);
-  return { items: rows.map((r) => summaryOf(r.document, { id: r.org_id, name: r.agency_name })), total };
 }
 
 export type PublishedItem = { itemId: string; versionId: string; version: number; orgId: string; agencyName: string; regionCode: string; publishedAt: Date | null; document: ItemDocument };

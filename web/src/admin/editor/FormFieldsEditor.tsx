@@ -134,18 +134,18 @@ export function FormFieldsEditor() {
 
   const fieldOf = (key: string) => doc.form.properties[key]!;
   const columns: ColumnsType<{ key: string }> = [
-    { key: 'no', title: '#', width: 44, render: (_, r) => keys.indexOf(r.key) + 1 },
-    { key: 'key', title: t('catalog.editor.field.key'), width: 150, render: (_, r) => <KeyCell fieldKey={r.key} keys={keys} onRename={rename} /> },
+    { key: 'no', title: '#', width: 40, render: (_, r) => keys.indexOf(r.key) + 1 },
+    { key: 'key', title: t('catalog.editor.field.key'), width: 120, render: (_, r) => <KeyCell fieldKey={r.key} keys={keys} onRename={rename} /> },
     {
       key: 'title',
       title: t('catalog.editor.field.title'),
-      width: 190,
+      width: 180,
       render: (_, r) => <TitleCell fieldKey={r.key} field={fieldOf(r.key)} onChange={(f) => setField(r.key, f)} />,
     },
     {
       key: 'type',
       title: t('catalog.editor.field.type'),
-      width: 104,
+      width: 92,
       render: (_, r) => (
         <Select
           aria-label={`${r.key} ${t('catalog.editor.field.type')}`}
@@ -160,7 +160,7 @@ export function FormFieldsEditor() {
     {
       key: 'required',
       title: t('catalog.editor.field.required'),
-      width: 64,
+      width: 52,
       align: 'center',
       render: (_, r) => (
         <Checkbox aria-label={`${r.key} ${t('catalog.editor.field.required')}`} checked={required.includes(r.key)} onChange={(e) => toggleRequired(r.key, e.target.checked)} />
@@ -169,13 +169,13 @@ export function FormFieldsEditor() {
     {
       key: 'enum',
       title: t('catalog.editor.field.enum'),
-      width: 220,
+      width: 150,
       render: (_, r) => <EnumCell fieldKey={r.key} field={fieldOf(r.key)} onChange={(f) => setField(r.key, f)} />,
     },
     {
       key: 'format',
       title: t('catalog.editor.field.format'),
-      width: 96,
+      width: 84,
       render: (_, r) => {
         const f = fieldOf(r.key);
         return (
@@ -195,7 +195,7 @@ export function FormFieldsEditor() {
     {
       key: 'prefill',
       title: t('catalog.editor.field.prefill'),
-      width: 140,
+      width: 150,
       render: (_, r) => {
         const f = fieldOf(r.key);
         return (
@@ -236,7 +236,7 @@ export function FormFieldsEditor() {
     {
       key: 'tools',
       title: '',
-      width: 108,
+      width: 92,
       render: (_, r) => (
         <RowTools
           index={keys.indexOf(r.key)}
@@ -259,7 +259,8 @@ export function FormFieldsEditor() {
         columns={readOnly ? columns.filter((c) => c.key !== 'tools') : columns}
         dataSource={keys.map((key) => ({ key }))}
         pagination={false}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 1100 }}
+        tableLayout="fixed"
         locale={{ emptyText: t('catalog.editor.empty') }}
         expandable={{
           expandedRowKeys: expanded,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import type { AdminItemDetail, ItemDocument, LintFinding } from '../../api/types.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { SECTIONS, countBySeverity, parsePointer, sectionOf, type Section, type Seg } from '../catalogMeta.ts';
 import { lintDocument, useCreateItem, useItemTransition, useSaveDraft, type CatalogAction } from '../queries.ts';
@@ -323,6 +324,9 @@ export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
     });
 
   const vs = item?.versionStatus;
+  // The reviewer's reason, while the sent-back version is still the draft being worked on.
+  const lastReview = detail?.reviewLog.find((e) => e.version === item?.version && e.action !== 'save');
+  const rejected = vs === 'draft' && lastReview?.action === 'reject' ? lastReview : undefined;
   const busy = save.isPending || create.isPending || transition.isPending;
   const needSave = (node: ReactNode) => (dirty ? <Tooltip title={t('catalog.editor.saveFirst')}>{node}</Tooltip> : node);
   const { errors } = countBySeverity(findings);
@@ -471,6 +475,15 @@ export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
         </div>
       </div>
       {notice}
+      {rejected && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('catalog.editor.rejectedNote', { version: rejected.version, actor: rejected.actorName, at: formatDateTime(rejected.at) })}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{rejected.comment}</span>}
+        />
+      )}
       <div className="tb-editor-bar" role="toolbar" aria-label={t('admin.actions')}>
         <span className={dirty ? 'tb-dirty' : 'tb-clean'} aria-live="polite">
           {dirty ? t('catalog.editor.unsaved') : isNew ? '' : t('catalog.editor.allSaved')}
@@ -488,7 +501,7 @@ export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
         <Space wrap style={{ marginLeft: 'auto' }}>
           {errors > 0 && (vs === 'draft' || vs === 'approved' || isNew) && (
             <Typography.Text type="danger" style={{ fontSize: '0.9em' }}>
-              {t('catalog.editor.lintCounts', { errors, warnings: countBySeverity(findings).warnings, infos: countBySeverity(findings).infos })}
+              {t('catalog.editor.nErrors', { count: errors })}
             </Typography.Text>
           )}
           {buttons}

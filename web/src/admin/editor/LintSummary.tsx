@@ -3,7 +3,7 @@ import { Alert, Button, Spin, Tag } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ItemDocument, LintFinding } from '../../api/types.ts';
-import { countBySeverity, pathLabel } from '../catalogMeta.ts';
+import { countBySeverity, countsText, pathLabel } from '../catalogMeta.ts';
 
 const severityColor = { error: 'error', warning: 'warning', info: 'processing' } as const;
 const SHOWN = 6;
@@ -24,12 +24,17 @@ export function LintSummary({
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
-  const { errors, warnings, infos } = countBySeverity(findings);
-  const shown = all ? findings : findings.slice(0, SHOWN);
+  const { errors } = countBySeverity(findings);
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+  const shown = all ? sorted : sorted.slice(0, SHOWN);
   const title = (
     <span style={{ display: 'inline-flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
       <strong>{t('catalog.editor.lintTitle')}</strong>
-      {findings.length === 0 ? <span>{t('catalog.editor.lintOk')}</span> : <span>{t('catalog.editor.lintCounts', { errors, warnings, infos })}</span>}
+      {findings.length === 0 ? <span>{t('catalog.editor.lintOk')}</span> : <span>{countsText(t, findings)}</span>}
       {checking && (
         <span style={{ color: 'rgba(0,0,0,0.55)' }}>
           <Spin size="small" /> {t('catalog.editor.lintChecking')}

@@ -4,12 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { MaterialRequirement } from '../../api/types.ts';
 import { MATERIAL_FORMS, MATERIAL_TYPES, NECESSITIES, SOURCES, options, pathLabel, pointer, type Seg } from '../catalogMeta.ts';
-import { useEditor, useFindings } from './context.tsx';
-import { AddButton, Cell, FindingMessages, RowTools, TextField, useCellStatus, useList } from './inputs.tsx';
+import { statusOf, useEditor, useFindings } from './context.tsx';
+import { AddButton, Cell, FindingMessages, RowTools, SelectField, TextField, useCellStatus, useList } from './inputs.tsx';
 import { FileRefField } from './sections.tsx';
 
 /** Fields shown in the table row itself; the rest are in the row's details. Findings of row fields show in the cell. */
-const ROW_FIELDS = new Set(['code', 'name', 'type', 'necessity', 'source', 'issuingDept', 'form', 'paper', 'obtainable']);
+const ROW_FIELDS = new Set(['code', 'name', 'type', 'necessity', 'source', 'issuingDept', 'paper', 'obtainable']);
+const NARROW_FIELDS = ['type', 'necessity', 'source', 'obtainable'];
 
 function nextCode(list: readonly MaterialRequirement[]): string {
   const used = new Set(list.map((m) => m.code));
@@ -19,7 +20,7 @@ function nextCode(list: readonly MaterialRequirement[]): string {
   }
 }
 
-function TextCell({ path, label, width, multiline }: { path: readonly Seg[]; label: string; width?: number; multiline?: boolean }) {
+function TextCell({ path, label, width, multiline, placeholder }: { path: readonly Seg[]; label: string; width?: number; multiline?: boolean; placeholder?: string }) {
   const { doc, set } = useEditor();
   const status = useCellStatus(path);
   const [top, i, k] = path as ['materials', number, keyof MaterialRequirement];
@@ -29,9 +30,9 @@ function TextCell({ path, label, width, multiline }: { path: readonly Seg[]; lab
   return (
     <Cell path={path}>
       {multiline ? (
-        <Input.TextArea aria-label={label} value={value} status={status} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => onChange(e.target.value)} style={{ width }} />
+        <Input.TextArea aria-label={label} value={value} status={status} placeholder={placeholder} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => onChange(e.target.value)} style={{ width }} />
       ) : (
-        <Input aria-label={label} value={value} status={status} onChange={(e) => onChange(e.target.value)} style={{ width }} />
+        <Input aria-label={label} value={value} status={status} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} style={{ width }} />
       )}
     </Cell>
   );
@@ -59,6 +60,24 @@ function SelectCell<V extends string>({ path, label, opts, optional }: { path: r
   );
 }
 
+/** 来源渠道, with 核发部门 under it when a government department issues the material. */
+function SourceCell({ i }: { i: number }) {
+  const { t } = useTranslation();
+  const { doc } = useEditor();
+  const m = doc.materials[i];
+  const lbl = (k: 'source' | 'issuingDept') => `${t('catalog.editor.item', { n: i + 1 })} ${t(`catalog.el.material.${k}`)}`;
+  return (
+    <>
+      <SelectCell path={['materials', i, 'source']} label={lbl('source')} opts={options(t, 'source', SOURCES)} />
+      {(m?.source === 'government' || m?.issuingDept !== undefined) && (
+        <div style={{ marginTop: 4 }}>
+          <TextCell path={['materials', i, 'issuingDept']} label={lbl('issuingDept')} placeholder={t('catalog.el.material.issuingDept')} multiline />
+        </div>
+      )}
+    </>
+  );
+}
+
 function PaperCell({ i }: { i: number }) {
   const { t } = useTranslation();
   const { doc, set } = useEditor();
@@ -76,7 +95,7 @@ function PaperCell({ i }: { i: number }) {
             status={status}
             min={0}
             precision={0}
-            style={{ width: 120 }}
+            style={{ width: '100%' }}
             onChange={(v) => set(['materials', i, 'paper'], { ...paper, [k]: v ?? 0 })}
           />
         ))}
@@ -96,7 +115,7 @@ function ObtainableCell({ i }: { i: number }) {
         checked={!!m?.obtainable}
         aria-label={`${t('catalog.editor.item', { n: i + 1 })} ${t('catalog.el.material.obtainable')}`}
         onChange={(e) => set(['materials', i, 'obtainable'], e.target.checked)}
-        style={found.length ? { outline: '1px solid #c62828', outlineOffset: 3, borderRadius: 3 } : undefined}
+        style={found.length ? { outline: `1px solid ${statusOf(found) === 'error' ? '#c62828' : '#b7791f'}`, outlineOffset: 3, borderRadius: 3 } : undefined}
       />
     </Cell>
   );
@@ -109,7 +128,7 @@ function MaterialDetails({ i }: { i: number }) {
   const all = useFindings(['materials', i], true);
   const narrow = all.filter((f) => {
     const field = f.path.split('/')[3];
-    return field !== undefined && ['type', 'necessity', 'source', 'form', 'obtainable'].includes(field);
+    return field !== undefined && NARROW_FIELDS.includes(field);
   });
   return (
     <div className="tb-material-details">
@@ -124,10 +143,12 @@ function MaterialDetails({ i }: { i: number }) {
         </div>
       )}
       <div className="tb-grid-2">
+        <SelectField path={['materials', i, 'form']} label={t('catalog.el.material.form')} options={options(t, 'materialForm', MATERIAL_FORMS)} width={200} />
+        <TextField path={['materials', i, 'licenseTypeCode']} label={t('catalog.el.material.licenseTypeCode')} optional />
         <TextField path={['materials', i, 'notes']} label={t('catalog.el.material.notes')} optional multiline />
         <TextField path={['materials', i, 'acceptanceStandard']} label={t('catalog.el.material.acceptanceStandard')} optional multiline />
         <TextField path={['materials', i, 'legalBasis']} label={t('catalog.el.material.legalBasis')} optional />
-        <TextField path={['materials', i, 'licenseTypeCode']} label={t('catalog.el.material.licenseTypeCode')} optional />
+        <div />
         <FileRefField path={['materials', i, 'blankForm']} label={t('catalog.el.material.blankForm')} />
         <FileRefField path={['materials', i, 'sample']} label={t('catalog.el.material.sample')} />
       </div>
@@ -147,7 +168,7 @@ export function MaterialsEditor({ focusIndex }: { focusIndex?: number }) {
   const needOpen = new Set<number>();
   for (const f of findings) {
     const m = /^\/materials\/(\d+)\/([^/]+)/.exec(f.path);
-    if (m && (!ROW_FIELDS.has(m[2]!) || ['type', 'necessity', 'source', 'form', 'obtainable'].includes(m[2]!))) needOpen.add(Number(m[1]));
+    if (m && (!ROW_FIELDS.has(m[2]!) || NARROW_FIELDS.includes(m[2]!))) needOpen.add(Number(m[1]));
   }
   const needKey = [...needOpen].sort().join(',');
   useEffect(() => {
@@ -160,17 +181,33 @@ export function MaterialsEditor({ focusIndex }: { focusIndex?: number }) {
   const lbl = (i: number, k: string) => `${t('catalog.editor.item', { n: i + 1 })} ${t(`catalog.el.material.${k}` as 'catalog.el.material.name')}`;
 
   const columns: ColumnsType<{ i: number }> = [
-    { key: 'no', title: '#', width: 44, render: (_, r) => r.i + 1, fixed: 'left' },
-    { key: 'code', title: t('catalog.el.material.code'), width: 80, render: (_, r) => <TextCell path={['materials', r.i, 'code']} label={lbl(r.i, 'code')} /> },
-    { key: 'name', title: t('catalog.el.material.name'), width: 240, render: (_, r) => <TextCell path={['materials', r.i, 'name']} label={lbl(r.i, 'name')} multiline /> },
-    { key: 'type', title: t('catalog.el.material.type'), width: 112, render: (_, r) => <SelectCell path={['materials', r.i, 'type']} label={lbl(r.i, 'type')} opts={options(t, 'materialType', MATERIAL_TYPES)} optional /> },
-    { key: 'necessity', title: t('catalog.el.material.necessity'), width: 112, render: (_, r) => <SelectCell path={['materials', r.i, 'necessity']} label={lbl(r.i, 'necessity')} opts={options(t, 'necessity', NECESSITIES)} /> },
-    { key: 'source', title: t('catalog.el.material.source'), width: 128, render: (_, r) => <SelectCell path={['materials', r.i, 'source']} label={lbl(r.i, 'source')} opts={options(t, 'source', SOURCES)} /> },
-    { key: 'issuingDept', title: t('catalog.el.material.issuingDept'), width: 160, render: (_, r) => <TextCell path={['materials', r.i, 'issuingDept']} label={lbl(r.i, 'issuingDept')} multiline /> },
-    { key: 'form', title: t('catalog.el.material.form'), width: 118, render: (_, r) => <SelectCell path={['materials', r.i, 'form']} label={lbl(r.i, 'form')} opts={options(t, 'materialForm', MATERIAL_FORMS)} /> },
-    { key: 'paper', title: t('catalog.el.material.paper'), width: 136, render: (_, r) => <PaperCell i={r.i} /> },
-    { key: 'obtainable', title: t('catalog.el.material.obtainable'), width: 84, align: 'center', render: (_, r) => <ObtainableCell i={r.i} /> },
-    { key: 'tools', title: '', width: 108, render: (_, r) => <RowTools index={r.i} count={list.length} onMove={(a, b) => { move(a, b); setExpanded([]); }} onRemove={(i) => { remove(i); setExpanded([]); }} /> },
+    { key: 'no', title: '#', width: 40, render: (_, r) => r.i + 1 },
+    { key: 'code', title: t('catalog.el.material.code'), width: 70, render: (_, r) => <TextCell path={['materials', r.i, 'code']} label={lbl(r.i, 'code')} /> },
+    { key: 'name', title: t('catalog.el.material.name'), render: (_, r) => <TextCell path={['materials', r.i, 'name']} label={lbl(r.i, 'name')} multiline /> },
+    { key: 'type', title: t('catalog.el.material.type'), width: 124, render: (_, r) => <SelectCell path={['materials', r.i, 'type']} label={lbl(r.i, 'type')} opts={options(t, 'materialType', MATERIAL_TYPES)} optional /> },
+    { key: 'necessity', title: t('catalog.el.material.necessity'), width: 124, render: (_, r) => <SelectCell path={['materials', r.i, 'necessity']} label={lbl(r.i, 'necessity')} opts={options(t, 'necessity', NECESSITIES)} /> },
+    { key: 'source', title: `${t('catalog.el.material.source')} / ${t('catalog.el.material.issuingDept')}`, width: 170, render: (_, r) => <SourceCell i={r.i} /> },
+    { key: 'paper', title: t('catalog.el.material.paper'), width: 124, render: (_, r) => <PaperCell i={r.i} /> },
+    { key: 'obtainable', title: t('catalog.el.material.obtainable'), width: 76, align: 'center', render: (_, r) => <ObtainableCell i={r.i} /> },
+    {
+      key: 'tools',
+      title: '',
+      width: 92,
+      render: (_, r) => (
+        <RowTools
+          index={r.i}
+          count={list.length}
+          onMove={(a, b) => {
+            move(a, b);
+            setExpanded([]);
+          }}
+          onRemove={(i) => {
+            remove(i);
+            setExpanded([]);
+          }}
+        />
+      ),
+    },
   ];
 
   return (
@@ -183,7 +220,8 @@ export function MaterialsEditor({ focusIndex }: { focusIndex?: number }) {
         columns={columns}
         dataSource={list.map((_, i) => ({ i }))}
         pagination={false}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1100 }}
+        tableLayout="fixed"
         locale={{ emptyText: t('catalog.editor.empty') }}
         expandable={{
           expandedRowKeys: expanded,
@@ -197,7 +235,6 @@ export function MaterialsEditor({ focusIndex }: { focusIndex?: number }) {
         <AddButton
           onClick={() => {
             add({ code: nextCode(list), name: '', necessity: 'required', source: 'applicant', form: 'both', paper: { original: 1, copy: 0 } });
-            setExpanded((prev) => [...prev, list.length]);
           }}
         >
           {t('catalog.editor.addMaterial')}

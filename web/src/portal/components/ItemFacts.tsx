@@ -12,7 +12,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
       <div className="tb-fact">
         <dt>{t('item.committed')}</dt>
         <dd>
-          {t('common.workingDays', { count: item.committedDays })}
+          {item.committedDays === 0 ? t('item.onTheSpot') : t('common.workingDays', { count: item.committedDays })}
           <span className="tb-fact-sub">{t('item.statutory', { count: item.statutoryDays })}</span>
         </dd>
       </div>

@@ -27,7 +27,7 @@ export function ItemRow({ item }: { item: ItemSummary }) {
         {item.online ? <Tag color="green">{t('item.online')}</Tag> : <Tag>{t('item.offline')}</Tag>}
         <Tag color={item.visitsRequired === 0 ? 'blue' : undefined}>{visitsText(t, item.visitsRequired)}</Tag>
         <Tag>
-          {t('item.committed')} {t('common.workingDays', { count: item.committedDays })}
+          {item.committedDays === 0 ? t('item.onTheSpot') : `${t('item.committed')} ${t('common.workingDays', { count: item.committedDays })}`}
         </Tag>
       </Space>
     </Link>
