@@ -15,6 +15,7 @@ import { localFileStore } from './platform/files/file-store.ts';
 import { verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { buildApp } from './app.ts';
+import { deemAcceptOverdue } from './modules/cases/index.ts';
 import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
 import { seedDemoWorld, isSeeded, DEMO_PASSWORD, type DemoAccount } from './seed/seed.ts';
 
@@ -62,6 +63,11 @@ async function start(config: Config) {
   }
   const { app } = await buildApp({ db: h.db, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
+  // 行政许可法 art. 32: sweep submissions past their 5-working-day acceptance deadline.
+  jobs.every('cases.deemed-acceptance', '*/15 * * * *', async () => {
+    const n = await deemAcceptOverdue(h.db, calendarStore.current());
+    if (n) app.log.info({ n }, 'cases deemed accepted');
+  });
   if (config.runJobs) await jobs.start();
 
   let shuttingDown = false;

@@ -122,7 +122,7 @@ describe('the slice: submit → accept → grant → closed', () => {
     expect(final.state).toBe('closed');
     expect(final.decision.result).toBe('grant');
     expect(final.slaLight).toBeNull();
-    expect(final.timeline.map((x: { action: string }) => x.action)).toEqual(['submit', 'accept', 'decide']);
+    expect(final.timeline.map((x: { action: string }) => x.action)).toEqual(['submit', 'accept', 'decide', 'deliver']);
     expect(final.timeline[1].actorRole).toBe('window_clerk');
     expect(final.timeline[2].actorRole).toBe('reviewer');
 

@@ -2,4 +2,4 @@
 export { casesMigrations } from './migrations.ts';
 export type { CasesTables } from './tables.ts';
 export { casesRoutes } from './routes.ts';
-export { canReadFileThroughCase, caseStats, submitCase, actOnCase, type CaseStats } from './service.ts';
+export { canReadFileThroughCase, caseStats, submitCase, actOnCase, deemAcceptOverdue, type CaseStats } from './service.ts';

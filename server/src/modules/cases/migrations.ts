@@ -76,4 +76,25 @@ export const casesMigrations: Record<string, Migration> = {
       for (const t of ['case_counter', 'case_action', 'case_material', 'case']) await db.schema.dropTable(t).execute();
     },
   },
+  '202611221500_cases_lifecycle': {
+    async up(db: Kysely<any>) {
+      await sql`alter table "case"
+        add column case_type text not null default 'commitment',
+        add column joint boolean not null default false,
+        add column assignee_id uuid,
+        add column notice jsonb,
+        add column suspension jsonb,
+        add column extension_days integer not null default 0,
+        add column statutory_due_date date,
+        add column delivery jsonb not null default '{"method":"electronic"}'::jsonb,
+        add column deemed_accepted boolean not null default false`.execute(db);
+      // Deemed acceptance sweep: open submissions by their acceptance deadline.
+      await sql`create index case_submitted_due_idx on "case" (due_date) where state = 'submitted'`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop index case_submitted_due_idx`.execute(db);
+      await sql`alter table "case" drop column case_type, drop column joint, drop column assignee_id, drop column notice, drop column suspension,
+        drop column extension_days, drop column statutory_due_date, drop column delivery, drop column deemed_accepted`.execute(db);
+    },
+  },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BUILTIN_CALENDAR, isWorkingDay, countWorkingDays } from '../../platform/calendar/index.ts';
-import { deadline, isSpecificReason, slaLight } from './rules.ts';
+import { deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight } from './rules.ts';
 
 describe('isSpecificReason (seed 001: no generic decline reasons)', () => {
   it.each(['材料不齐全', '材料有误', '不符合条件', '材料不齐全。', '  ', ''])('refuses "%s"', (r) => expect(isSpecificReason(r)).toBe(false));
@@ -41,5 +41,27 @@ describe('slaLight', () => {
     expect(slaLight(true, '2026-03-10', d)).toBe('yellow');
     expect(slaLight(true, '2026-03-11', d)).toBe('red');
     expect(slaLight(false, '2026-03-11', d)).toBeNull();
+  });
+});
+
+describe('deadlines around the 2026 National Day schedule', () => {
+  it('Sun 2026-09-20 is a make-up working day', () => {
+    expect(deadline('2026-09-18', 1, BUILTIN_CALENDAR).dueDate).toBe('2026-09-20');
+  });
+  it('5 working days from Mon 2026-09-28 end on the make-up Saturday 2026-10-10', () => {
+    expect(deadline('2026-09-28', 5, BUILTIN_CALENDAR).dueDate).toBe('2026-10-10');
+  });
+});
+
+describe('resumeDeadline (行政许可法 art. 45: special procedures do not count)', () => {
+  it('pushes the deadline back by the working days the procedure took', () => {
+    const d = { dueDate: '2026-03-20', warnDate: '2026-03-18' };
+    // Stopped Mon 03-02, resumed Mon 03-09: 5 working days paused.
+    expect(resumeDeadline(d, '2026-03-02', '2026-03-09', BUILTIN_CALENDAR)).toEqual({ dueDate: '2026-03-27', warnDate: '2026-03-25' });
+    expect(resumeDeadline(d, '2026-03-02', '2026-03-02', BUILTIN_CALENDAR)).toEqual(d);
+  });
+  it('extension caps follow art. 42', () => {
+    expect(extensionCap(false)).toBe(10);
+    expect(extensionCap(true)).toBe(15);
   });
 });

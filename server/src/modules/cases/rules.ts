@@ -10,7 +10,7 @@
  * - art. 82: time limits are counted in working days, excluding statutory holidays (see platform/calendar).
  * Seed 001 (Fujian 2017 assessment): a decline must name the specific problem; "材料不齐全" alone is not a reason.
  */
-import { addWorkingDays, type CalendarData } from '../../platform/calendar/index.ts';
+import { addWorkingDays, countWorkingDays, type CalendarData } from '../../platform/calendar/index.ts';
 
 export const ACCEPTANCE_LIMIT_WORKING_DAYS = 5;
 
@@ -48,4 +48,27 @@ export function slaLight(open: boolean, today: string, d: { dueDate: string | nu
   if (today > d.dueDate) return 'red';
   if (d.warnDate && today >= d.warnDate) return 'yellow';
   return 'green';
+}
+
+/**
+ * 行政许可法 art. 42: a decision is due within 20 working days; the head of the agency may extend it by 10.
+ * Where several departments handle it jointly (art. 26), 45 working days, extendable by 15.
+ */
+export const EXTENSION_CAP_WORKING_DAYS = { single: 10, joint: 15 } as const;
+
+export function extensionCap(joint: boolean): number {
+  return joint ? EXTENSION_CAP_WORKING_DAYS.joint : EXTENSION_CAP_WORKING_DAYS.single;
+}
+
+/**
+ * 行政许可法 art. 45: time spent on hearings, tendering, auctions, inspection, testing, quarantine, appraisal and
+ * expert review does not count towards the limit; the applicant must be told in writing how long it takes.
+ */
+export const SPECIAL_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审', '现场核查'] as const;
+export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
+
+/** The due date once a stopped clock restarts: pushed back by the working days the procedure took. */
+export function resumeDeadline(d: { dueDate: string; warnDate: string }, stoppedOn: string, resumedOn: string, cal: CalendarData): Deadline {
+  const paused = Math.max(0, countWorkingDays(stoppedOn, resumedOn, cal));
+  return { dueDate: addWorkingDays(d.dueDate, paused, cal), warnDate: addWorkingDays(d.warnDate, paused, cal) };
 }

@@ -3,7 +3,16 @@ import { Type } from 'typebox';
 const Light = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red'), Type.Null()], {
   description: 'Deadline light of an open case: green, yellow (≤ 1 working day or ≤ 1/5 of the limit left), red (overdue); null when finished',
 });
-export const CaseStateSchema = Type.Union([Type.Literal('submitted'), Type.Literal('accepted'), Type.Literal('declined'), Type.Literal('closed')], { description: 'submitted, accepted, declined, closed' });
+export const CaseStateSchema = Type.Union(
+  [Type.Literal('submitted'), Type.Literal('supplement_requested'), Type.Literal('accepted'), Type.Literal('decided'), Type.Literal('declined'), Type.Literal('closed')],
+  { description: 'submitted, supplement_requested, accepted, decided, declined, closed' },
+);
+const Delivery = Type.Object({
+  method: Type.Union([Type.Literal('electronic'), Type.Literal('pickup'), Type.Literal('express')], { description: 'Electronic, pickup at the window, or express' }),
+  address: Type.Optional(Type.String({ maxLength: 300, description: 'Express address' })),
+  trackingNo: Type.Optional(Type.String()),
+  deliveredAt: Type.Optional(Type.String({ format: 'date-time' })),
+});
 
 export const CaseSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -39,6 +48,23 @@ export const CaseDetail = Type.Intersect([
       }),
     ),
     allowedActions: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
+    caseType: Type.Union([Type.Literal('instant'), Type.Literal('commitment')], { description: '即办件 / 承诺件' }),
+    statutoryDueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Statutory deadline (after acceptance)' }),
+    extensionDays: Type.Integer({ description: 'Working days of approved extension' }),
+    deemedAccepted: Type.Boolean({ description: 'Accepted by law because no notice came within 5 working days' }),
+    notice: Type.Optional(
+      Type.Object(
+        {
+          items: Type.Array(Type.Object({ code: Type.Optional(Type.String()), name: Type.String(), reason: Type.String() })),
+          note: Type.Optional(Type.String()),
+          issuedAt: Type.String({ format: 'date-time' }),
+          issuedBy: Type.String(),
+        },
+        { description: 'The one-time supplement notice, while it is open' },
+      ),
+    ),
+    suspension: Type.Optional(Type.Object({ procedure: Type.String(), reason: Type.String(), expectedDays: Type.Integer(), since: Type.String({ format: 'date' }) }, { description: 'Running special procedure (clock stopped)' })),
+    delivery: Delivery,
   }),
 ]);
 
@@ -47,17 +73,43 @@ export const SubmitBody = Type.Object(
     implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code of a published item' }),
     form: Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { description: 'Form values, keyed as in the item’s form schema' }),
     materials: Type.Array(Type.Object({ code: Type.String({ maxLength: 32 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 100 }),
+    delivery: Type.Optional(Type.Object({ method: Delivery.properties.method, address: Delivery.properties.address }, { additionalProperties: false, description: 'How the result should reach the applicant (default electronic)' })),
   },
   { additionalProperties: false },
 );
 
 export const ActionBody = Type.Object(
   {
-    action: Type.Union([Type.Literal('accept'), Type.Literal('decline'), Type.Literal('decide')], { description: 'accept, decline, decide' }),
+    action: Type.Union(
+      [
+        Type.Literal('request_supplement'),
+        Type.Literal('supplement'),
+        Type.Literal('accept'),
+        Type.Literal('decline'),
+        Type.Literal('decide_on_spot'),
+        Type.Literal('suspend'),
+        Type.Literal('resume'),
+        Type.Literal('extend'),
+        Type.Literal('decide'),
+        Type.Literal('deliver'),
+      ],
+      { description: 'request_supplement, supplement (applicant), accept, decline, decide_on_spot (即办件), suspend, resume, extend, decide, deliver' },
+    ),
     version: Type.Integer({ minimum: 1, description: 'The case version you saw' }),
-    reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Required for decline and refuse: the specific problem' })),
+    reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Decline / refuse: the specific problem; suspend / extend: why' })),
     decision: Type.Optional(Type.Union([Type.Literal('grant'), Type.Literal('refuse')])),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
+    items: Type.Optional(
+      Type.Array(Type.Object({ code: Type.Optional(Type.String({ maxLength: 32 })), name: Type.String({ minLength: 1, maxLength: 200 }), reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), {
+        maxItems: 50,
+        description: 'request_supplement: every missing or defective material with its reason',
+      }),
+    ),
+    materials: Type.Optional(Type.Array(Type.Object({ code: Type.String({ maxLength: 32 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 50, description: 'supplement: files answering the notice' })),
+    procedure: Type.Optional(Type.String({ maxLength: 20, description: 'suspend: 听证, 招标, 拍卖, 检验, 检测, 检疫, 鉴定, 专家评审, 现场核查' })),
+    expectedDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'suspend: expected working days' })),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 15, description: 'extend: working days' })),
+    trackingNo: Type.Optional(Type.String({ maxLength: 50, description: 'deliver: express waybill number' })),
   },
   { additionalProperties: false },
 );

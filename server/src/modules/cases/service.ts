@@ -10,23 +10,26 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { ROLE_GRANTS, type Role } from '../../platform/auth/permissions.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
+import { addWorkingDays, todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
 import { findPublishedItem, findItemVersion } from '../catalog/index.ts';
 import { getApplicantProfileInTrx } from '../identity/index.ts';
 import { CaseErrors } from './errors.ts';
 import { validateForm } from './form-validation.ts';
-import { ACCEPTANCE_LIMIT_WORKING_DAYS, deadline, isSpecificReason, slaLight, type SlaLight } from './rules.ts';
+import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
+import type { Delivery, Suspension, SupplementNotice } from './tables.ts';
 import {
   ACTION_LABELS,
+  ACTIONS_VIA_API,
   CASE_ACTIONS,
   OPEN_STATES,
   STATE_LABELS,
   canTransition,
   nextState,
   type CaseAction,
+  type ApiAction,
   type CaseState,
   type Decision,
-  type StaffAction,
+  type DeliveryMethod,
 } from './state.ts';
 
 export type CaseSummary = {
@@ -51,11 +54,40 @@ export type CaseDetail = CaseSummary & {
   formSchema: unknown;
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
   timeline: Array<{ at: string; action: string; actionLabel: string; actorName: string; actorRole: string; note?: string }>;
-  allowedActions: StaffAction[];
+  allowedActions: ApiAction[];
+  caseType: 'instant' | 'commitment';
+  statutoryDueDate: string | null;
+  extensionDays: number;
+  deemedAccepted: boolean;
+  notice?: SupplementNotice;
+  suspension?: Suspension;
+  delivery: Delivery;
 };
 
-export type SubmitInput = { implCode: string; form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }> };
-export type ActionInput = { action: StaffAction; version: number; reason?: string; decision?: 'grant' | 'refuse'; note?: string };
+export type SubmitInput = {
+  implCode: string;
+  form: Record<string, unknown>;
+  materials: Array<{ code: string; fileId: string }>;
+  delivery?: { method: DeliveryMethod; address?: string };
+};
+export type ActionInput = {
+  action: ApiAction;
+  version: number;
+  reason?: string;
+  decision?: 'grant' | 'refuse';
+  note?: string;
+  /** request_supplement: every missing or defective material, each with its reason (one-time notice). */
+  items?: Array<{ code?: string; name: string; reason: string }>;
+  /** supplement: the files answering the notice. */
+  materials?: Array<{ code: string; fileId: string }>;
+  /** suspend: which special procedure and how long it is expected to take (working days). */
+  procedure?: string;
+  expectedDays?: number;
+  /** extend: working days granted. */
+  days?: number;
+  /** deliver: express waybill number. */
+  trackingNo?: string;
+};
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -137,6 +169,7 @@ export async function submitCase(
           if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: byCode.get(code)!.name, code });
         }
 
+        if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
         const profile = await getApplicantProfileInTrx(trx, actor.id);
         const applicantName = actor.subjectType === 'entity' ? (profile.entity_name ?? actor.displayName) : (profile.person_name ?? actor.displayName);
         const today = todayInShanghai();
@@ -168,6 +201,9 @@ export async function submitCase(
             submitted_at: now,
             due_date: acceptDue.dueDate,
             warn_date: acceptDue.warnDate,
+            case_type: doc.caseType,
+            joint: (doc.jointAgencies?.length ?? 0) > 0,
+            delivery: JSON.stringify(input.delivery ?? { method: 'electronic' }),
           })
           .execute();
         if (given.size) {
@@ -180,7 +216,7 @@ export async function submitCase(
           .insertInto('case_action')
           .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online' }) })
           .execute();
-        await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, orgId: item.orgId });
+        await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id });
         await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: id, after: { number, state: 'submitted' }, ip: ctx.ip });
       },
     );
@@ -229,12 +265,35 @@ export async function listCases(
   };
 }
 
-function allowedActionsFor(actor: Actor, state: CaseState): StaffAction[] {
-  return (['accept', 'decline', 'decide'] as const).filter((a) => canTransition(a, state) && actor.permissions.has(CASE_ACTIONS[a].permission));
+type CaseRow = Awaited<ReturnType<typeof loadCaseInTrx>>;
+
+async function loadCaseInTrx(db: Db | Trx, actor: Actor, id: string) {
+  return scoped(db.selectFrom('case'), actor).selectAll('case').where('case.id', '=', id).executeTakeFirst();
+}
+
+/** Extra conditions beyond the state table: instant items, a running special procedure, the extension cap. */
+function actionPossible(action: ApiAction, c: NonNullable<CaseRow>): boolean {
+  if (!canTransition(action, c.state)) return false;
+  switch (action) {
+    case 'decide_on_spot':
+      return c.case_type === 'instant';
+    case 'suspend':
+    case 'decide':
+    case 'extend':
+      return !c.suspension && (action !== 'extend' || c.extension_days < extensionCap(c.joint));
+    case 'resume':
+      return !!c.suspension;
+    default:
+      return true;
+  }
+}
+
+function allowedActionsFor(actor: Actor, c: NonNullable<CaseRow>): ApiAction[] {
+  return ACTIONS_VIA_API.filter((a) => actor.permissions.has(CASE_ACTIONS[a].permission) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c));
 }
 
 export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, opts: { audit: boolean; ip?: string } = { audit: true }): Promise<CaseDetail> {
-  const c = await scoped(db.selectFrom('case'), actor).selectAll('case').where('case.id', '=', id).executeTakeFirst();
+  const c = await loadCaseInTrx(db, actor, id);
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
   const [materials, actions, itemDoc] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
@@ -257,8 +316,15 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
     applicantName: c.applicant_name,
     submittedAt: c.submitted_at.toISOString(),
     dueDate: c.due_date,
-    slaLight: slaLight(OPEN_STATES.includes(c.state), today, { dueDate: c.due_date, warnDate: c.warn_date }),
+    slaLight: slaLight(OPEN_STATES.includes(c.state) && !c.suspension, today, { dueDate: c.due_date, warnDate: c.warn_date }),
     version: c.version,
+    caseType: c.case_type,
+    statutoryDueDate: c.statutory_due_date,
+    extensionDays: c.extension_days,
+    deemedAccepted: c.deemed_accepted,
+    ...(c.notice ? { notice: c.notice } : {}),
+    ...(c.suspension ? { suspension: c.suspension } : {}),
+    delivery: c.delivery,
     itemVersion: c.item_version,
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
@@ -266,7 +332,8 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
     materials: materials.map((m) => ({ code: m.code, name: m.name, fileId: m.file_id, fileName: m.file_name })),
     timeline: actions.map((a) => {
       const p = a.payload as { reason?: string; decision?: 'grant' | 'refuse'; note?: string };
-      const labelKey = a.action === 'decide' && p.decision ? (`decide.${p.decision}` as const) : (a.action as CaseAction);
+      // Decisions read as their result: 准予许可 / 不予许可.
+      const labelKey = (a.action === 'decide' || a.action === 'decide_on_spot') && p.decision ? (`decide.${p.decision}` as const) : (a.action as CaseAction);
       const note = [p.reason, p.note].filter(Boolean).join('；');
       return {
         at: a.at.toISOString(),
@@ -277,54 +344,219 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
         ...(note ? { note } : {}),
       };
     }),
-    allowedActions: actor.subjectType === 'staff' ? allowedActionsFor(actor, c.state) : [],
+    allowedActions: allowedActionsFor(actor, c),
   };
+}
+
+/** Domain event topic per action (what other modules subscribe to). */
+const EVENT_OF: Record<CaseAction, string> = {
+  submit: 'case.submitted',
+  request_supplement: 'case.supplement_requested',
+  supplement: 'case.supplemented',
+  accept: 'case.accepted',
+  decline: 'case.declined',
+  decide_on_spot: 'case.decided',
+  deem_accept: 'case.accepted',
+  suspend: 'case.suspended',
+  resume: 'case.resumed',
+  extend: 'case.extended',
+  decide: 'case.decided',
+  deliver: 'case.closed',
+};
+
+type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
+
+/** Validate an action's input and work out its effect on the case (pure but for the calendar). */
+function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date }): Step[] {
+  const today = todayInShanghai(ctx.now);
+  const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
+  const payload: Record<string, unknown> = {};
+  if (input.reason) payload.reason = input.reason.trim();
+  if (input.note) payload.note = input.note.trim();
+  const step = (patch: Record<string, unknown>): Step => ({ action: input.action, to: nextState(input.action), patch, payload, actor: who });
+  const afterDecision = (decision: Decision): Step[] => {
+    const steps = [step({ decision: JSON.stringify(decision), suspension: null })];
+    // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
+    if (c.delivery.method === 'electronic') {
+      steps.push({
+        action: 'deliver',
+        to: 'closed',
+        patch: { closed_at: ctx.now, delivery: JSON.stringify({ ...c.delivery, deliveredAt: ctx.now.toISOString() }) },
+        payload: { method: 'electronic' },
+        actor: { id: null, name: '系统', role: 'system' },
+      });
+    }
+    return steps;
+  };
+  switch (input.action) {
+    case 'request_supplement': {
+      const items = (input.items ?? []).map((i) => ({ ...(i.code ? { code: i.code } : {}), name: i.name.trim(), reason: i.reason.trim() }));
+      if (items.length === 0) throw CaseErrors.NOTICE_EMPTY();
+      const vague = items.find((i) => i.reason.length < 4 || !isSpecificReason(`${i.name}${i.reason}`));
+      if (vague) throw CaseErrors.NOTICE_REASON_VAGUE({ name: vague.name });
+      const notice: SupplementNotice = { items, ...(input.note ? { note: input.note.trim() } : {}), issuedAt: ctx.now.toISOString(), issuedBy: actor.displayName };
+      payload.missing = items;
+      // The clock is with the applicant now; the case comes back to this clerk.
+      return [step({ notice: JSON.stringify(notice), assignee_id: actor.id, due_date: null, warn_date: null })];
+    }
+    case 'supplement': {
+      const given = new Map((input.materials ?? []).map((m) => [m.code, m.fileId]));
+      const owed = (c.notice?.items ?? []).filter((i) => i.code).map((i) => i.code!);
+      const missing = owed.filter((code) => !given.has(code));
+      if (missing.length) throw CaseErrors.SUPPLEMENT_INCOMPLETE({ names: (c.notice?.items ?? []).filter((i) => i.code && missing.includes(i.code)).map((i) => i.name).join('、') });
+      payload.materials = [...given.keys()];
+      const d = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
+      return [step({ notice: null, due_date: d.dueDate, warn_date: d.warnDate })];
+    }
+    case 'accept': {
+      const d = deadline(today, c.committed_days, ctx.cal);
+      const statutory = deadline(today, c.statutory_days, ctx.cal);
+      payload.dueDate = d.dueDate;
+      return [step({ accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null })];
+    }
+    case 'decline':
+      if (!isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
+      return [step({ closed_at: ctx.now, due_date: null, warn_date: null })];
+    case 'decide_on_spot':
+    case 'decide': {
+      if (!input.decision) throw CaseErrors.DECISION_REQUIRED();
+      if (input.decision === 'refuse' && !isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
+      payload.decision = input.decision;
+      return afterDecision({ result: input.decision, decidedAt: ctx.now.toISOString(), ...(input.reason ? { reason: input.reason.trim() } : {}) });
+    }
+    case 'suspend': {
+      if (!input.procedure || !(SPECIAL_PROCEDURES as readonly string[]).includes(input.procedure)) throw CaseErrors.PROCEDURE_UNKNOWN({ allowed: SPECIAL_PROCEDURES.join('、') });
+      if (!input.reason?.trim()) throw CaseErrors.REASON_REQUIRED();
+      const expectedDays = input.expectedDays ?? 0;
+      if (!Number.isInteger(expectedDays) || expectedDays < 1 || expectedDays > 365) throw CaseErrors.EXPECTED_DAYS_REQUIRED();
+      const suspension: Suspension = { procedure: input.procedure, reason: input.reason.trim(), expectedDays, since: today };
+      Object.assign(payload, { procedure: input.procedure, expectedDays });
+      return [step({ suspension: JSON.stringify(suspension) })];
+    }
+    case 'resume': {
+      const since = c.suspension!.since;
+      const d = resumeDeadline({ dueDate: c.due_date!, warnDate: c.warn_date! }, since, today, ctx.cal);
+      const statutory = c.statutory_due_date ? resumeDeadline({ dueDate: c.statutory_due_date, warnDate: c.statutory_due_date }, since, today, ctx.cal).dueDate : null;
+      Object.assign(payload, { procedure: c.suspension!.procedure, dueDate: d.dueDate });
+      return [step({ suspension: null, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory })];
+    }
+    case 'extend': {
+      const cap = extensionCap(c.joint);
+      const days = input.days ?? 0;
+      if (!Number.isInteger(days) || days < 1 || c.extension_days + days > cap) throw CaseErrors.EXTENSION_OVER_CAP({ cap, used: c.extension_days });
+      if (!input.reason?.trim()) throw CaseErrors.REASON_REQUIRED();
+      const due = addWorkingDays(c.due_date!, days, ctx.cal);
+      const statutory = c.statutory_due_date ? addWorkingDays(c.statutory_due_date, days, ctx.cal) : null;
+      Object.assign(payload, { days, dueDate: due });
+      return [step({ extension_days: c.extension_days + days, due_date: due, warn_date: c.warn_date ? addWorkingDays(c.warn_date, days, ctx.cal) : null, statutory_due_date: statutory })];
+    }
+    case 'deliver': {
+      if (c.delivery.method === 'express' && !input.trackingNo?.trim()) throw CaseErrors.TRACKING_REQUIRED();
+      const delivery: Delivery = { ...c.delivery, deliveredAt: ctx.now.toISOString(), ...(input.trackingNo ? { trackingNo: input.trackingNo.trim() } : {}) };
+      payload.method = c.delivery.method;
+      return [step({ closed_at: ctx.now, delivery: JSON.stringify(delivery) })];
+    }
+  }
+}
+
+/** Record the steps of one request: project them on the case row (version-checked) and append them to the log. */
+async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: Step[], expectedVersion: number, ip: string | null): Promise<void> {
+  const patch: Record<string, unknown> = Object.assign({}, ...steps.map((s) => s.patch));
+  const state = steps[steps.length - 1]!.to;
+  const version = c.version + steps.length;
+  // Optimistic lock first: of two concurrent requests on one version exactly one updates the row; the other
+  // waits for the row lock, then finds the version moved on.
+  const updated = await trx
+    .updateTable('case')
+    .set({ ...patch, state, version, updated_at: new Date() })
+    .where('id', '=', c.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw CaseErrors.VERSION_CONFLICT({ current: c.version + 1 });
+  let from = c.state;
+  let seq = c.version;
+  for (const s of steps) {
+    seq += 1;
+    await trx
+      .insertInto('case_action')
+      .values({ id: newId(), case_id: c.id, seq, action: s.action, from_state: from, to_state: s.to, actor_id: s.actor.id, actor_name: s.actor.name, actor_role: s.actor.role, payload: JSON.stringify(s.payload) })
+      .execute();
+    await emitInTrx(trx, EVENT_OF[s.action], { caseId: c.id, number: c.number, itemName: c.item_name, applicantId: c.applicant_id, ...s.payload });
+    from = s.to;
+  }
+  const first = steps[0]!;
+  await writeAuditInTrx(trx, {
+    actor: first.actor.id ? { id: first.actor.id, name: first.actor.name } : null,
+    action: `case.${steps.map((s) => s.action).join('+')}`,
+    entityType: 'case',
+    entityId: c.id,
+    before: { state: c.state, version: c.version },
+    after: { state, version, ...first.payload },
+    ip,
+  });
 }
 
 export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: { cal: CalendarData; ip: string; locale: Locale }): Promise<CaseDetail> {
   const spec = CASE_ACTIONS[input.action];
-  if (!actor.permissions.has(spec.permission)) throw HttpErrors.FORBIDDEN();
-  if (input.action === 'decline' && !isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
-  if (input.action === 'decide') {
-    if (!input.decision) throw CaseErrors.DECISION_REQUIRED();
-    if (input.decision === 'refuse' && !isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
-  }
+  if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
   await db.transaction().execute(async (trx) => {
-    const c = await scoped(trx.selectFrom('case'), actor).selectAll('case').where('case.id', '=', id).executeTakeFirst();
+    const c = await loadCaseInTrx(trx, actor, id);
     if (!c) throw CaseErrors.CASE_NOT_FOUND();
     if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
-    if (!canTransition(input.action, c.state)) {
-      throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale], action: ACTION_LABELS[input.action][ctx.locale] });
+    if (!actionPossible(input.action, c)) {
+      throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
     }
-    const to = nextState(input.action);
-    const now = new Date();
-    const today = todayInShanghai(now);
-    const patch: Record<string, unknown> = { state: to, version: c.version + 1, updated_at: now };
-    const payload: Record<string, unknown> = {};
-    if (input.reason) payload.reason = input.reason.trim();
-    if (input.note) payload.note = input.note.trim();
-    if (input.action === 'accept') {
-      const d = deadline(today, c.committed_days, ctx.cal);
-      Object.assign(patch, { accepted_at: now, due_date: d.dueDate, warn_date: d.warnDate });
-      payload.dueDate = d.dueDate;
-    } else if (input.action === 'decline') {
-      Object.assign(patch, { closed_at: now });
-    } else if (input.action === 'decide') {
-      const decision: Decision = { result: input.decision!, decidedAt: now.toISOString(), ...(input.reason ? { reason: input.reason.trim() } : {}) };
-      Object.assign(patch, { decision: JSON.stringify(decision), closed_at: now });
-      payload.decision = input.decision;
+    const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date() });
+    if (input.action === 'supplement') {
+      for (const m of input.materials ?? []) {
+        const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
+        if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: m.code, code: m.code });
+        const name = c.notice?.items.find((i) => i.code === m.code)?.name ?? m.code;
+        await trx
+          .insertInto('case_material')
+          .values({ case_id: c.id, code: m.code, name, file_id: f.id, file_name: f.name })
+          .onConflict((oc) => oc.columns(['case_id', 'code']).doUpdateSet({ file_id: f.id, file_name: f.name }))
+          .execute();
+      }
     }
-    // Optimistic lock: exactly one of two concurrent actors wins; the other gets VERSION_CONFLICT.
-    const updated = await trx.updateTable('case').set(patch).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw CaseErrors.VERSION_CONFLICT({ current: c.version + 1 });
-    await trx
-      .insertInto('case_action')
-      .values({ id: newId(), case_id: id, seq: c.version + 1, action: input.action, from_state: c.state, to_state: to, actor_id: actor.id, actor_name: actor.displayName, actor_role: roleFor(actor, input.action), payload: JSON.stringify(payload) })
-      .execute();
-    await emitInTrx(trx, `case.${input.action === 'decide' ? 'closed' : input.action === 'accept' ? 'accepted' : 'declined'}`, { caseId: id, number: c.number, applicantId: c.applicant_id, ...payload });
-    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: `case.${input.action}`, entityType: 'case', entityId: id, before: { state: c.state, version: c.version }, after: { state: to, version: c.version + 1, ...payload }, ip: ctx.ip });
+    await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
   });
   return getCase(db, actor, id, ctx.locale, { audit: false });
+}
+
+/**
+ * 行政许可法 art. 32: an application neither accepted, declined nor answered with a supplement notice within
+ * 5 working days counts as accepted from the day it was received. Run by a scheduled job; idempotent.
+ */
+export async function deemAcceptOverdue(db: Db, cal: CalendarData, today = todayInShanghai()): Promise<number> {
+  const due = await db.selectFrom('case').select(['id', 'region_code']).where('state', '=', 'submitted').where('due_date', '<', today).limit(500).execute();
+  let n = 0;
+  for (const { id } of due) {
+    await db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('case').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+      if (!c || c.state !== 'submitted' || !c.due_date || c.due_date >= today) return;
+      const received = todayInShanghai(c.submitted_at);
+      const d = deadline(received, c.committed_days, cal);
+      const statutory = deadline(received, c.statutory_days, cal);
+      await applyStepsInTrx(
+        trx,
+        c,
+        [
+          {
+            action: 'deem_accept',
+            to: 'accepted',
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate },
+            payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
+            actor: { id: null, name: '系统', role: 'system' },
+          },
+        ],
+        c.version,
+        null,
+      );
+      n++;
+    });
+  }
+  return n;
 }
 
 /** Staff may open a file when they may read a case that carries it. */

@@ -1,5 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseState, Decision } from './state.ts';
+import type { CaseState, Decision, DeliveryMethod } from './state.ts';
+
+export type SupplementNotice = { items: Array<{ code?: string; name: string; reason: string }>; note?: string; issuedAt: string; issuedBy: string };
+export type Suspension = { procedure: string; reason: string; expectedDays: number; since: string };
+export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: string; deliveredAt?: string };
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -30,6 +34,15 @@ export type CasesTables = {
     due_date: string | null;
     warn_date: string | null;
     updated_at: Generated<Date>;
+    case_type: Generated<'instant' | 'commitment'>;
+    joint: Generated<boolean>;
+    assignee_id: string | null;
+    notice: ColumnType<SupplementNotice | null, string | null, string | null>;
+    suspension: ColumnType<Suspension | null, string | null, string | null>;
+    extension_days: Generated<number>;
+    statutory_due_date: string | null;
+    delivery: ColumnType<Delivery, string | undefined, string>;
+    deemed_accepted: Generated<boolean>;
   };
   case_material: { case_id: string; code: string; name: string; file_id: string; file_name: string };
   case_action: {

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'case:read',
   'case:accept',
   'case:decide',
+  'case:extend',
   'file:upload',
   'org:read',
   'user:read',
@@ -38,7 +39,7 @@ export const ROLE_GRANTS = {
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'file:upload'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
-  supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'dashboard:read'] },
+  supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read'] },
   hotline_operator: { scope: 'region', permissions: ['catalog:read'] },
   applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
 } as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;
