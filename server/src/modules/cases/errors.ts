@@ -19,5 +19,7 @@ export const CaseErrors = defineErrors({
   EXPECTED_DAYS_REQUIRED: { status: 400, 'zh-CN': '请填写特别程序预计需要的工作日数（1–365）', 'en-US': 'Give the expected duration in working days (1–365)' },
   EXTENSION_OVER_CAP: { status: 400, 'zh-CN': '延长期限最多 {cap} 个工作日（已延长 {used} 个）', 'en-US': 'Extensions are capped at {cap} working days ({used} used)' },
   TRACKING_REQUIRED: { status: 400, 'zh-CN': '快递送达请填写运单号', 'en-US': 'Express delivery needs a tracking number' },
+  ALREADY_CLAIMED: { status: 409, 'zh-CN': '该办件已由其他工作人员认领', 'en-US': 'Another staff member has claimed this case' },
+  DRAFT_NOT_FOUND: { status: 404, 'zh-CN': '没有保存的草稿', 'en-US': 'No saved draft' },
   DECISION_REQUIRED: { status: 400, 'zh-CN': '请选择准予许可或不予许可', 'en-US': 'Choose grant or refuse' },
 });

@@ -97,4 +97,23 @@ export const casesMigrations: Record<string, Migration> = {
         drop column extension_days, drop column statutory_due_date, drop column delivery, drop column deemed_accepted`.execute(db);
     },
   },
+  '202611221510_cases_drafts': {
+    async up(db: Kysely<any>) {
+      // Applications in progress, one per applicant and item, saved as the applicant goes.
+      await db.schema
+        .createTable('case_draft')
+        .addColumn('applicant_id', 'uuid', (c) => c.notNull())
+        .addColumn('impl_code', 'text', (c) => c.notNull())
+        .addColumn('form', 'jsonb', (c) => c.notNull())
+        .addColumn('materials', 'jsonb', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('case_draft_pk', ['applicant_id', 'impl_code'])
+        .execute();
+      await sql`create index case_state_due_idx on "case" (state, due_date, id)`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop index case_state_due_idx`.execute(db);
+      await db.schema.dropTable('case_draft').execute();
+    },
+  },
 };

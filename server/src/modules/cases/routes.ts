@@ -6,6 +6,9 @@ import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody } from './schema.ts';
 import * as service from './service.ts';
+import * as drafts from './drafts.ts';
+import { CaseErrors } from './errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
@@ -40,12 +43,22 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       schema: {
         tags: ['cases'],
         summary: 'Applicants: their own cases. Staff: the queue in their data scope, most urgent first.',
-        querystring: Type.Object({ state: Type.Optional(CaseStateSchema), q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number or item name' })), ...Paging }),
-        response: { 200: Type.Object({ cases: Type.Array(CaseSummary), total: Type.Integer() }), 401: ErrorResponse, 403: ErrorResponse },
+        querystring: Type.Object({
+          state: Type.Optional(CaseStateSchema),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number or item name' })),
+          light: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')], { description: 'Only open cases with this deadline light' })),
+          assignee: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('unassigned')], { description: 'Claimed by me, or by nobody' })),
+          ...Paging,
+        }),
+        response: {
+          200: Type.Object({ cases: Type.Array(CaseSummary), total: Type.Integer(), totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stops at 10,000)' }) }),
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
       },
     },
     async (req) =>
-      service.listCases(deps.db, req.actor!, { state: req.query.state, q: req.query.q, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language'])),
+      service.listCases(deps.db, req.actor!, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language'])),
   );
 
   app.get(
@@ -70,5 +83,134 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       },
     },
     async (req) => service.actOnCase(deps.db, req.actor!, req.params.id, req.body, { cal: deps.calendar(), ip: req.ip, locale: localeFrom(req.headers['accept-language']) }),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/claim',
+    {
+      config: { access: 'case:read' },
+      schema: { tags: ['cases'], summary: 'Claim a case (认领): it is then yours in the queue', params: IdParam, response: { 200: CaseDetail, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+    },
+    async (req) => service.claimCase(deps.db, req.actor!, req.params.id, req.ip, localeFrom(req.headers['accept-language'])),
+  );
+
+  app.post(
+    '/api/v1/cases/bulk-actions',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Take one action on several cases; each succeeds or fails on its own',
+        body: Type.Object(
+          {
+            action: ActionBody.properties.action,
+            items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }),
+            reason: ActionBody.properties.reason,
+            decision: ActionBody.properties.decision,
+            note: ActionBody.properties.note,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ results: Type.Array(Type.Object({ id: Type.String(), ok: Type.Boolean(), state: Type.Optional(Type.String()), error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })) })) }),
+          400: ErrorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const locale = localeFrom(req.headers['accept-language']);
+      const { items, ...common } = req.body;
+      const results = [];
+      for (const it of items) {
+        try {
+          const c = await service.actOnCase(deps.db, req.actor!, it.id, { ...common, version: it.version }, { cal: deps.calendar(), ip: req.ip, locale });
+          results.push({ id: it.id, ok: true, state: c.state });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id: it.id, ok: false, error: { code: err.code, message: err.localized(locale) } });
+        }
+      }
+      return { results };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/timeline.csv',
+    { config: { access: 'case:read' }, schema: { tags: ['cases'], summary: 'The whole record of a case as CSV (opens in Excel)', params: IdParam } },
+    async (req, reply) => {
+      const { number, csv } = await service.timelineCsv(deps.db, req.actor!, req.params.id, localeFrom(req.headers['accept-language']));
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="${number}.csv"`);
+      return reply.send(csv);
+    },
+  );
+
+  const DraftBody = Type.Object(
+    { form: SubmitBody.properties.form, materials: SubmitBody.properties.materials },
+    { additionalProperties: false },
+  );
+  const DraftResponse = Type.Object({ implCode: Type.String(), form: Type.Record(Type.String(), Type.Unknown()), materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })), updatedAt: Type.String({ format: 'date-time' }) });
+  const ImplParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) });
+
+  app.get(
+    '/api/v1/drafts/:implCode',
+    { config: { access: 'case:apply' }, schema: { tags: ['applications'], summary: 'My saved draft for an item', params: ImplParam, response: { 200: DraftResponse, 404: ErrorResponse } } },
+    async (req) => {
+      const d = await drafts.findDraft(deps.db, req.actor!, req.params.implCode);
+      if (!d) throw CaseErrors.DRAFT_NOT_FOUND();
+      return d;
+    },
+  );
+
+  app.put(
+    '/api/v1/drafts/:implCode',
+    { config: { access: 'case:apply' }, schema: { tags: ['applications'], summary: 'Save my draft for an item (as I go)', params: ImplParam, body: DraftBody, response: { 200: DraftResponse, 400: ErrorResponse } } },
+    async (req) => drafts.saveDraft(deps.db, req.actor!, req.params.implCode, req.body),
+  );
+
+  app.delete(
+    '/api/v1/drafts/:implCode',
+    { config: { access: 'case:apply' }, schema: { tags: ['applications'], summary: 'Discard my draft', params: ImplParam, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await drafts.deleteDraft(deps.db, req.actor!, req.params.implCode);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/materials',
+    {
+      config: { access: 'case:apply' },
+      schema: {
+        tags: ['applications'],
+        summary: 'My material library: files I uploaded before, reusable in a new application',
+        response: {
+          200: Type.Object({
+            files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String({ format: 'date-time' }), usedAs: Type.Array(Type.String()) })),
+          }),
+        },
+      },
+    },
+    async (req) => ({ files: await drafts.materialLibrary(deps.db, req.actor!) }),
+  );
+
+  app.get(
+    '/api/v1/me/prefill',
+    {
+      config: { access: 'case:apply' },
+      schema: {
+        tags: ['applications'],
+        summary: 'Values to pre-fill an item’s form: from my registered profile and my earlier applications',
+        querystring: Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: {
+          200: Type.Object({ values: Type.Record(Type.String(), Type.Unknown()), sources: Type.Record(Type.String(), Type.Union([Type.Literal('profile'), Type.Literal('history')])) }),
+          400: ErrorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return drafts.prefillFor(deps.db, req.actor!, req.query.implCode);
+    },
   );
 }

@@ -216,6 +216,7 @@ export async function submitCase(
           .insertInto('case_action')
           .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online' }) })
           .execute();
+        await trx.deleteFrom('case_draft').where('applicant_id', '=', actor.id).where('impl_code', '=', doc.implCode).execute();
         await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id });
         await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: id, after: { number, state: 'submitted' }, ip: ctx.ip });
       },
@@ -225,18 +226,37 @@ export async function submitCase(
   return getCase(db, actor, caseId, ctx.locale, { audit: false });
 }
 
-export async function listCases(
-  db: Db,
-  actor: Actor,
-  f: { state?: CaseState; page: number; pageSize: number; q?: string },
-  locale: Locale,
-): Promise<{ cases: CaseSummary[]; total: number }> {
+/** Counting stops here: a queue shows "10000+" rather than scanning a million rows for an exact total. */
+export const COUNT_CAP = 10_000;
+
+export type CaseFilter = {
+  state?: CaseState;
+  page: number;
+  pageSize: number;
+  q?: string;
+  light?: 'green' | 'yellow' | 'red';
+  assignee?: 'me' | 'unassigned';
+};
+
+export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Locale): Promise<{ cases: CaseSummary[]; total: number; totalCapped: boolean }> {
+  const today = todayInShanghai();
   let q = scoped(db.selectFrom('case'), actor);
   if (f.state) q = q.where('case.state', '=', f.state);
   if (f.q) q = q.where((eb) => eb.or([eb('case.number', '=', f.q!), eb('case.item_name', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
+  if (f.light) {
+    q = q.where('case.state', 'in', OPEN_STATES).where('case.suspension', 'is', null);
+    if (f.light === 'red') q = q.where('case.due_date', '<', today);
+    if (f.light === 'yellow') q = q.where('case.warn_date', '<=', today).where('case.due_date', '>=', today);
+    if (f.light === 'green') q = q.where('case.warn_date', '>', today);
+  }
+  if (f.assignee === 'me') q = q.where('case.assignee_id', '=', actor.id);
+  if (f.assignee === 'unassigned') q = q.where('case.assignee_id', 'is', null);
   const staff = actor.subjectType === 'staff';
   const [{ total }, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
     q
       .selectAll('case')
       // Staff work the most urgent first; applicants see their newest first.
@@ -246,9 +266,9 @@ export async function listCases(
       .offset((f.page - 1) * f.pageSize)
       .execute(),
   ]);
-  const today = todayInShanghai();
   return {
-    total,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     cases: rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -260,9 +280,37 @@ export async function listCases(
       applicantName: staff ? maskName(r.applicant_name, r.applicant_type) : r.applicant_name,
       submittedAt: r.submitted_at.toISOString(),
       dueDate: r.due_date,
-      slaLight: slaLight(OPEN_STATES.includes(r.state), today, { dueDate: r.due_date, warnDate: r.warn_date }),
+      slaLight: slaLight(OPEN_STATES.includes(r.state) && !r.suspension, today, { dueDate: r.due_date, warnDate: r.warn_date }),
     })),
   };
+}
+
+/** A staff member takes a case into their own hands (认领); another's claim is not silently taken over. */
+export async function claimCase(db: Db, actor: Actor, id: string, ip: string, locale: Locale): Promise<CaseDetail> {
+  if (actor.subjectType !== 'staff' || !(actor.permissions.has('case:accept') || actor.permissions.has('case:decide'))) throw HttpErrors.FORBIDDEN();
+  await db.transaction().execute(async (trx) => {
+    const c = await loadCaseInTrx(trx, actor, id);
+    if (!c) throw CaseErrors.CASE_NOT_FOUND();
+    if (!OPEN_STATES.includes(c.state)) throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][locale], action: '认领' });
+    const r = await trx
+      .updateTable('case')
+      .set({ assignee_id: actor.id })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', actor.id)]))
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw CaseErrors.ALREADY_CLAIMED();
+    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.claim', entityType: 'case', entityId: id, ip });
+  });
+  return getCase(db, actor, id, locale, { audit: false });
+}
+
+/** The full record of a case as CSV (UTF-8 with BOM so Excel opens it in Chinese). */
+export async function timelineCsv(db: Db, actor: Actor, id: string, locale: Locale): Promise<{ number: string; csv: string }> {
+  const c = await getCase(db, actor, id, locale, { audit: false });
+  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  const head = locale === 'zh-CN' ? ['时间', '环节', '办理人', '角色', '说明'] : ['Time', 'Step', 'By', 'Role', 'Note'];
+  const lines = [head, ...c.timeline.map((e) => [e.at, e.actionLabel, e.actorName, e.actorRole, e.note ?? ''])].map((r) => r.map(cell).join(','));
+  return { number: c.number, csv: '\ufeff' + lines.join('\r\n') + '\r\n' };
 }
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseInTrx>>;

@@ -59,4 +59,11 @@ export type CasesTables = {
     at: Generated<Date>;
   };
   case_counter: { region_code: string; year: number; last: number };
+  case_draft: {
+    applicant_id: string;
+    impl_code: string;
+    form: Json<Record<string, unknown>>;
+    materials: Json<Array<{ code: string; fileId: string }>>;
+    updated_at: Generated<Date>;
+  };
 };

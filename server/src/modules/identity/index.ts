@@ -15,5 +15,7 @@ export {
   findOrgsByIds,
   maskPhone,
   actorForUsername,
+  findAccountContact,
+  getOwnProfile,
   type OrgRef,
 } from './service.ts';

@@ -295,3 +295,9 @@ export async function getOwnProfile(db: Db, actor: Actor) {
     ...opt('creditCode', a.credit_code),
   };
 }
+
+/** How to reach an account holder (notifications). */
+export async function findAccountContact(db: Db | Trx, accountId: string): Promise<{ id: string; displayName: string; phone: string | null; email: string | null } | undefined> {
+  const a = await db.selectFrom('account').select(['id', 'display_name', 'phone']).where('id', '=', accountId).executeTakeFirst();
+  return a ? { id: a.id, displayName: a.display_name, phone: a.phone, email: null } : undefined;
+}
