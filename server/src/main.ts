@@ -16,6 +16,7 @@ import { verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
+import { backfillPublicJson } from './modules/catalog/index.ts';
 import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
 import { seedDemoWorld, isSeeded, DEMO_PASSWORD, type DemoAccount } from './seed/seed.ts';
 
@@ -52,6 +53,7 @@ async function start(config: Config) {
   const applied = await migrateToLatest(h.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await ensureBuiltinSchedules(h.db);
+  await backfillPublicJson(h.db);
   const calendarStore = createCalendarStore(h.db);
   await calendarStore.start();
   const store = localFileStore(path.join(config.dataDir, 'files'));

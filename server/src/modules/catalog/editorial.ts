@@ -20,6 +20,7 @@ import { canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } 
 import { diffDocuments, type Change } from './diff.ts';
 import { lintItem, hasBlockingFindings, type LintContext, type LintFinding } from './lint.ts';
 import { indexItemInTrx } from './search.ts';
+import { refreshPublicJsonInTrx } from './service.ts';
 
 export type Agency = { id: string; name: string };
 type ActorRef = { id: string; name: string } | null;
@@ -122,6 +123,7 @@ export async function createItemInTrx(trx: Trx, input: ItemDocument, agency: Age
     })
     .execute();
   await indexItemInTrx(trx, id, doc, agency.name);
+  if (published) await refreshPublicJsonInTrx(trx, id);
   await logReviewInTrx(trx, id, 1, 'create', opts.actor);
   await writeAuditInTrx(trx, { actor: opts.actor, action: 'catalog.item_create', entityType: 'service_item', entityId: id, after: { implCode: doc.implCode, name: doc.name, status: opts.status } });
   return id;
@@ -293,10 +295,11 @@ export async function transition(db: Db, actor: Actor, itemId: string, action: V
         .where('id', '=', itemId)
         .execute();
       await indexItemInTrx(trx, itemId, v.document, item.agency_name);
+      await refreshPublicJsonInTrx(trx, itemId);
       await emitInTrx(trx, 'catalog.item_published', { itemId, implCode: item.impl_code, version: v.version });
     } else if (action === 'retire') {
       await trx.updateTable('service_item_version').set({ status: 'retired' }).where('id', '=', v.id).execute();
-      await trx.updateTable('service_item').set({ status: 'retired', published_version: null, updated_at: now }).where('id', '=', itemId).execute();
+      await trx.updateTable('service_item').set({ status: 'retired', published_version: null, public_json: null, updated_at: now }).where('id', '=', itemId).execute();
       await emitInTrx(trx, 'catalog.item_retired', { itemId, implCode: item.impl_code, version: v.version, reason: comment });
     } else {
       await trx.updateTable('service_item_version').set({ status: to }).where('id', '=', v.id).execute();

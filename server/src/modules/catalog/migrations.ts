@@ -122,4 +122,13 @@ export const catalogMigrations: Record<string, Migration> = {
       await db.schema.dropTable('catalog_import').execute();
     },
   },
+  '202611221600_catalog_public_json': {
+    async up(db: Kysely<any>) {
+      // The published guide as the public API serves it, serialized once at publication.
+      await sql`alter table service_item add column public_json text`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`alter table service_item drop column public_json`.execute(db);
+    },
+  },
 };

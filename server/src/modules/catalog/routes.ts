@@ -53,7 +53,7 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
       config: { access: 'public' },
       schema: { tags: ['catalog'], summary: 'The full published element set of an item (its service guide)', params: ImplCodeParam, response: { 200: ItemDetail, 404: ErrorResponse } },
     },
-    async (req, reply) => publicCache.send(reply, `item:${req.params.implCode}`, () => service.getPublicDetail(deps.db, req.params.implCode)),
+    async (req, reply) => publicCache.sendText(reply, `item:${req.params.implCode}`, () => service.getPublicDetailJson(deps.db, req.params.implCode)),
   );
 
   const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Item id' }) });

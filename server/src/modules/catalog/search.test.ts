@@ -108,6 +108,10 @@ describe('typos and partial words', () => {
     expect((await names('身分证'))[0]).toMatch(/^居民身份证/);
   });
 
+  it('营业只照 (typo of a keyword) finds the licence registrations', async () => {
+    expect((await names('营业只照'))[0]).toMatch(/设立登记$/);
+  });
+
   it('食品经营许课 (typo) finds the food licence', async () => {
     expect((await names('食品经营许课'))[0]).toMatch(/^食品经营许可/);
   });
@@ -123,6 +127,22 @@ describe('typos and partial words', () => {
 
   it('nonsense finds nothing', async () => {
     expect(await search('量子纠缠')).toEqual({ items: [], total: 0 });
+  });
+});
+
+describe('departments and places', () => {
+  it('abbreviated department names find the department\'s items', async () => {
+    const r = await search('人社局', { pageSize: 100 });
+    expect(r.total).toBeGreaterThan(0);
+    for (const i of r.items) expect(i.agency.name).toContain('人力资源和社会保障局');
+    expect((await search('市场监管局')).items[0]!.agency.name).toContain('市场监督管理局');
+  });
+
+  it('a place name narrows to that place\'s agencies', async () => {
+    const r = await search('海陵 个体户', { pageSize: 100 });
+    expect(r.total).toBeGreaterThan(0);
+    for (const i of r.items) expect(i.agency.name).toContain('海陵区');
+    expect(r.items[0]!.name).toBe('个体工商户设立登记');
   });
 });
 

@@ -4,14 +4,14 @@
  * Index (computed here whenever an item is created or published; stored in `service_item.search_tokens`): each
  * text is cut into words — bidirectional maximum matching on the dictionary in synonyms.ts, ICU word segmentation
  * (`Intl.Segmenter`) for what the dictionary does not know — plus the bigrams inside each word (partial words
- * match) and, for the name, its single characters (typos). The tokens are stored as a `tsvector` literal with
+ * match) and, for the name and keywords, their single characters (typos). The tokens are stored as a `tsvector` literal with
  * weights: A name and codes, B keywords, C topics, life events, result and agency. A GIN index answers `@@`.
  *
  * Query: the phrase is normalised (NFKC, lower case) and segmented the same way; colloquial phrases become what the
  * catalog calls them (开饭店 → 食品经营许可), filler is dropped (我想, 怎么办), and each remaining word becomes a
  * concept: the word | its synonyms | (for unknown words) its bigrams. Concepts are ANDed; when that finds nothing,
- * the words are ORed; when that finds nothing either, a fuzzy pass asks for most of the query's characters in the
- * name (身分证 → 居民身份证).
+ * a loose pass wants half of the words, and a fuzzy pass most of the query's characters in the name or keywords
+ * (身分证 → 居民身份证, 营业只照 → 营业执照) — fuzzy first for one unbroken phrase, loose first for several words.
  *
  * Ranking: `ts_rank` over all alternatives (weights D .1, C .2, B .4, A 1), plus boosts when the query or its
  * first expansion is exactly the item's name or one of its keywords, when the name contains a several-word query,
@@ -148,7 +148,7 @@ export function splitRun(run: string, exclude?: string): Piece[] {
 // Index side
 // ---------------------------------------------------------------------------------------------------------------
 
-type FieldOptions = { unigrams?: boolean; bigrams?: boolean };
+type FieldOptions = { unigrams?: boolean };
 
 /**
  * Bigrams inside a word, never across the words it is made of: a dictionary phrase is split again without itself
@@ -178,33 +178,30 @@ function wordBigrams(word: string, out: Set<string>): void {
 }
 
 /**
- * Tokens of one text field: its words (splitRun), dictionary words of three or more characters found anywhere,
- * the bigrams inside each longer word and across runs of single characters (so partial words match, but no bigram
- * straddles two words: 领养老金 yields no 领养), and optionally every single character (names: for typos).
+ * Tokens of one text field: its words (splitRun); dictionary words of three or more characters found anywhere;
+ * the bigrams inside each word (partial words match) but never across two words (领养老金 yields no 领养); a
+ * character the segmenter left alone glued to each neighbour (泰州市商务局 → 商务局, 张家港 → 张家港: a single
+ * character is usually a suffix or part of a name); and optionally every single character (names, for typos).
  */
 export function fieldTokens(text: string, o: FieldOptions = {}): string[] {
-  const withBigrams = o.bigrams ?? true;
   const out = new Set<string>();
   for (const run of runsOf(text)) {
     if (!isHan(run[0]!) || run.length === 1) {
       out.add(run);
       continue;
     }
-    let singles = '';
-    const flushSingles = () => {
-      if (withBigrams) for (const b of bigrams(singles)) out.add(b);
-      singles = '';
-    };
-    for (const p of splitRun(run)) {
-      if (p.text.length === 1) {
-        singles += p.text;
-        continue;
+    const pieces = splitRun(run);
+    pieces.forEach((p, k) => {
+      if (p.text.length >= 2) {
+        out.add(p.text);
+        wordBigrams(p.text, out);
+        return;
       }
-      flushSingles();
-      out.add(p.text);
-      if (withBigrams) wordBigrams(p.text, out);
-    }
-    flushSingles();
+      const prev = pieces[k - 1];
+      const next = pieces[k + 1];
+      if (prev) out.add(prev.text + p.text);
+      if (next) out.add(p.text + next.text);
+    });
     for (let i = 0; i < run.length; i++) {
       for (let len = Math.min(MAX_WORD, run.length - i); len >= 3; len--) {
         const w = run.slice(i, i + len);
@@ -222,11 +219,11 @@ export type SearchTokenParts = { a: string[]; b: string[]; c: string[] };
 export function searchTokenParts(doc: ItemDocument, agencyName: string): SearchTokenParts {
   const a = new Set([...fieldTokens(doc.name, { unigrams: true }), doc.implCode.toLowerCase(), doc.baseCode.toLowerCase()]);
   const b = new Set<string>();
-  for (const k of doc.keywords) for (const t of fieldTokens(k)) if (!a.has(t)) b.add(t);
+  for (const k of doc.keywords) for (const t of fieldTokens(k, { unigrams: true })) if (!a.has(t)) b.add(t);
   const c = new Set<string>();
   const cTexts = [...doc.topics, ...(doc.lifeEvents ?? []), doc.result?.name ?? ''];
   for (const text of cTexts) for (const t of fieldTokens(text)) if (!a.has(t) && !b.has(t)) c.add(t);
-  for (const t of fieldTokens(agencyName, { bigrams: false })) if (!a.has(t) && !b.has(t)) c.add(t);
+  for (const t of fieldTokens(agencyName)) if (!a.has(t) && !b.has(t)) c.add(t);
   return { a: [...a], b: [...b], c: [...c] };
 }
 
@@ -356,6 +353,8 @@ export type QueryPlan = {
   secondary: string[];
   /** Distinct Han characters for the fuzzy pass. */
   chars: string[];
+  /** Separate runs of text (words the user separated with spaces or punctuation). */
+  runs: number;
 };
 
 /** Parse a user's phrase into concepts. Pure; exported for tests and diagnostics. */
@@ -376,8 +375,9 @@ export function planQuery(raw: string): QueryPlan {
       concepts.push({ alts, label: run });
       continue;
     }
-    for (const c of run) if (!STOP.has(c)) chars.add(c);
-    for (const p of splitRun(run)) {
+    const pieces = splitRun(run);
+    for (const p of pieces) if (!STOP.has(p.text)) for (const c of p.text) chars.add(c);
+    for (const [k, p] of pieces.entries()) {
       const expansions = PHRASE_MAP.get(p.text);
       if (expansions) {
         const alts: Alt[] = [{ kind: 'lex', text: p.text }, ...wordAlts(p.text, true).slice(1)];
@@ -393,11 +393,14 @@ export function planQuery(raw: string): QueryPlan {
       } else if (run.length === 1) {
         concept = { alts: [{ kind: 'lex', text: p.text }], label: p.text };
       } else {
-        // A lone character inside a longer run: pair it with a neighbour (营业|执 → 业执), as bigrams are indexed.
+        // A lone character inside a longer run is glued to its neighbours, as the index does (商务|局 → 商务局);
+        // at the end of the query it may also be the start of a word still being typed (营业执 → 营业 & 执*).
         const alts: Alt[] = [];
-        if (p.start > 0) alts.push({ kind: 'lex', text: run.slice(p.start - 1, p.start + 1) });
-        if (p.start + 1 < run.length) alts.push({ kind: 'lex', text: run.slice(p.start, p.start + 2) });
-        else alts.push({ kind: 'prefix', text: p.text }); // still typing: 营业执 → 营业 & 执*
+        const prev = pieces[k - 1];
+        const next = pieces[k + 1];
+        if (prev) alts.push({ kind: 'lex', text: prev.text + p.text });
+        if (next) alts.push({ kind: 'lex', text: p.text + next.text });
+        else alts.push({ kind: 'prefix', text: p.text });
         concept = { alts, label: p.text };
       }
       if (STOP.has(p.text)) fillers.push(concept);
@@ -412,12 +415,13 @@ export function planQuery(raw: string): QueryPlan {
     seen.add(k);
     return true;
   });
-  return { full, concepts: unique, primary: [...primary], secondary: [...secondary].filter((s) => !primary.has(s)), chars: [...chars].slice(0, 8) };
+  const runs = (text.match(RUN) ?? []).length;
+  return { full, concepts: unique, primary: [...primary], secondary: [...secondary].filter((s) => !primary.has(s)), chars: [...chars].slice(0, 8), runs };
 }
 
 /**
- * The tsqueries of a plan: strict (AND of concepts); loose (any half of the words — of two words either one;
- * undefined with fewer than two words, a lone character being no word: it would match half the catalog); and the
+ * The tsqueries of a plan: strict (AND of concepts); loose (any half of the words — of two words either one — and
+ * never a lone character, which would match half the catalog; undefined when it would equal strict); and the
  * ranking query (every alternative).
  */
 export function planQueries(plan: QueryPlan): { strict: string; loose: string | undefined; rank: string } | undefined {
@@ -432,7 +436,7 @@ export function planQueries(plan: QueryPlan): { strict: string; loose: string | 
     }
   }
   let loose: string | undefined;
-  if (words.length > 1) {
+  if (words.length > 1 || (words.length === 1 && cq.length > 1)) {
     const some = words.slice(0, 6);
     const k = some.length <= 2 ? 1 : Math.ceil(some.length / 2);
     loose = k === 1 ? some.join(' | ') : combinations(some, k).map((c) => `(${c.join(' & ')})`).join(' | ');
@@ -447,7 +451,7 @@ function combinations<T>(xs: T[], k: number): T[][] {
   return [...combinations(rest, k - 1).map((c) => [head!, ...c]), ...combinations(rest, k)];
 }
 
-/** Fuzzy pass: most of the query's characters must appear in the name (single characters are indexed there). */
+/** Fuzzy pass: most of the query's characters must appear in the name or keywords (their characters are indexed). */
 export function fuzzyQuery(plan: QueryPlan): { match: string; rank: string } | undefined {
   const n = plan.chars.length;
   if (n < 2) return undefined;
@@ -607,10 +611,10 @@ export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchRes
   const qs = planQueries(plan);
   if (!qs) return { items: [], total: 0 };
   // Strict (every concept), then loose (any concept), then fuzzy (most characters of the name): first that finds.
-  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank }];
-  if (qs.loose) passes.push({ match: qs.loose, rank: qs.rank });
+  // One unbroken phrase that misses is more likely a typo (营业只照) than several needs: fuzzy before loose then.
+  const loose: Pass | undefined = qs.loose ? { match: qs.loose, rank: qs.rank } : undefined;
   const fuzzy = fuzzyQuery(plan);
-  if (fuzzy) passes.push(fuzzy);
+  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank }, ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose]).filter((p): p is Pass => p !== undefined)];
   for (const pass of passes) {
     const rows = await runPass(db, q, pass, plan, pageSize, offset);
     const total = rows[0]?.total ?? (offset > 0 ? await countPass(db, q, pass.match) : 0);

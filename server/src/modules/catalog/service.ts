@@ -1,7 +1,8 @@
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
 import { CatalogErrors } from './errors.ts';
-import type { ItemDetail, ItemDocument, ItemSummary } from './schema.ts';
+import { Value } from 'typebox/value';
+import { ItemDetail as ItemDetailSchema, type ItemDetail, type ItemDocument, type ItemSummary } from './schema.ts';
 
 /** Online depth level 4 (受理) or beyond means the application can be filed online. */
 export const ONLINE_DEPTH_ACCEPT = 4;
@@ -44,10 +45,45 @@ export async function findItemVersion(db: Db | Trx, versionId: string): Promise<
   return r?.document;
 }
 
+/** The public guide of a published version (the shape of GET /api/v1/public/items/{implCode}). */
+export function publicDetailOf(doc: ItemDocument, agency: Agency, version: number, publishedAt: Date | null): ItemDetail {
+  return { ...doc, ...summaryOf(doc, agency), version, publishedAt: publishedAt?.toISOString() ?? null };
+}
+
+/**
+ * The published guide as JSON text. Served straight from the row (serialized at publication, see
+ * `refreshPublicJsonInTrx`), so the hottest public route neither parses nor re-serializes the element set.
+ */
+export async function getPublicDetailJson(db: Db, implCode: string): Promise<string> {
+  const r = await db.selectFrom('service_item').select(['public_json']).where('impl_code', '=', implCode).where('status', '=', 'published').executeTakeFirst();
+  if (r?.public_json) return r.public_json;
+  return JSON.stringify(await getPublicDetail(db, implCode));
+}
+
 export async function getPublicDetail(db: Db, implCode: string): Promise<ItemDetail> {
   const p = await findPublishedItem(db, implCode);
   if (!p) throw CatalogErrors.ITEM_NOT_FOUND({ ref: implCode });
-  return { ...p.document, ...summaryOf(p.document, { id: p.orgId, name: p.agencyName }), version: p.version, publishedAt: p.publishedAt?.toISOString() ?? null };
+  return publicDetailOf(p.document, { id: p.orgId, name: p.agencyName }, p.version, p.publishedAt);
+}
+
+/** Serialize the item's published guide into the row (at publication; cleared on retirement). */
+export async function refreshPublicJsonInTrx(trx: Trx, itemId: string): Promise<void> {
+  const r = await trx
+    .selectFrom('service_item as i')
+    .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+    .select(['i.org_id', 'i.agency_name', 'v.version', 'v.published_at', 'v.document'])
+    .where('i.id', '=', itemId)
+    .where('i.status', '=', 'published')
+    .executeTakeFirst();
+  const json = r ? JSON.stringify(Value.Clean(ItemDetailSchema, publicDetailOf(r.document, { id: r.org_id, name: r.agency_name }, r.version, r.published_at))) : null;
+  await trx.updateTable('service_item').set({ public_json: json }).where('id', '=', itemId).execute();
+}
+
+/** Fill the serialized guide of published items that lack one (databases from before it existed). */
+export async function backfillPublicJson(db: Db): Promise<number> {
+  const rows = await db.selectFrom('service_item').select('id').where('status', '=', 'published').where('public_json', 'is', null).execute();
+  for (const r of rows) await db.transaction().execute((trx) => refreshPublicJsonInTrx(trx, r.id));
+  return rows.length;
 }
 
 export async function countPublished(db: Db): Promise<number> {

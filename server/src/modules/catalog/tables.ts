@@ -16,6 +16,8 @@ export type CatalogTables = {
     status: 'draft' | 'published' | 'retired';
     current_version: number;
     published_version: number | null;
+    /** The published guide as served by GET /public/items/{implCode}, serialized at publication. */
+    public_json: Generated<string | null>;
     search_text: Generated<string>;
     /** Search index (search.ts): weighted tokens as a tsvector, written as a tsvector literal. */
     search_tokens: Generated<string>;

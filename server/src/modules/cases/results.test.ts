@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { loginAs, type Session } from '../../testing/app.ts';
+import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
+import type { App } from '../../platform/http/server.ts';
+import { createWaybillForDelivery, expressSimulator, EXPRESS_SIMULATOR } from '../../platform/express/index.ts';
+import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
+import { findItemVersion } from '../catalog/index.ts';
+import { createResultsTestApp } from '../payments/testing.ts';
+import { agencyAbbreviation, chineseDate, decisionDocumentNumber, renderDecisionPdf } from './decision-pdf.ts';
+
+let t: Awaited<ReturnType<typeof createResultsTestApp>>;
+let api: App;
+let citizen: Session, other: Session, clerk: Session, reviewer: Session;
+
+beforeAll(async () => {
+  t = await createResultsTestApp();
+  api = t.api;
+  [citizen, other, clerk, reviewer] = await Promise.all(['citizen', 'resident01', 'clerk', 'reviewer'].map((u) => loginAs(t.app, u)));
+});
+afterAll(() => t?.close());
+
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const PDFTOTEXT = hasPdftotext();
+
+/** The text of a PDF with all white space removed (lines wrap anywhere in Chinese). */
+function textOf(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'decision-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'a.pdf'), pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+type Item = { implCode: string; form: Parameters<typeof fillForm>[0]; materials: Array<{ code: string; necessity: string }> };
+const itemOf = async (implCode: string): Promise<Item> => (await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${implCode}` })).json();
+const act = (s: Session, id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: s.headers, payload: body });
+const pdfOf = (s: Session, id: string) => api.inject({ method: 'GET', url: `/api/v1/cases/${id}/decision.pdf`, headers: { cookie: s.cookie } });
+const trackingOf = (s: Session, id: string) => api.inject({ method: 'GET', url: `/api/v1/cases/${id}/tracking`, headers: { cookie: s.cookie } });
+
+async function apply(extra: object = {}) {
+  const item = await itemOf(SLICE_ITEM_IMPL_CODE);
+  const materials = [];
+  for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode: SLICE_ITEM_IMPL_CODE, form: fillForm(item.form), materials, ...extra } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function decided(decision: 'grant' | 'refuse', extra: object = {}, reason?: string) {
+  const c = await apply(extra);
+  const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+  const d = await act(reviewer, c.id, { action: 'decide', version: a.version, decision, ...(reason ? { reason } : {}) });
+  expect(d.statusCode, d.body).toBe(200);
+  return d.json();
+}
+
+describe('document numbers', () => {
+  it('come from the agency’s short form and the case number', () => {
+    expect(decisionDocumentNumber('泰州市市场监督管理局', '321200-2026-000123', 'grant')).toBe('泰市监许〔2026〕第 000123 号');
+    expect(decisionDocumentNumber('泰州市市场监督管理局', '321200-2026-000123', 'refuse')).toBe('泰市监不许〔2026〕第 000123 号');
+    expect(agencyAbbreviation('泰州市海陵区市场监督管理局')).toBe('泰海市监');
+    expect(agencyAbbreviation('兴化市民政局')).toBe('兴民');
+    expect(agencyAbbreviation('泰州市公安局海陵分局')).toBe('泰公');
+    expect(agencyAbbreviation('国家税务总局泰州市税务局')).toBe('泰税');
+    expect(agencyAbbreviation('泰州市城市管理局')).toBe('泰城管');
+  });
+
+  it('dates print in China time as official documents write them', () => {
+    expect(chineseDate(new Date('2026-03-01T17:00:00Z'))).toBe('2026年3月2日');
+  });
+});
+
+describe('GET /api/v1/cases/{id}/decision.pdf', () => {
+  it('is 404 before a decision, then the 准予行政许可决定书 with number, applicant, item, basis, agency and date', async () => {
+    const c = await apply();
+    const before = await pdfOf(citizen, c.id);
+    expect(before.statusCode).toBe(404);
+    expect(before.json().error.code).toBe('DECISION_NOT_MADE');
+
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    const d = (await act(reviewer, c.id, { action: 'decide', version: a.version, decision: 'grant' })).json();
+    expect(d.state).toBe('closed'); // electronic delivery closes at once
+
+    const res = await pdfOf(citizen, c.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('NotoSansHans');
+
+    const row = await t.db.selectFrom('case').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    const item = (await findItemVersion(t.db, row.item_version_id))!;
+    if (!PDFTOTEXT) return;
+    const text = textOf(pdf);
+    for (const s of [
+      '准予行政许可决定书',
+      decisionDocumentNumber(row.agency_name, row.number, 'grant'),
+      row.applicant_name,
+      row.item_name,
+      row.agency_name,
+      row.number,
+      item.legalBasis[0]!.title,
+      '《中华人民共和国行政许可法》第三十八条第一款',
+      '本机关决定准予行政许可',
+      chineseDate(new Date(row.decision!.decidedAt)),
+      '电子印章随证照签发加盖',
+      item.result.name,
+    ]) {
+      expect(text, s).toContain(squash(s));
+    }
+    expect(text).not.toContain('行政复议');
+  });
+
+  it('a refusal gives the reason and the rights to reconsideration (60 days) and litigation (6 months)', async () => {
+    const reason = '经营场所位于居民住宅楼内，未提供利害关系业主同意的证明材料，不符合登记条件';
+    const d = await decided('refuse', {}, reason);
+    const res = await pdfOf(citizen, d.id);
+    expect(res.statusCode).toBe(200);
+    const row = await t.db.selectFrom('case').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
+    if (!PDFTOTEXT) return;
+    const text = textOf(res.rawPayload);
+    for (const s of [
+      '不予行政许可决定书',
+      decisionDocumentNumber(row.agency_name, row.number, 'refuse'),
+      reason,
+      '本机关决定不予行政许可',
+      '第三十八条第二款',
+      '60日内依法申请行政复议',
+      '《中华人民共和国行政复议法》第二十条',
+      '6个月内依法向人民法院提起行政诉讼',
+      '《中华人民共和国行政诉讼法》第四十六条',
+    ]) {
+      expect(text, s).toContain(squash(s));
+    }
+  });
+
+  it('is scoped like the case: staff in scope read it (audited), another applicant gets 404', async () => {
+    const d = await decided('grant');
+    expect((await pdfOf(other, d.id)).statusCode).toBe(404);
+    expect((await pdfOf(other, d.id)).json().error.code).toBe('CASE_NOT_FOUND');
+    const byReviewer = await pdfOf(reviewer, d.id);
+    expect(byReviewer.statusCode).toBe(200);
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_name']).where('entity_id', '=', d.id).where('action', '=', 'case.decision_view').execute();
+    expect(audit).toHaveLength(1);
+    expect((await api.inject({ method: 'GET', url: `/api/v1/cases/${d.id}/decision.pdf` })).statusCode).toBe(401);
+    expect((await pdfOf(citizen, randomUUID())).statusCode).toBe(404);
+  });
+
+  it('renders without a database too (pickup, an entity applicant, no acceptance date)', async () => {
+    const pdf = await renderDecisionPdf(
+      {
+        number: '321200-2026-000007',
+        agency_name: '泰州市市场监督管理局',
+        applicant_name: '泰州市示例餐饮管理有限公司',
+        applicant_type: 'entity',
+        item_name: '食品经营许可',
+        impl_code: 'X',
+        item_version: 3,
+        submitted_at: new Date('2026-03-02T02:00:00Z'),
+        accepted_at: null,
+        decision: { result: 'grant', decidedAt: '2026-03-03T02:00:00Z' },
+        delivery: { method: 'pickup' },
+      },
+      { legalBasis: [{ title: '《中华人民共和国食品安全法》', article: '第三十五条' }], result: { type: 'license', name: '食品经营许可证' }, hall: { address: '泰州市海陵区东进西路88号', window: 'A12 窗口', hours: '工作日 9:00–17:00' } },
+      { generatedAt: new Date('2026-03-03T02:00:00Z') },
+    );
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (!PDFTOTEXT) return;
+    const text = textOf(pdf);
+    expect(text).toContain(squash('你单位于2026年3月2日提出的食品经营许可申请'));
+    expect(text).toContain(squash('《中华人民共和国食品安全法》第三十五条'));
+    expect(text).toContain('A12窗口');
+    expect(text).toContain('泰市监许〔2026〕第000007号');
+  });
+});
+
+describe('GET /api/v1/cases/{id}/tracking', () => {
+  it('shows the express simulator’s track once the result is shipped; 404 before, and for electronic delivery', async () => {
+    const address = '泰州市海陵区青年南路 88 号 李明 13951234567';
+    const d = await decided('grant', { delivery: { method: 'express', address } });
+    expect(d.state).toBe('decided');
+    const early = await trackingOf(citizen, d.id);
+    expect(early.statusCode).toBe(404);
+    expect(early.json().error.code).toBe('NOT_SHIPPED');
+
+    // What the deliver action does when the clerk types no waybill number: book the courier.
+    const wb = await createWaybillForDelivery(expressSimulator, {
+      reference: d.number,
+      description: `${d.itemName} 办理结果`,
+      from: { name: d.agencyName, phone: '0523-12345', address: '泰州市海陵区东进西路88号' },
+      toAddress: address,
+      toName: d.applicantName,
+    });
+    expect(wb).toMatchObject({ provider: EXPRESS_SIMULATOR, trackingNo: expect.stringMatching(/^SIM\d{13}$/) });
+    const closed = await act(clerk, d.id, { action: 'deliver', version: d.version, trackingNo: wb.trackingNo });
+    expect(closed.statusCode, closed.body).toBe(200);
+
+    const res = await trackingOf(citizen, d.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ provider: EXPRESS_SIMULATOR, trackingNo: wb.trackingNo, events: [{ status: 'collected', label: '揽收' }] });
+    expect((await trackingOf(clerk, d.id)).statusCode).toBe(200);
+    expect((await trackingOf(other, d.id)).statusCode).toBe(404);
+
+    const electronic = await decided('grant');
+    expect((await trackingOf(citizen, electronic.id)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Results of a case: the decision document (PDF) and the express track of the result.
+ *
+ *   GET /api/v1/cases/{id}/decision.pdf   准予 / 不予行政许可决定书 once a decision exists (404 before)
+ *   GET /api/v1/cases/{id}/tracking       the courier's track when the result went out by express
+ *
+ * Both read the case in the caller's data scope, as GET /api/v1/cases/{id} does.
+ */
+import { Type } from 'typebox';
+import type { Selectable } from 'kysely';
+import type { App } from '../../platform/http/server.ts';
+import type { Db, DbOrTrx } from '../../platform/db/db.ts';
+import { ErrorResponse } from '../../platform/http/schemas.ts';
+import { defineErrors } from '../../platform/http/errors.ts';
+import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import { writeAuditInTrx } from '../../platform/audit/index.ts';
+import type { ExpressProvider } from '../../platform/express/index.ts';
+import { findItemVersion } from '../catalog/index.ts';
+import { CaseErrors } from './errors.ts';
+import { decisionDocumentNumber, renderDecisionPdf } from './decision-pdf.ts';
+import type { CasesTables } from './tables.ts';
+
+export const ResultErrors = defineErrors({
+  DECISION_NOT_MADE: { status: 404, 'zh-CN': '该办件尚未作出决定，还没有决定书', 'en-US': 'No decision has been made on this case yet' },
+  NOT_SHIPPED: { status: 404, 'zh-CN': '该办件的结果没有通过快递寄出，或尚未寄出', 'en-US': 'The result of this case has not been sent by express' },
+});
+
+export type CaseRow = Selectable<CasesTables['case']>;
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+function regionPrefix(code: string | null): string {
+  return (code ?? '-').replace(/(00)+$/, '');
+}
+
+/**
+ * A case the actor may read, or undefined: the same narrowing as `scoped()` in service.ts (own cases, own
+ * organisation's within the region, own region and below, or all).
+ */
+export async function findCaseInScope(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow | undefined> {
+  let q = db.selectFrom('case').selectAll('case').where('case.id', '=', id);
+  switch (scopeOf(actor, 'case:read')) {
+    case 'own':
+      q = q.where('case.applicant_id', '=', actor.id);
+      break;
+    case 'org':
+      q = q.where('case.org_id', '=', actor.orgId ?? ZERO_UUID).where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+      break;
+    case 'region':
+      q = q.where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+      break;
+    case 'all':
+      break;
+  }
+  return q.executeTakeFirst();
+}
+
+const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
+/** The body is bytes (a Buffer bypasses the serializer); the schema only documents it. */
+const PdfBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+
+const TrackEventSchema = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  status: Type.Union([Type.Literal('collected'), Type.Literal('in_transit'), Type.Literal('out_for_delivery'), Type.Literal('delivered')]),
+  label: Type.String({ description: '揽收 / 运输中 / 派送中 / 已签收' }),
+  description: Type.String(),
+  location: Type.Optional(Type.String()),
+});
+export const TrackingSchema = Type.Object({
+  provider: Type.String({ description: 'Express provider, e.g. express-simulator' }),
+  trackingNo: Type.String(),
+  events: Type.Array(TrackEventSchema, { description: 'Oldest first; empty when the provider does not know the number' }),
+});
+
+/** RFC 8187 `filename*` value: UTF-8, percent-encoded beyond attr-char. */
+function encodeFilename(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function caseResultsRoutes(app: App, deps: { db: Db; express: ExpressProvider }) {
+  app.get(
+    '/api/v1/cases/:id/decision.pdf',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The decision document (准予 / 不予行政许可决定书) of a decided case, as a PDF in Chinese; 404 before a decision',
+        params: IdParam,
+        produces: ['application/pdf'],
+        response: { 200: { description: 'PDF document (A4)', content: { 'application/pdf': { schema: PdfBody } } }, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const c = await findCaseInScope(deps.db, actor, req.params.id);
+      if (!c) throw CaseErrors.CASE_NOT_FOUND();
+      if (!c.decision) throw ResultErrors.DECISION_NOT_MADE();
+      const item = await findItemVersion(deps.db, c.item_version_id);
+      if (!item) throw new Error(`item version ${c.item_version_id} of case ${c.number} is missing`);
+      // The document names the applicant and the reasons: staff opening it is an audited access, like the case itself.
+      if (actor.subjectType === 'staff') {
+        await deps.db.transaction().execute((trx) =>
+          writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.decision_view', entityType: 'case', entityId: c.id, ip: req.ip }),
+        );
+      }
+      const pdf = await renderDecisionPdf(c, item);
+      const docNo = decisionDocumentNumber(c.agency_name, c.number, c.decision.result);
+      const file = `${c.decision.result === 'grant' ? '准予' : '不予'}行政许可决定书 ${docNo}.pdf`;
+      reply.header('content-type', 'application/pdf');
+      reply.header('cache-control', 'private, no-store');
+      reply.header('content-disposition', `inline; filename="decision-${c.number}.pdf"; filename*=UTF-8''${encodeFilename(file)}`);
+      return reply.send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/tracking',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The express track of the result (揽收 → 运输中 → 派送中 → 已签收); 404 unless it went out by express',
+        params: IdParam,
+        response: { 200: TrackingSchema, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const c = await findCaseInScope(deps.db, req.actor!, req.params.id);
+      if (!c) throw CaseErrors.CASE_NOT_FOUND();
+      const trackingNo = c.delivery.method === 'express' ? c.delivery.trackingNo?.trim() : undefined;
+      if (!trackingNo) throw ResultErrors.NOT_SHIPPED();
+      // A waybill booked with another provider than the one connected now cannot be tracked here.
+      const bookedWith = (c.delivery as { provider?: string }).provider;
+      const provider = bookedWith ?? deps.express.provider;
+      const events = provider === deps.express.provider ? await deps.express.track(trackingNo) : [];
+      reply.header('cache-control', 'private, no-store');
+      return { provider, trackingNo, events };
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { chineseDate, composeCaseMessage } from './messages.ts';
+
+const base = { caseId: '0190aaaa-0000-7000-8000-000000000001', number: '321202-2026-000042', itemName: '食品经营许可（仅销售预包装食品备案）', applicantId: 'x' };
+
+describe('what applicants are told', () => {
+  it('writes dates the Chinese way', () => {
+    expect(chineseDate('2026-12-01')).toBe('2026年12月1日');
+    expect(chineseDate('2027-01-15')).toBe('2027年1月15日');
+    expect(chineseDate('soon')).toBe('soon');
+  });
+
+  it('submitted: the case number, and when acceptance is due if known', () => {
+    const m = composeCaseMessage('case.submitted', base)!;
+    expect(m.body).toBe('您的《食品经营许可（仅销售预包装食品备案）》申请已提交，办件编号 321202-2026-000042。工作人员审查材料后会告诉您是否受理，请留意消息。');
+    expect(composeCaseMessage('case.submitted', { ...base, dueDate: '2026-11-27' })!.body).toContain('会在 2026年11月27日 前告诉您是否受理');
+    expect(m.link).toBe(`/my/cases/${base.caseId}`);
+  });
+
+  it('SMS texts are short, signed and carry the case number', () => {
+    for (const [topic, extra] of [
+      ['case.submitted', {}],
+      ['case.supplement_requested', { missing: [{ name: '营业执照', reason: '已过期' }] }],
+      ['case.accepted', { dueDate: '2026-12-01' }],
+      ['case.declined', { reason: '不属于本机关职权范围，请向县级市场监管部门申请' }],
+      ['case.closed', { decision: 'grant' }],
+      ['case.closed', { decision: 'refuse', reason: '现场核查发现经营场所与申报不符' }],
+    ] as const) {
+      const m = composeCaseMessage(topic, { ...base, ...extra })!;
+      expect(m.sms.startsWith('【通办】')).toBe(true);
+      expect(m.sms).toContain(base.number);
+      expect(m.sms.length).toBeLessThanOrEqual(70); // one SMS segment of Chinese text
+      expect(m.emailBody).toContain(m.body);
+    }
+  });
+
+  it('without the item name it names the case number instead; punctuation stays single', () => {
+    const m = composeCaseMessage('case.declined', { caseId: base.caseId, number: base.number, reason: '缺少身份证复印件。' })!;
+    expect(m.body).toBe('很抱歉，您的申请（办件编号 321202-2026-000042）未被受理。原因：缺少身份证复印件。您可以按说明准备好后重新申请。');
+  });
+
+  it('emails link to the portal when PUBLIC_URL is known', () => {
+    expect(composeCaseMessage('case.accepted', base, { publicUrl: 'https://zwfw.example.gov.cn' })!.emailBody).toContain(`https://zwfw.example.gov.cn/my/cases/${base.caseId}`);
+    expect(composeCaseMessage('case.accepted', base)!.emailBody).toContain('我的办件');
+  });
+
+  it('ignores topics it does not know', () => {
+    expect(composeCaseMessage('catalog.item_published', base)).toBeUndefined();
+  });
+});
