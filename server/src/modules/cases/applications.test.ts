@@ -99,3 +99,22 @@ describe('workbench helpers', () => {
     expect(res.body).toContain('提交申请');
   });
 });
+
+describe('materials the platform obtains itself', () => {
+  it('are not demanded from the applicant even when required', async () => {
+    const rows = await t.db
+      .selectFrom('service_item as i')
+      .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+      .select(['i.impl_code', 'v.document'])
+      .where('i.status', '=', 'published')
+      .execute();
+    const it = rows.find(
+      (r) => r.document.serviceObjects.includes('person') && r.document.onlineDepth.some((d) => d >= 4) && r.document.materials.some((m) => m.necessity === 'required' && m.obtainable),
+    )!;
+    expect(it).toBeDefined();
+    const materials = [];
+    for (const m of it.document.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode: it.impl_code, form: fillForm(it.document.form as never), materials } });
+    expect(res.statusCode).toBe(201);
+  });
+});

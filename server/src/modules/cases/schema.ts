@@ -25,6 +25,7 @@ export const CaseSummary = Type.Object({
   applicantName: Type.String({ description: 'Applicant; masked in staff lists' }),
   submittedAt: Type.String({ format: 'date-time' }),
   dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Current deadline: acceptance (5 working days) before acceptance, then the committed limit' }),
+  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the case was closed or declined' }),
   slaLight: Light,
 });
 

@@ -43,6 +43,7 @@ export type CaseSummary = {
   applicantName: string;
   submittedAt: string;
   dueDate: string | null;
+  closedAt: string | null;
   slaLight: SlaLight | null;
 };
 
@@ -158,7 +159,8 @@ export async function submitCase(
         const byCode = new Map(doc.materials.map((m) => [m.code, m]));
         for (const m of input.materials) if (!byCode.has(m.code)) throw CaseErrors.MATERIAL_UNKNOWN({ code: m.code });
         const given = new Map(input.materials.map((m) => [m.code, m.fileId]));
-        const missing = doc.materials.filter((m) => m.necessity === 'required' && !given.has(m.code));
+        // Materials the platform obtains itself (registers, licenses) are never demanded from the applicant.
+        const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code));
         if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
         const files = given.size
           ? await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', 'in', [...given.values()]).execute()
@@ -280,6 +282,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
       applicantName: staff ? maskName(r.applicant_name, r.applicant_type) : r.applicant_name,
       submittedAt: r.submitted_at.toISOString(),
       dueDate: r.due_date,
+      closedAt: r.closed_at?.toISOString() ?? null,
       slaLight: slaLight(OPEN_STATES.includes(r.state) && !r.suspension, today, { dueDate: r.due_date, warnDate: r.warn_date }),
     })),
   };
@@ -364,6 +367,7 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
     applicantName: c.applicant_name,
     submittedAt: c.submitted_at.toISOString(),
     dueDate: c.due_date,
+    closedAt: c.closed_at?.toISOString() ?? null,
     slaLight: slaLight(OPEN_STATES.includes(c.state) && !c.suspension, today, { dueDate: c.due_date, warnDate: c.warn_date }),
     version: c.version,
     caseType: c.case_type,

@@ -149,11 +149,11 @@ export type NotifyDeps = {
 /** Write the portal notification unless this event already gave this account one. Returns true when new. */
 export async function addNotification(
   db: DbOrTrx,
-  n: { eventId: string; accountId: string; kind: string; title: string; body: string; link: string | null; caseId: string | null },
+  n: { eventId: string; accountId: string; kind: string; title: string; body: string; link: string | null; caseId: string | null; at?: Date },
 ): Promise<boolean> {
   const r = await tables(db)
     .insertInto('notification')
-    .values({ id: newId(), event_id: n.eventId, account_id: n.accountId, kind: n.kind, title: n.title, body: n.body, link: n.link, case_id: n.caseId, read_at: null })
+    .values({ id: newId(), event_id: n.eventId, account_id: n.accountId, kind: n.kind, title: n.title, body: n.body, link: n.link, case_id: n.caseId, read_at: null, ...(n.at ? { created_at: n.at } : {}) })
     .onConflict((oc) => oc.columns(['event_id', 'account_id']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -216,7 +216,18 @@ export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Pro
     deps.log?.warn({ eventId: event.id, topic: event.topic }, 'notify: event without an applicant or of an unknown topic; skipped');
     return { notification: false };
   }
-  const notification = await addNotification(deps.db, { eventId: event.id, accountId: p.applicantId, kind: msg.kind, title: msg.title, body: msg.body, link: msg.link, caseId: p.caseId });
+  // Dated when the case moved, not when the job ran: a backlog still lists in the order things happened.
+  const at = new Date(event.createdAt);
+  const notification = await addNotification(deps.db, {
+    eventId: event.id,
+    accountId: p.applicantId,
+    kind: msg.kind,
+    title: msg.title,
+    body: msg.body,
+    link: msg.link,
+    caseId: p.caseId,
+    ...(Number.isNaN(at.getTime()) ? {} : { at }),
+  });
   const contact = await (deps.findContact ?? findAccountContact)(deps.db, p.applicantId);
   const out: HandledEvent = { notification };
   const errors: string[] = [];
