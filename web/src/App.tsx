@@ -9,6 +9,7 @@ import { ItemGuidePage } from './portal/ItemGuidePage.tsx';
 import { LoginPage } from './portal/LoginPage.tsx';
 import { MyCaseDetailPage } from './portal/MyCaseDetailPage.tsx';
 import { MyCasesPage } from './portal/MyCasesPage.tsx';
+import { NotificationsPage } from './portal/NotificationsPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 
 // Staff areas are loaded only when visited: citizens on phones never download them.
@@ -49,6 +50,14 @@ export function App() {
                 element={
                   <RequireAuth>
                     <MyCaseDetailPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="my/notifications"
+                element={
+                  <RequireAuth>
+                    <NotificationsPage />
                   </RequireAuth>
                 }
               />

@@ -7,6 +7,7 @@ import { ForbiddenPage, NotFoundPage } from '../components/ErrorPages.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { DevOutboxPanel } from './DevOutboxPanel.tsx';
 import { CatalogPanel, ReviewPanel } from './CatalogPanel.tsx';
 import { ItemEditorPage, NewItemPage } from './editor/ItemEditorPage.tsx';
 import { OrgsPanel } from './OrgsPanel.tsx';
@@ -24,6 +25,7 @@ const sections = [
   { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
   { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
   { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
+  { key: 'devOutbox', path: '/admin/dev-outbox', roles: ['platform_admin'], label: 'notify.devOutbox' },
 ] as const;
 
 function canReview(me: Me | null | undefined): boolean {
@@ -77,6 +79,7 @@ function AdminSections() {
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />
+        <Route path="dev-outbox" element={isPlatformAdmin ? <DevOutboxPanel /> : <ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

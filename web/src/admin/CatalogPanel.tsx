@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { formatDateTime } from '../components/format.ts';
 import { LoadError } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { VERSION_STATUSES } from './catalogMeta.ts';
-import { versionStatusColor } from './editor/status.ts';
+import { useVersionStatusLabel, versionStatusColor } from './editor/status.ts';
 import { ImportDialog, TEMPLATE_URL } from './ImportDialog.tsx';
 import { catalogQuery, useCatalogItems, usePublishItem, type CatalogFilter } from './queries.ts';
 
@@ -58,7 +58,10 @@ function usePublishConfirm() {
   };
 }
 
-/** 事项目录: every item with its status and the status of its latest version; filters, Excel, and 发布 for approved versions. */
+/**
+ * 事项目录: every item with its public status (未发布 = never published, 已发布, 已停用) and the status of its latest
+ * version; filters, Excel (one menu), and 发布 for approved versions.
+ */
 export function CatalogPanel() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.catalog'));
@@ -88,7 +91,9 @@ export function CatalogPanel() {
     setParams(p);
   };
 
+  // The item's own status says whether the public sees it; the item-level 'draft' means it was never published.
   const statusLabel = (s: string) => (s === 'draft' || s === 'published' || s === 'retired' ? t(`admin.status_${s}`) : s);
+  const versionText = useVersionStatusLabel();
 
   const columns: ColumnsType<AdminItem> = [
     {
@@ -100,17 +105,17 @@ export function CatalogPanel() {
     { key: 'agency', title: t('admin.agency'), render: (_, r) => r.agency.name, width: 190 },
     {
       key: 'status',
-      title: t('admin.status'),
-      width: 90,
+      title: t('admin.publicStatus'),
+      width: 100,
       render: (_, r) => <Tag color={itemStatusColor(r.status)}>{statusLabel(r.status)}</Tag>,
     },
     {
       key: 'versionStatus',
       title: t('catalog.latestVersion'),
-      width: 180,
+      width: 210,
       render: (_, r) => (
         <Space size={4} wrap>
-          <Tag color={versionStatusColor[r.versionStatus]}>{r.versionStatusLabel}</Tag>
+          <Tag color={versionStatusColor[r.versionStatus]}>{versionText(r.versionStatus, r.versionStatusLabel)}</Tag>
           <Typography.Text type="secondary" style={{ fontSize: '0.9em' }}>
             {t('catalog.versionN', { n: r.version })}
           </Typography.Text>
@@ -189,19 +194,41 @@ export function CatalogPanel() {
               {t('catalog.newItem')}
             </ButtonLink>
           )}
-          <Space.Compact>
-            {canPublish && (
-              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
-                {t('catalog.importXlsx')}
-              </Button>
-            )}
-            <Button icon={<FileExcelOutlined aria-hidden />} href={exportUrl(filter)} download>
-              {t('catalog.exportXlsx')}
+          {/* Import, export and the template in one menu, so the toolbar keeps to one row at 1366 px. */}
+          <Dropdown
+            trigger={['click']}
+            placement="bottomRight"
+            menu={{
+              items: [
+                ...(canPublish
+                  ? [{ key: 'import', icon: <UploadOutlined aria-hidden />, label: t('catalog.importXlsx'), onClick: () => setImporting(true) }]
+                  : []),
+                {
+                  key: 'export',
+                  icon: <FileExcelOutlined aria-hidden />,
+                  label: (
+                    <a href={exportUrl(filter)} download>
+                      {t('catalog.exportXlsx')}
+                    </a>
+                  ),
+                },
+                {
+                  key: 'template',
+                  icon: <DownloadOutlined aria-hidden />,
+                  label: (
+                    <a href={TEMPLATE_URL} download>
+                      {t('catalog.templateXlsx')}
+                    </a>
+                  ),
+                },
+              ],
+            }}
+          >
+            <Button icon={<FileExcelOutlined aria-hidden />}>
+              {t('catalog.excelMenu')}
+              <DownOutlined aria-hidden style={{ fontSize: '0.8em' }} />
             </Button>
-            <Button icon={<DownloadOutlined aria-hidden />} href={TEMPLATE_URL} download>
-              {t('catalog.templateXlsx')}
-            </Button>
-          </Space.Compact>
+          </Dropdown>
         </Space>
       </div>
       {items.isError ? (

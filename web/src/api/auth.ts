@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.ts';
-import type { Me } from './types.ts';
+import type { Me, OwnProfile } from './types.ts';
 
 export const meKey = ['me'] as const;
 
@@ -16,6 +16,23 @@ export async function fetchMe(): Promise<Me | null> {
 
 export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/**
+ * The applicant's own unmasked profile, to pre-fill application forms. Personal data: the server sends it with
+ * `no-store`, and here it is never kept once no form uses it (gcTime 0) and is dropped on login and logout
+ * (its key is not under `me`).
+ */
+export function useOwnProfile(enabled: boolean) {
+  return useQuery({
+    queryKey: ['profile'] as const,
+    queryFn: ({ signal }) => api.get<OwnProfile>('/api/v1/me/profile', undefined, signal),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    retry: 1,
+    refetchOnWindowFocus: false,
+  });
 }
 
 export function useLogin() {

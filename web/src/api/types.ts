@@ -24,6 +24,16 @@ export interface Profile {
   address?: string;
 }
 
+/** GET /api/v1/me/profile: the applicant's own profile, unmasked (owner only), to pre-fill forms. */
+export interface OwnProfile {
+  name?: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  entityName?: string;
+  creditCode?: string;
+}
+
 export interface Me {
   id: string;
   username: string;
@@ -104,7 +114,7 @@ export interface FormFieldSchema {
   minimum?: number;
   maximum?: number;
   'x-ui'?: { widget?: 'textarea' | 'radio'; placeholder?: string };
-  /** Names a field of `Me.profile` used to fill this field in advance. */
+  /** Names a field of the applicant's own profile (`OwnProfile`) used to fill this field in advance. */
   'x-prefill'?: string;
   /** Display position when the schema has no `x-order` list. */
   'x-order'?: number;

@@ -8,7 +8,7 @@ export function Brand({ to = '/', sub }: { to?: string; sub?: string }) {
       <span className="tb-brand-mark" aria-hidden="true">
         通
       </span>
-      <span>{t('app.name')}</span>
+      <span className="tb-brand-name">{t('app.name')}</span>
       <span className="tb-brand-sub tb-hide-xs">{sub ?? t('app.tagline')}</span>
     </Link>
   );

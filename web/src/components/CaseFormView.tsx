@@ -2,6 +2,7 @@ import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormSchema } from '../api/types.ts';
 import { orderedFields } from './formOrder.ts';
+import { useIsPhone } from './useIsPhone.ts';
 
 function display(value: unknown, field: FormSchema['properties'][string] | undefined, yes: string, no: string): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -23,6 +24,7 @@ export function asFormSchema(v: unknown): FormSchema | undefined {
 /** The submitted form, with the item's field titles when the schema is known (else the raw keys). */
 export function CaseFormView({ form, schema, columns = 1 }: { form: Record<string, unknown>; schema?: FormSchema; columns?: number }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const props = schema?.properties ?? {};
   // Schema order first, then anything the schema does not know.
   const keys = [
@@ -31,10 +33,13 @@ export function CaseFormView({ form, schema, columns = 1 }: { form: Record<strin
   ];
   if (keys.length === 0) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
+    // On a phone each label sits above its value: a label column squeezed to a third of the width breaks words.
     <Descriptions
       bordered
       size="small"
-      column={columns}
+      layout={phone ? 'vertical' : 'horizontal'}
+      styles={phone ? undefined : { label: { whiteSpace: 'nowrap' } }}
+      column={phone ? 1 : columns}
       items={keys.map((k) => ({
         key: k,
         label: props[k]?.title ?? k,

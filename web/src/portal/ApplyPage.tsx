@@ -4,12 +4,13 @@ import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, newUuid } from '../api/client.ts';
-import { useMe } from '../api/auth.ts';
+import { useMe, useOwnProfile } from '../api/auth.ts';
 import { useItem } from '../api/items.ts';
-import type { CaseDetail, FormSchema, ItemDetail, Me } from '../api/types.ts';
+import type { CaseDetail, FormSchema, ItemDetail, Me, OwnProfile } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useIsPhone } from '../components/useIsPhone.ts';
 import { MaterialUploads, missingMaterials, uploadableMaterials, type UploadState } from './components/MaterialUploads.tsx';
 import { displayValue, initialFormValues, orderedFields, SchemaFields, serializeForm, type FormValues } from './components/SchemaForm.tsx';
 import { useSubmitCase } from './mutations.ts';
@@ -73,12 +74,12 @@ function fieldErrors(schema: FormSchema, details: unknown): Array<{ name: string
   return out;
 }
 
-function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
+function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile: OwnProfile | undefined }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const key = draftKey(me, item.implCode, item.version);
   const init = useMemo(() => {
-    const base = initialFormValues(item.form, me.profile);
+    const base = initialFormValues(item.form, profile);
     const draft = loadDraft(key);
     if (draft) {
       const revived = reviveDates(item.form, draft.form);
@@ -87,7 +88,7 @@ function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
       return { ...base, values: { ...base.values, ...revived }, uploads: draft.uploads ?? {} };
     }
     return { ...base, uploads: {} as UploadState };
-  }, [item, me, key]);
+  }, [item, profile, key]);
 
   const [step, setStep] = useState<Step>(0);
   const [values, setValues] = useState<FormValues>(init.values);
@@ -97,6 +98,7 @@ function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
   const idempotencyKey = useRef(newUuid());
   const submit = useSubmitCase();
   const heading = useRef<HTMLHeadingElement>(null);
+  const phone = useIsPhone();
 
   const persist = (v: FormValues, u: UploadState) => {
     const doneOnly: UploadState = {};
@@ -182,7 +184,18 @@ function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
         <Result
           status="success"
           title={t('apply.successTitle')}
-          subTitle={t('apply.successSub', { number: created.number })}
+          subTitle={
+            <>
+              <div className="tb-case-number">
+                {t('apply.caseNumber')}
+                {t('common.colon')}
+                <Typography.Text strong copyable={{ text: created.number }} className="tb-case-number-value">
+                  {created.number}
+                </Typography.Text>
+              </div>
+              <div className="tb-success-hint">{t('apply.successSub')}</div>
+            </>
+          }
           extra={
             <Space wrap style={{ justifyContent: 'center' }}>
               <ButtonLink type="primary" size="large" to={`/my/cases/${encodeURIComponent(created.id)}`}>
@@ -239,6 +252,7 @@ function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
             title={t('apply.confirmForm')}
             bordered
             size="small"
+            layout={phone ? 'vertical' : 'horizontal'}
             column={1}
             items={orderedFields(item.form).map(([k, f]) => ({
               key: k,
@@ -252,6 +266,7 @@ function ApplyWizard({ item, me }: { item: ItemDetail; me: Me }) {
               title={t('apply.confirmMaterials')}
               bordered
               size="small"
+              layout={phone ? 'vertical' : 'horizontal'}
               column={1}
               items={own.map((m) => {
                 const files = (uploads[m.code] ?? []).filter((e) => e.status === 'done');
@@ -303,9 +318,12 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const item = useItem(implCode);
   const me = useMe();
+  // The applicant's own unmasked profile pre-fills the form; only applicants may read it.
+  const canApply = !!me.data?.permissions.includes('case:apply');
+  const profile = useOwnProfile(canApply && !!item.data?.online);
   useDocumentTitle(item.data ? `${t('apply.title')} · ${item.data.name}` : t('apply.title'));
 
-  if (item.isPending || me.isPending) return <PageLoading />;
+  if (item.isPending || me.isPending || profile.isLoading) return <PageLoading />;
   if (item.isError) return <div className="tb-container tb-page"><LoadError error={item.error} onRetry={() => void item.refetch()} /></div>;
   if (!me.data) return null; // RequireAuth redirects
 
@@ -323,7 +341,16 @@ export function ApplyPage() {
       <Typography.Title level={1} style={{ fontSize: '1.4em', marginTop: 0 }}>
         {it.name}
       </Typography.Title>
-      {it.online ? <ApplyWizard item={it} me={me.data} /> : <Alert type="warning" showIcon title={t('apply.notOnline')} description={t('item.notOnlineHint')} />}
+      {it.online ? (
+        <>
+          {profile.isError && (
+            <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('apply.profileFailed')} description={errorMessage(profile.error)} />
+          )}
+          <ApplyWizard item={it} me={me.data} profile={profile.data} />
+        </>
+      ) : (
+        <Alert type="warning" showIcon title={t('apply.notOnline')} description={t('item.notOnlineHint')} />
+      )}
     </div>
   );
 }

@@ -25,6 +25,12 @@ function Bullets({ items, empty }: { items: string[]; empty: string }) {
 
 const featureKeys: Array<keyof ItemFeatures> = ['appointment', 'express', 'onlinePayment', 'selfService'];
 
+/**
+ * Online booking does not exist yet: until it does, an item that takes appointments shows no 可预约 tag (it would
+ * promise what the page cannot do), only the disabled 预约到厅 button with its hint. Flip this when booking ships.
+ */
+const BOOKING_AVAILABLE = false;
+
 function SubTitle({ children }: { children: string }) {
   return (
     <Typography.Title level={3} style={{ fontSize: '1em', marginTop: 16 }}>
@@ -110,7 +116,7 @@ function StepsTab({ it }: { it: ItemDetail }) {
 /** 办事指南: the summary a citizen reads in five seconds, then the details in tabs. */
 export function ItemGuidePage() {
   const { implCode } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const item = useItem(implCode);
   useDocumentTitle(item.data?.name);
@@ -123,7 +129,7 @@ export function ItemGuidePage() {
       </div>
     );
   const it = item.data;
-  const features = featureKeys.filter((k) => it.features?.[k]);
+  const features = featureKeys.filter((k) => it.features?.[k] && (k !== 'appointment' || BOOKING_AVAILABLE));
   const appointment = !!it.features?.appointment;
 
   const tabs = [
@@ -257,6 +263,8 @@ export function ItemGuidePage() {
           <Descriptions
             column={1}
             size="small"
+            // One label width for all rows, so the values line up whatever the label's length.
+            styles={{ label: { flex: 'none', width: i18n.language === 'en-US' ? '8em' : '5.5em', color: 'rgba(0,0,0,0.6)' } }}
             items={[
               ...(it.hall
                 ? [

@@ -6,7 +6,8 @@ import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
-import { CaseTimeline } from '../components/CaseTimeline.tsx';
+import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
+import { endedAt, isOpenCase } from '../components/caseDates.ts';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
@@ -49,8 +50,13 @@ export function MyCaseDetailPage() {
             { key: 'number', label: t('cases.number'), children: cs.number },
             ...(cs.agencyName ? [{ key: 'agency', label: t('cases.agency'), children: cs.agencyName }] : []),
             { key: 'submitted', label: t('cases.submittedAt'), children: formatDateTime(cs.submittedAt) },
-            { key: 'due', label: t('cases.dueDate'), children: formatDate(cs.dueDate) },
-            ...(cs.slaLight ? [{ key: 'light', label: t('cases.light'), children: <SlaLight light={cs.slaLight} /> }] : []),
+            // The deadline only while the case is open; once it ended, when it ended.
+            ...(isOpenCase(cs.state)
+              ? [
+                  { key: 'due', label: t('cases.dueDate'), children: formatDate(cs.dueDate) },
+                  ...(cs.slaLight ? [{ key: 'light', label: t('cases.light'), children: <SlaLight light={cs.slaLight} /> }] : []),
+                ]
+              : [{ key: 'ended', label: t(cs.state === 'declined' ? 'cases.declinedAt' : 'cases.closedAt'), children: formatDateTime(endedAt(cs)) }]),
           ]}
         />
         {cs.decision && (
@@ -69,9 +75,7 @@ export function MyCaseDetailPage() {
         )}
       </Card>
 
-      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.timeline')}</h2>} style={{ marginTop: 16 }}>
-        <CaseTimeline entries={cs.timeline} />
-      </Card>
+      <CaseTimelineSection title={t('cases.timeline')} entries={cs.timeline} style={{ marginTop: 16 }} />
 
       <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.form')}</h2>} style={{ marginTop: 16 }}>
         <CaseFormView form={cs.form} schema={pinned ?? item.data?.form} />

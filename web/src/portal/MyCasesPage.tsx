@@ -1,8 +1,10 @@
 import { Empty, Pagination, Skeleton, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCases } from '../api/cases.ts';
+import { useCase, useCases } from '../api/cases.ts';
+import type { CaseSummary } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { endedAt, isOpenCase } from '../components/caseDates.ts';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
@@ -11,7 +13,19 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
 const pageSize = 10;
 
-/** 我的办件: one card per case, phone first — light, state, item, due date. */
+/**
+ * When an ended case was decided or closed. The list does not carry that date, so it comes from the case itself
+ * (cached, so opening the case afterwards is instant).
+ */
+function EndedOn({ c }: { c: CaseSummary }) {
+  const { t } = useTranslation();
+  const detail = useCase(c.id);
+  const at = detail.data ? endedAt(detail.data) : undefined;
+  if (!at) return null;
+  return <span>{t(c.state === 'declined' ? 'cases.declinedOn' : 'cases.closedOn', { date: formatDate(at) })}</span>;
+}
+
+/** 我的办件: one card per case, phone first — state, item, number; the due date and light while open, the closing date after. */
 export function MyCasesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('cases.myTitle'));
@@ -57,8 +71,14 @@ export function MyCasesPage() {
                       {t('common.colon')}
                       {formatDateTime(c.submittedAt)}
                     </span>
-                    {c.dueDate && <span>{t('cases.dueOn', { date: formatDate(c.dueDate) })}</span>}
-                    {c.slaLight && <SlaLight light={c.slaLight} />}
+                    {isOpenCase(c.state) ? (
+                      <>
+                        {c.dueDate && <span>{t('cases.dueOn', { date: formatDate(c.dueDate) })}</span>}
+                        {c.slaLight && <SlaLight light={c.slaLight} />}
+                      </>
+                    ) : (
+                      <EndedOn c={c} />
+                    )}
                   </Space>
                 </Link>
               </li>

@@ -1,10 +1,12 @@
 import { Layout } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canEnter, useMe } from '../api/auth.ts';
 import { Brand, SkipLink } from '../components/Brand.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LanguageSwitch, LargeTextToggle, LogoutButton, UserName } from '../components/HeaderControls.tsx';
+import { NotificationsBell } from './NotificationsPage.tsx';
 
 /** The applicants' frame: phone first, one row of header controls, the page, a quiet footer. */
 export function PortalLayout() {
@@ -33,11 +35,22 @@ export function PortalLayout() {
             )}
           </nav>
           <div className="tb-header-actions">
+            {/* On a phone the nav is hidden: 我的办件 stays reachable as an icon button. */}
+            <ButtonLink
+              type="text"
+              className="tb-show-xs"
+              icon={<FileTextOutlined aria-hidden />}
+              to="/my/cases"
+              aria-label={t('nav.myCases')}
+              title={t('nav.myCases')}
+              aria-current={location.pathname.startsWith('/my/cases') ? 'page' : undefined}
+            />
             <LargeTextToggle />
             {/* On a phone the language switch moves to the footer to leave room for 大字版 and 登录. */}
             <LanguageSwitch className="tb-hide-xs" />
             {me ? (
               <>
+                <NotificationsBell />
                 <UserName me={me} />
                 <LogoutButton />
               </>

@@ -6,7 +6,7 @@ import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
-import { CaseTimeline } from '../components/CaseTimeline.tsx';
+import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
@@ -78,9 +78,7 @@ export function CaseWorkPage() {
           <Card title={<h2 style={h2}>{t('workbench.actions')}</h2>}>
             <ActionPanel c={cs} />
           </Card>
-          <Card title={<h2 style={h2}>{t('workbench.timeline')}</h2>} style={{ marginTop: 16 }}>
-            <CaseTimeline entries={cs.timeline} />
-          </Card>
+          <CaseTimelineSection title={t('workbench.timeline')} entries={cs.timeline} style={{ marginTop: 16 }} />
         </Col>
       </Row>
     </>

@@ -8,7 +8,7 @@ import { LoadError } from '../../components/status.tsx';
 import { loose } from '../../i18n/loose.ts';
 import { pathLabel, valueLabel } from '../catalogMeta.ts';
 import { useVersionDiff } from '../queries.ts';
-import { versionStatusColor } from './status.ts';
+import { useVersionStatusLabel, versionStatusColor } from './status.ts';
 
 function Value({ text }: { text: string }) {
   if (text.includes('\n') || text.length > 80) {
@@ -20,6 +20,7 @@ function Value({ text }: { text: string }) {
 /** Versions of the item and a field-by-field comparison of any two of them. */
 export function VersionsTab({ detail }: { detail: AdminItemDetail }) {
   const { t } = useTranslation();
+  const statusText = useVersionStatusLabel();
   const versions = detail.versions;
   const latest = versions[0]?.version;
   const [from, setFrom] = useState<number | undefined>(versions[1]?.version);
@@ -28,7 +29,7 @@ export function VersionsTab({ detail }: { detail: AdminItemDetail }) {
 
   const columns: ColumnsType<ItemVersionInfo> = [
     { key: 'version', title: t('catalog.editor.versions.version'), width: 90, render: (_, v) => t('catalog.versionN', { n: v.version }) },
-    { key: 'status', title: t('catalog.editor.versions.status'), width: 150, render: (_, v) => <Tag color={versionStatusColor[v.status]}>{v.statusLabel}</Tag> },
+    { key: 'status', title: t('catalog.editor.versions.status'), width: 150, render: (_, v) => <Tag color={versionStatusColor[v.status]}>{statusText(v.status, v.statusLabel)}</Tag> },
     { key: 'note', title: t('catalog.editor.versions.note'), render: (_, v) => v.note || '—' },
     { key: 'createdAt', title: t('catalog.editor.versions.createdAt'), width: 160, render: (_, v) => formatDateTime(v.createdAt) },
     { key: 'publishedAt', title: t('catalog.editor.versions.publishedAt'), width: 160, render: (_, v) => formatDateTime(v.publishedAt) },
@@ -53,7 +54,7 @@ export function VersionsTab({ detail }: { detail: AdminItemDetail }) {
     },
   ];
 
-  const versionOptions = versions.map((v) => ({ value: v.version, label: `${t('catalog.versionN', { n: v.version })} · ${v.statusLabel}` }));
+  const versionOptions = versions.map((v) => ({ value: v.version, label: `${t('catalog.versionN', { n: v.version })} · ${statusText(v.status, v.statusLabel)}` }));
   const changeColumns: ColumnsType<VersionChange> = [
     {
       key: 'path',

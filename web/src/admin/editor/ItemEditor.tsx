@@ -16,7 +16,7 @@ import { ReviewLogTab, VersionsTab } from './HistoryTabs.tsx';
 import { LintSummary } from './LintSummary.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
 import { AgencySection, BasicSection, FaqSection, FeesSection, LimitsSection, OnlineSection, ProcessSection, ResultSection, TopicsSection, WhereSection } from './sections.tsx';
-import { versionStatusColor } from './status.ts';
+import { useVersionStatusLabel, versionStatusColor } from './status.ts';
 
 /** JSON with sorted keys and no undefined: equal documents compare equal whatever order the database kept. */
 export function canonical(v: unknown): string {
@@ -70,6 +70,7 @@ export interface ItemEditorProps {
  */
 export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
   const { t } = useTranslation();
+  const statusText = useVersionStatusLabel();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -239,7 +240,7 @@ export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
     if (latest && (latest.status === 'submitted' || latest.status === 'approved')) {
       modal.confirm({
         title: t('catalog.editor.withdrawTitle'),
-        content: t('catalog.editor.withdrawContent', { version: latest.version, status: latest.statusLabel }),
+        content: t('catalog.editor.withdrawContent', { version: latest.version, status: statusText(latest.status, latest.statusLabel) }),
         okText: t('common.confirm'),
         cancelText: t('common.cancel'),
         onOk: () => doSave(),
@@ -460,7 +461,7 @@ export function ItemEditor({ detail, initialDoc, notice }: ItemEditorProps) {
           <div className="tb-editor-meta">
             {item && (
               <>
-                <Tag color={versionStatusColor[item.versionStatus]}>{item.versionStatusLabel}</Tag>
+                <Tag color={versionStatusColor[item.versionStatus]}>{statusText(item.versionStatus, item.versionStatusLabel)}</Tag>
                 <span>{t('catalog.versionN', { n: item.version })}</span>
                 <span>
                   {t('catalog.publicVersion')}

@@ -1,46 +1,46 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FormFieldSchema, FormSchema, Profile } from '../../api/types.ts';
+import type { FormFieldSchema, FormSchema, OwnProfile } from '../../api/types.ts';
 import { orderedFields } from '../../components/formOrder.ts';
 
 export { orderedFields };
 
-/** Profile fields taken from an authoritative register: shown, not editable. */
-const lockedProfileKeys = new Set(['name', 'idNumberMasked', 'entityName', 'creditCode']);
-
 export type FormValues = Record<string, unknown>;
 
-const profileFields = new Set<keyof Profile>(['name', 'idNumberMasked', 'phoneMasked', 'entityName', 'creditCode', 'address']);
+type ProfileKey = keyof OwnProfile;
 
-/**
- * The profile field an `x-prefill` names. Only exact names count: a masked ID
- * or phone number is not the value itself, so `idNumber` and `phone` are left
- * for the applicant to type.
- */
-function profileKey(prefill: string | undefined): keyof Profile | undefined {
+const profileKeys = new Set<ProfileKey>(['name', 'idNumber', 'phone', 'address', 'entityName', 'creditCode']);
+
+/** Facts that come from an authoritative government register: once filled from it, the applicant cannot change them. */
+const registerKeys = new Set<ProfileKey>(['name', 'idNumber', 'entityName', 'creditCode']);
+
+/** The profile field an `x-prefill` names (`name`, also accepted as `profile.name` or `me.profile.name`). */
+function profileKey(prefill: string | undefined): ProfileKey | undefined {
   if (!prefill) return undefined;
-  const k = prefill.replace(/^(me\.)?profile\./, '') as keyof Profile;
-  if (!profileFields.has(k) || k === 'idNumberMasked' || k === 'phoneMasked') return undefined;
-  return k;
+  const k = prefill.replace(/^(me\.)?profile\./, '') as ProfileKey;
+  return profileKeys.has(k) ? k : undefined;
 }
 
-/** Values to start the form with: the schema's defaults, then what the user's profile already tells us. */
-export function initialFormValues(schema: FormSchema, profile: Profile | undefined): { values: FormValues; prefilled: Set<string>; locked: Set<string> } {
+/**
+ * Values to start the form with: the schema's defaults, then the applicant's own profile for every field whose
+ * `x-prefill` names one of its keys. A field filled from a register fact (name, idNumber, entityName, creditCode)
+ * is locked; phone and address stay editable.
+ */
+export function initialFormValues(schema: FormSchema, profile: OwnProfile | undefined): { values: FormValues; prefilled: Set<string>; locked: Set<string> } {
   const values: FormValues = {};
   const prefilled = new Set<string>();
   const locked = new Set<string>();
   for (const [key, field] of Object.entries(schema.properties)) {
     if (field.default !== undefined) values[key] = field.format === 'date' && typeof field.default === 'string' ? dayjs(field.default) : field.default;
     const pk = profileKey(field['x-prefill']);
-    const v = pk ? profile?.[pk] : undefined;
+    const v = pk ? profile?.[pk]?.trim() : undefined;
     if (pk && v) {
       values[key] = v;
       prefilled.add(key);
-      // Locked only where the field is the register's own fact (its key is the profile field's name);
-      // a field merely seeded from it, such as 法定代表人 from the user's name, stays editable.
-      if (lockedProfileKeys.has(pk) && key === pk) locked.add(key);
+      if (registerKeys.has(pk)) locked.add(key);
     }
   }
   return { values, prefilled, locked };
@@ -105,6 +105,8 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
         const title = field.title ?? key;
         const isRequired = required.has(key);
         const isChoice = !!field.enum || field.type === 'boolean' || field.format === 'date';
+        // A register value cannot be corrected here, so only the server judges its format.
+        const isLocked = locked.has(key);
         const rules: Rule[] = [];
         if (isRequired) {
           rules.push({
@@ -114,10 +116,10 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
           });
         }
         if (field.format === 'email') rules.push({ type: 'email', message: t('apply.invalidFormat', { field: title }) });
-        if (field.type === 'string' && !field.enum && field.format !== 'date') {
+        if (field.type === 'string' && !field.enum && field.format !== 'date' && !isLocked) {
           if (field.minLength) rules.push({ min: field.minLength, message: t('apply.tooShort', { field: title, n: field.minLength }) });
           if (field.maxLength) rules.push({ max: field.maxLength, message: t('apply.tooLong', { field: title, n: field.maxLength }) });
-          if (field.pattern && !locked.has(key)) {
+          if (field.pattern) {
             try {
               rules.push({ pattern: new RegExp(field.pattern), message: t('apply.invalidFormat', { field: title }) });
             } catch {
@@ -128,10 +130,17 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
 
         const extra = (
           <>
-            {prefilled.has(key) && (
-              <Tag color="blue" style={{ marginTop: 4 }}>
-                {t('apply.prefilled')}
-              </Tag>
+            {isLocked ? (
+              <span className="tb-register-hint">
+                <LockOutlined aria-hidden />
+                {t('apply.fromRegister')}
+              </span>
+            ) : (
+              prefilled.has(key) && (
+                <Tag color="blue" style={{ marginTop: 4 }}>
+                  {t('apply.prefilled')}
+                </Tag>
+              )
             )}
             {field.description && <div>{field.description}</div>}
           </>
@@ -145,6 +154,7 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
               <Radio.Group
                 role="radiogroup"
                 aria-label={title}
+                disabled={isLocked}
                 options={[
                   { value: true, label: t('common.yes') },
                   { value: false, label: t('common.no') },
@@ -158,13 +168,13 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
           if (field['x-ui']?.widget === 'radio') {
             return (
               <Form.Item key={key} {...common}>
-                <Radio.Group role="radiogroup" aria-label={title} options={options} disabled={locked.has(key)} />
+                <Radio.Group role="radiogroup" aria-label={title} options={options} disabled={isLocked} />
               </Form.Item>
             );
           }
           return (
             <Form.Item key={key} {...common}>
-              <Select options={options} placeholder={t('apply.selectPlaceholder')} disabled={locked.has(key)} allowClear={!isRequired} />
+              <Select options={options} placeholder={t('apply.selectPlaceholder')} disabled={isLocked} allowClear={!isRequired} />
             </Form.Item>
           );
         }
@@ -177,6 +187,8 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
                 max={field.maximum}
                 precision={field.type === 'integer' ? 0 : undefined}
                 inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+                readOnly={isLocked}
+                variant={isLocked ? 'filled' : undefined}
               />
             </Form.Item>
           );
@@ -184,22 +196,28 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
         if (field.format === 'date') {
           return (
             <Form.Item key={key} {...common}>
-              <DatePicker style={{ width: '100%' }} placeholder={t('apply.datePlaceholder')} inputReadOnly />
+              <DatePicker style={{ width: '100%' }} placeholder={t('apply.datePlaceholder')} inputReadOnly disabled={isLocked} />
             </Form.Item>
           );
         }
         if (field['x-ui']?.widget === 'textarea') {
           return (
             <Form.Item key={key} {...common}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={field.maxLength} showCount={!!field.maxLength} readOnly={locked.has(key)} />
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={field.maxLength}
+                showCount={!!field.maxLength}
+                readOnly={isLocked}
+                variant={isLocked ? 'filled' : undefined}
+              />
             </Form.Item>
           );
         }
         return (
           <Form.Item key={key} {...common}>
             <Input
-              readOnly={locked.has(key)}
-              variant={locked.has(key) ? 'filled' : undefined}
+              readOnly={isLocked}
+              variant={isLocked ? 'filled' : undefined}
               maxLength={field.maxLength}
               placeholder={field['x-ui']?.placeholder}
               type={field.format === 'email' ? 'email' : undefined}
