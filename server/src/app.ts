@@ -8,7 +8,7 @@ import type { Db } from './platform/db/db.ts';
 import { pendingMigrations } from './platform/db/migrate.ts';
 import { fileRoutes } from './platform/files/routes.ts';
 import type { FileStore } from './platform/files/file-store.ts';
-import { verifyAuditChain } from './platform/audit/index.ts';
+import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
@@ -56,9 +56,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
     '/api/v1/admin/audit/verify',
     {
       config: { access: 'audit:verify' },
-      schema: { tags: ['admin'], summary: 'Verify the audit hash chain end to end', response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer(), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Chain pending audit events, then verify the hash chain end to end',
+        response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer(), pending: Type.Integer(), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }) },
+      },
     },
-    async () => verifyAuditChain(deps.db),
+    async () => {
+      await chainAuditEvents(deps.db);
+      return verifyAuditChain(deps.db);
+    },
   );
 
   calendarRoutes(app, { db: deps.db, store: calendarStore });

@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseRuntime } from './platform/db/runtime.ts';
 import { connect, type DbHandle } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { localFileStore } from './platform/files/file-store.ts';
-import { verifyAuditChain } from './platform/audit/index.ts';
+import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
@@ -65,6 +65,8 @@ async function start(config: Config) {
   }
   const { app } = await buildApp({ db: h.db, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
+  // Link new audit events into the hash chain shortly after they commit (one instance at a time).
+  jobs.tick(1000, () => chainAuditEvents(h.db));
   // 行政许可法 art. 32: sweep submissions past their 5-working-day acceptance deadline.
   jobs.every('cases.deemed-acceptance', '*/15 * * * *', async () => {
     const n = await deemAcceptOverdue(h.db, calendarStore.current());
@@ -128,6 +130,7 @@ async function main() {
       });
     case 'audit-verify':
       return withDatabase(config, async (h) => {
+        while ((await chainAuditEvents(h.db)) > 0);
         const report = await verifyAuditChain(h.db);
         process.stdout.write(JSON.stringify(report) + '\n');
         if (!report.ok) process.exitCode = 1;

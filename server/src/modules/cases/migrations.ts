@@ -110,6 +110,8 @@ export const casesMigrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint('case_draft_pk', ['applicant_id', 'impl_code'])
         .execute();
       await sql`create index case_state_due_idx on "case" (state, due_date, id)`.execute(db);
+      // Case numbers now come from one sequence per region and year (service.ts).
+      await db.schema.dropTable('case_counter').execute();
     },
     async down(db: Kysely<any>) {
       await sql`drop index case_state_due_idx`.execute(db);

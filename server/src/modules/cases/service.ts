@@ -124,14 +124,31 @@ function roleFor(actor: Actor, action: CaseAction): Role {
   return actor.roles.find((r) => (ROLE_GRANTS[r].permissions as readonly string[]).includes(perm)) ?? actor.roles[0] ?? 'applicant';
 }
 
-async function nextCaseNumberInTrx(trx: Trx, regionCode: string, year: number): Promise<string> {
-  const r = await trx
-    .insertInto('case_counter')
-    .values({ region_code: regionCode, year, last: 1 })
-    .onConflict((oc) => oc.columns(['region_code', 'year']).doUpdateSet({ last: sql`case_counter.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${regionCode}-${year}-${String(r.last).padStart(6, '0')}`;
+/** Per region and year, case numbers come from a PostgreSQL sequence: no hot counter row for submissions to queue on. */
+const knownSequences = new Set<string>();
+
+function caseSequenceName(regionCode: string, year: number): string {
+  if (!/^\d{6,12}$/.test(regionCode) || !Number.isInteger(year)) throw new Error('bad case number scope');
+  return `case_no_${regionCode}_${year}`;
+}
+
+/** Create the sequence outside the submitting transaction (DDL there would serialise submissions). */
+async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
+  const name = caseSequenceName(regionCode, year);
+  if (knownSequences.has(name)) return name;
+  try {
+    await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
+  } catch (err) {
+    // Two processes creating it at once: the loser sees a duplicate; the sequence exists either way.
+    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
+  }
+  knownSequences.add(name);
+  return name;
+}
+
+async function nextCaseNumberInTrx(trx: Trx, sequence: string, regionCode: string, year: number): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(trx);
+  return `${regionCode}-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
 }
 
 export async function submitCase(
@@ -140,6 +157,9 @@ export async function submitCase(
   input: SubmitInput,
   ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale },
 ): Promise<CaseDetail> {
+  const pinned = await findPublishedItem(db, input.implCode);
+  const year = Number(todayInShanghai().slice(0, 4));
+  const sequence = pinned ? await ensureCaseSequence(db, pinned.regionCode, year) : undefined;
   const caseId = await db.transaction().execute(async (trx) => {
     const { id } = await idempotentInTrx(
       trx,
@@ -176,7 +196,7 @@ export async function submitCase(
         const applicantName = actor.subjectType === 'entity' ? (profile.entity_name ?? actor.displayName) : (profile.person_name ?? actor.displayName);
         const today = todayInShanghai();
         const acceptDue = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
-        const number = await nextCaseNumberInTrx(trx, item.regionCode, Number(today.slice(0, 4)));
+        const number = await nextCaseNumberInTrx(trx, sequence ?? (await ensureCaseSequence(db, item.regionCode, year)), item.regionCode, year);
         const now = new Date();
         await trx
           .insertInto('case')

@@ -58,7 +58,6 @@ export type CasesTables = {
     payload: Json<Record<string, unknown>>;
     at: Generated<Date>;
   };
-  case_counter: { region_code: string; year: number; last: number };
   case_draft: {
     applicant_id: string;
     impl_code: string;

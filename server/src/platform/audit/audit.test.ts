@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../testing/db.ts';
-import { verifyAuditChain, writeAuditInTrx } from './audit.ts';
+import { chainAuditEvents, verifyAuditChain, writeAuditInTrx } from './audit.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,8 +17,32 @@ describe('audit hash chain', () => {
         h.db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: '0190a0a0-0000-7000-8000-000000000001', name: '测试' }, action: 'test.write', entityType: 'thing', entityId: String(i), after: { i, note: '变更' } })),
       ),
     );
+    expect(await verifyAuditChain(h.db)).toEqual({ ok: true, count: 0, pending: 20 });
+    expect(await chainAuditEvents(h.db)).toBe(20);
+    expect(await chainAuditEvents(h.db)).toBe(0);
     const r = await verifyAuditChain(h.db);
-    expect(r).toEqual({ ok: true, count: 20 });
+    expect(r).toEqual({ ok: true, count: 20, pending: 0 });
+  });
+
+  it('chains an event that committed after a later-numbered one, without breaking the chain', async () => {
+    const h3 = await createTestDatabase('tongban_empty');
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = h3.db.transaction().execute(async (trx) => {
+        await writeAuditInTrx(trx, { actor: null, action: 'slow', entityType: 't', entityId: 'a' });
+        await gate;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      await h3.db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: null, action: 'fast', entityType: 't', entityId: 'b' }));
+      expect(await chainAuditEvents(h3.db)).toBe(1);
+      release();
+      await slow;
+      expect(await chainAuditEvents(h3.db)).toBe(1);
+      expect(await verifyAuditChain(h3.db)).toEqual({ ok: true, count: 2, pending: 0 });
+    } finally {
+      await h3.drop();
+    }
   });
 
   it('detects an edited event', async () => {
@@ -32,6 +56,7 @@ describe('audit hash chain', () => {
     const h2 = await createTestDatabase('tongban_empty');
     try {
       for (let i = 0; i < 5; i++) await h2.db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: null, action: 'x', entityType: 't', entityId: String(i) }));
+      await chainAuditEvents(h2.db);
       await sql`delete from audit_event where seq = (select min(seq) + 2 from audit_event)`.execute(h2.db);
       const r = await verifyAuditChain(h2.db);
       expect(r).toMatchObject({ ok: false, reason: 'link' });

@@ -84,6 +84,20 @@ platformMigrations['202611221300_platform_work_calendar'] = {
   },
 };
 
+platformMigrations['202611221700_platform_audit_async_chain'] = {
+  async up(db: Kysely<any>) {
+    // Events are chained shortly after commit by one chainer (see platform/audit/audit.ts), not under a lock
+    // held by every writing transaction.
+    await sql`alter table audit_event alter column prev_hash drop not null, alter column hash drop not null, add column chain_seq bigint unique`.execute(db);
+    await sql`update audit_event set chain_seq = seq where hash is not null`.execute(db);
+    await sql`create index audit_event_unchained_idx on audit_event (seq) where chain_seq is null`.execute(db);
+  },
+  async down(db: Kysely<any>) {
+    await sql`drop index audit_event_unchained_idx`.execute(db);
+    await sql`alter table audit_event drop column chain_seq`.execute(db);
+  },
+};
+
 export type PlatformTables = {
   work_calendar: {
     year: number;
@@ -107,8 +121,9 @@ export type PlatformTables = {
     before: unknown | null;
     after: unknown | null;
     ip: string | null;
-    prev_hash: string;
-    hash: string;
+    prev_hash: string | null;
+    hash: string | null;
+    chain_seq: number | null;
   };
   file_object: {
     id: string;

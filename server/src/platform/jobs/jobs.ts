@@ -16,6 +16,8 @@ type Logger = { info: (o: object, msg?: string) => void; error: (o: object, msg?
 export type Jobs = {
   on(topic: string, handler: EventHandler): void;
   every(name: string, cron: string, handler: () => Promise<void>): void;
+  /** A short periodic task run by every instance (it must be safe to run concurrently, e.g. guarded by a lock). */
+  tick(intervalMs: number, handler: () => Promise<unknown>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Relay pending outbox events now (also runs on a timer). Returns how many were sent. */
@@ -27,6 +29,7 @@ const queueOf = (topic: string) => `event.${topic}`;
 export function createJobs(db: Db, url: string, log: Logger, opts: { relayIntervalMs?: number } = {}): Jobs {
   const handlers = new Map<string, EventHandler[]>();
   const schedules: Array<{ name: string; cron: string; handler: () => Promise<void> }> = [];
+  const tickers: Array<{ intervalMs: number; handler: () => Promise<unknown>; timer?: NodeJS.Timeout; running?: Promise<unknown> }> = [];
   let boss: PgBoss | undefined;
   let timer: NodeJS.Timeout | undefined;
   let relaying: Promise<number> | undefined;
@@ -60,6 +63,9 @@ export function createJobs(db: Db, url: string, log: Logger, opts: { relayInterv
     every(name, cron, handler) {
       schedules.push({ name, cron, handler });
     },
+    tick(intervalMs, handler) {
+      tickers.push({ intervalMs, handler });
+    },
     async start() {
       boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, application_name: 'tongban-jobs' });
       boss.on('error', (err: Error) => log.error({ err }, 'job queue error'));
@@ -85,9 +91,19 @@ export function createJobs(db: Db, url: string, log: Logger, opts: { relayInterv
       };
       timer = setInterval(tick, opts.relayIntervalMs ?? 1000);
       timer.unref();
+      for (const t of tickers) {
+        t.timer = setInterval(() => {
+          t.running ??= t.handler()
+            .catch((err: Error) => log.error({ err }, 'periodic task failed'))
+            .finally(() => (t.running = undefined));
+        }, t.intervalMs);
+        t.timer.unref();
+      }
     },
     async stop() {
       if (timer) clearInterval(timer);
+      for (const t of tickers) if (t.timer) clearInterval(t.timer);
+      await Promise.all(tickers.map((t) => t.running));
       await relaying;
       await boss?.stop({ graceful: true, timeout: 10_000 });
       boss = undefined;
