@@ -16,6 +16,7 @@ import { identityRoutes, resolveSession } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { casesRoutes, canReadFileThroughCase } from './modules/cases/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
+import { notifyRoutes } from './modules/notify/index.ts';
 
 export type AppDeps = {
   db: Db;
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   await catalogRoutes(app, { db: deps.db, store: deps.store });
   casesRoutes(app, { db: deps.db, calendar });
   supervisionRoutes(app, { db: deps.db });
+  notifyRoutes(app, { db: deps.db });
   fileRoutes(app, {
     db: deps.db,
     store: deps.store,

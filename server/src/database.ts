@@ -3,5 +3,6 @@ import type { PlatformTables } from './platform/db/platform-migrations.ts';
 import type { IdentityTables } from './modules/identity/tables.ts';
 import type { CatalogTables } from './modules/catalog/tables.ts';
 import type { CasesTables } from './modules/cases/tables.ts';
+import type { NotifyTables } from './modules/notify/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables;

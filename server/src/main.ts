@@ -17,6 +17,7 @@ import { createJobs } from './platform/jobs/jobs.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
+import { registerNotifyHandlers, notifyAdaptersFromEnv } from './modules/notify/index.ts';
 import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
 import { seedDemoWorld, isSeeded, DEMO_PASSWORD, type DemoAccount } from './seed/seed.ts';
 
@@ -65,6 +66,7 @@ async function start(config: Config) {
   }
   const { app } = await buildApp({ db: h.db, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
+  registerNotifyHandlers(jobs, { db: h.db, ...notifyAdaptersFromEnv(), log: app.log });
   // Link new audit events into the hash chain shortly after they commit (one instance at a time).
   jobs.tick(1000, () => chainAuditEvents(h.db));
   // 行政许可法 art. 32: sweep submissions past their 5-working-day acceptance deadline.

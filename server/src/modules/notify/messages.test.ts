@@ -25,13 +25,32 @@ describe('what applicants are told', () => {
       ['case.declined', { reason: '不属于本机关职权范围，请向县级市场监管部门申请' }],
       ['case.closed', { decision: 'grant' }],
       ['case.closed', { decision: 'refuse', reason: '现场核查发现经营场所与申报不符' }],
+      ['case.decided', { decision: 'grant' }],
+      ['case.decided', { decision: 'refuse', reason: '不符合选址要求' }],
+      ['case.extended', { days: 10, dueDate: '2026-12-15', reason: '需要多个科室会审' }],
+      ['case.suspended', { procedure: '专家评审', expectedDays: 20, reason: '涉及特种设备' }],
+      ['case.closed', { method: 'express' }],
     ] as const) {
+      const sms = composeCaseMessage(topic, { ...base, ...extra })!.sms!;
+      expect(sms.startsWith('【通办】')).toBe(true);
+      expect(sms).toContain(base.number);
+      expect(sms.length).toBeLessThanOrEqual(70); // one SMS segment of Chinese text
       const m = composeCaseMessage(topic, { ...base, ...extra })!;
-      expect(m.sms.startsWith('【通办】')).toBe(true);
-      expect(m.sms).toContain(base.number);
-      expect(m.sms.length).toBeLessThanOrEqual(70); // one SMS segment of Chinese text
       expect(m.emailBody).toContain(m.body);
     }
+  });
+
+  it('an extension gives its reason; a stopped clock names the procedure (行政许可法 arts. 42, 45)', () => {
+    const ext = composeCaseMessage('case.extended', { ...base, days: 10, dueDate: '2026-12-15', reason: '需要多个科室会审。' })!;
+    expect(ext.body).toBe('您的《食品经营许可（仅销售预包装食品备案）》申请的办理期限延长 10 个工作日，新的期限为 2026年12月15日。理由：需要多个科室会审。');
+    const sus = composeCaseMessage('case.suspended', { ...base, procedure: '专家评审', expectedDays: 20, reason: '涉及特种设备' })!;
+    expect(sus.body).toContain('需要进行专家评审，预计需要 20 天，这段时间不计入办理期限。说明：涉及特种设备。');
+  });
+
+  it('minor steps stay in the portal: no SMS for resuming or an electronic delivery', () => {
+    expect(composeCaseMessage('case.resumed', { ...base, procedure: '专家评审', dueDate: '2026-12-20' })!.sms).toBeUndefined();
+    expect(composeCaseMessage('case.closed', { ...base, method: 'electronic' })!.sms).toBeUndefined();
+    expect(composeCaseMessage('case.closed', { ...base, decision: 'grant' })!.sms).toContain('准予许可');
   });
 
   it('without the item name it names the case number instead; punctuation stays single', () => {

@@ -16,6 +16,13 @@ export type CaseEventPayload = {
   dueDate?: string;
   note?: string;
   missing?: ReadonlyArray<{ name: string; reason?: string }>;
+  /** case.closed after delivery: how the result reached the applicant. */
+  method?: 'electronic' | 'pickup' | 'express';
+  /** case.extended */
+  days?: number;
+  /** case.suspended / case.resumed: the special procedure (听证, 检验, 专家评审 …) */
+  procedure?: string;
+  expectedDays?: number;
 };
 
 export type ComposedMessage = {
@@ -23,12 +30,23 @@ export type ComposedMessage = {
   title: string;
   body: string;
   link: string;
-  sms: string;
+  /** Absent: portal only (the applicant already had an SMS and email about this step). */
+  sms?: string;
   emailSubject: string;
   emailBody: string;
 };
 
-export const CASE_TOPICS = ['case.submitted', 'case.supplement_requested', 'case.accepted', 'case.declined', 'case.closed'] as const satisfies readonly NotificationKind[];
+export const CASE_TOPICS = [
+  'case.submitted',
+  'case.supplement_requested',
+  'case.accepted',
+  'case.declined',
+  'case.extended',
+  'case.suspended',
+  'case.resumed',
+  'case.decided',
+  'case.closed',
+] as const satisfies readonly NotificationKind[];
 
 const SMS_SIGNATURE = '【通办】';
 
@@ -47,7 +65,29 @@ function subject(p: CaseEventPayload): string {
   return p.itemName ? `您的《${p.itemName}》申请` : `您的申请（办件编号 ${p.number}）`;
 }
 
-type Parts = { kind: NotificationKind; title: string; body: string; sms: string };
+type Parts = { kind: NotificationKind; title: string; body: string; sms?: string };
+
+const REVIEW_RIGHTS = '如对决定不服，可以依法申请行政复议或者提起行政诉讼。';
+
+/** The decision itself (case.decided, or case.closed carrying the decision). 行政许可法 art. 38: reasons and rights on refusal. */
+function decision(kind: NotificationKind, p: CaseEventPayload, you: string, no: string, closed: boolean): Parts {
+  const head = closed ? '申请已办结' : '审批结果';
+  const done = closed ? '已办结' : '已审查完毕';
+  if (p.decision === 'refuse') {
+    return {
+      kind,
+      title: `${head}：不予许可`,
+      body: `${you}${done}，结果：不予许可。${p.reason ? `理由：${sentence(p.reason)}` : ''}${REVIEW_RIGHTS}`,
+      sms: `${SMS_SIGNATURE}您的申请${no}${closed ? '已办结，结果' : '审批结果'}：不予许可，请登录通办查看理由。`,
+    };
+  }
+  return {
+    kind,
+    title: `${head}：准予许可`,
+    body: `${you}${done}，结果：准予许可。`,
+    sms: `${SMS_SIGNATURE}您的申请${no}${closed ? '已办结，结果' : '审批结果'}：准予许可。`,
+  };
+}
 
 function parts(topic: string, p: CaseEventPayload): Parts | undefined {
   const you = subject(p);
@@ -84,20 +124,42 @@ function parts(topic: string, p: CaseEventPayload): Parts | undefined {
         body: `很抱歉，${you}未被受理。${p.reason ? `原因：${sentence(p.reason)}` : ''}您可以按说明准备好后重新申请。`,
         sms: `${SMS_SIGNATURE}您的申请${no}未被受理，请登录通办查看原因。`,
       };
+    case 'case.extended':
+      // 行政许可法 art. 42: an extension is told to the applicant with its reason.
+      return {
+        kind: topic,
+        title: '办理期限延长',
+        body: `${you}的办理期限${p.days ? `延长 ${p.days} 个工作日` : '已延长'}${p.dueDate ? `，新的期限为 ${chineseDate(p.dueDate)}` : ''}。${p.reason ? `理由：${sentence(p.reason)}` : ''}`,
+        sms: `${SMS_SIGNATURE}您的申请${no}办理期限${p.dueDate ? `延长至${chineseDate(p.dueDate)}` : '已延长'}，请登录通办查看理由。`,
+      };
+    case 'case.suspended': {
+      // 行政许可法 art. 45: time for hearings, tests, expert review … is not counted, and the applicant is told.
+      const what = p.procedure ? `需要进行${p.procedure}` : '需要进行特别程序';
+      return {
+        kind: topic,
+        title: '办理期限暂停计算',
+        body: `${you}${what}${p.expectedDays ? `，预计需要 ${p.expectedDays} 天` : ''}，这段时间不计入办理期限。${p.reason ? `说明：${sentence(p.reason)}` : ''}`,
+        sms: `${SMS_SIGNATURE}您的申请${no}${what}，所需时间不计入办理期限。`,
+      };
+    }
+    case 'case.resumed':
+      return {
+        kind: topic,
+        title: '恢复办理',
+        body: `${you}${p.procedure ? `的${p.procedure}已完成，` : '已'}恢复办理${p.dueDate ? `，办理期限至 ${chineseDate(p.dueDate)}` : ''}。`,
+      };
+    case 'case.decided':
+      return decision(topic, p, you, no, false);
     case 'case.closed':
-      if (p.decision === 'refuse') {
-        return {
-          kind: topic,
-          title: '申请已办结：不予许可',
-          body: `${you}已办结，结果：不予许可。${p.reason ? `理由：${sentence(p.reason)}` : ''}如对决定不服，可以依法申请行政复议或者提起行政诉讼。`,
-          sms: `${SMS_SIGNATURE}您的申请${no}已办结，结果：不予许可，请登录通办查看理由。`,
-        };
+      // Older events carry the decision on closing; newer ones follow case.decided and tell how it was delivered.
+      if (p.decision) return decision(topic, p, you, no, true);
+      if (p.method === 'express') {
+        return { kind: topic, title: '申请已办结', body: `${you}已办结，结果文书已寄出，请留意查收。`, sms: `${SMS_SIGNATURE}您的申请${no}已办结，结果文书已寄出，请留意查收。` };
       }
       return {
         kind: topic,
-        title: p.decision === 'grant' ? '申请已办结：准予许可' : '申请已办结',
-        body: p.decision === 'grant' ? `${you}已办结，结果：准予许可。` : `${you}已办结。`,
-        sms: `${SMS_SIGNATURE}您的申请${no}已办结${p.decision === 'grant' ? '，结果：准予许可' : ''}。`,
+        title: '申请已办结',
+        body: p.method === 'pickup' ? `${you}已办结，结果文书已领取。` : p.method === 'electronic' ? `${you}已办结，结果文书可以在“我的办件”中查看。` : `${you}已办结。`,
       };
     default:
       return undefined;

@@ -95,6 +95,17 @@ describe('handling case events (at least once)', () => {
     expect((await byEvent(granted.id))[0]!.body).toBe('您的《个体工商户设立登记》申请已办结，结果：准予许可。');
   });
 
+  it('decided then delivered electronically: the decision goes by SMS, the closing only to the portal', async () => {
+    const decided = caseEvent('case.decided', citizenId, { decision: 'grant' });
+    const { decision: _decision, ...common } = decided.payload as Record<string, unknown>;
+    const closed = event('case.closed', { ...common, method: 'electronic' });
+    expect(await handleCaseEvent(deps, decided)).toEqual({ notification: true, sms: 'sent' });
+    expect(await handleCaseEvent(deps, closed)).toEqual({ notification: true });
+    expect((await byEvent(decided.id))[0]!.title).toBe('审批结果：准予许可');
+    expect((await byEvent(closed.id))[0]!.body).toBe('您的《个体工商户设立登记》申请已办结，结果文书可以在“我的办件”中查看。');
+    expect(await messagesOf(closed.id)).toHaveLength(0);
+  });
+
   it('a supplement request lists every missing material with its reason', async () => {
     const e = caseEvent('case.supplement_requested', companyId, {
       missing: [
@@ -115,7 +126,7 @@ describe('handling case events (at least once)', () => {
     expect(await handleCaseEvent(deps, caseEvent('case.reassigned', citizenId))).toEqual({ notification: false });
     const topics: string[] = [];
     registerNotifyHandlers({ on: (topic) => void topics.push(topic) }, deps);
-    expect(topics.sort()).toEqual(['case.accepted', 'case.closed', 'case.declined', 'case.submitted', 'case.supplement_requested']);
+    expect(topics.sort()).toEqual(['case.accepted', 'case.closed', 'case.decided', 'case.declined', 'case.extended', 'case.resumed', 'case.submitted', 'case.supplement_requested', 'case.suspended']);
   });
 });
 

@@ -206,8 +206,9 @@ export type HandledEvent = { notification: boolean; sms?: DeliveryResult; email?
 
 /**
  * Tell the applicant about a case event: portal notification, SMS to their phone, email when they have an
- * address. Safe to run any number of times for the same event. A failed send is thrown after the other
- * channels were tried, so the job is retried and only the failed channel goes again.
+ * address (minor steps — resumed, delivered electronically — stay in the portal only). Safe to run any number
+ * of times for the same event. A failed send is thrown after the other channels were tried, so the job is
+ * retried and only the failed channel goes again.
  */
 export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Promise<HandledEvent> {
   const p = (event.payload ?? {}) as CaseEventPayload;
@@ -231,12 +232,12 @@ export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Pro
   const contact = await (deps.findContact ?? findAccountContact)(deps.db, p.applicantId);
   const out: HandledEvent = { notification };
   const errors: string[] = [];
-  if (contact?.phone) {
+  if (contact?.phone && msg.sms) {
     const r = await deliverOnce(deps.db, deps.sms, { eventId: event.id, channel: 'sms', accountId: contact.id, recipient: contact.phone, subject: null, body: msg.sms });
     out.sms = r.result;
     if (r.error) errors.push(`sms: ${r.error}`);
   }
-  if (contact?.email) {
+  if (contact?.email && msg.sms) {
     const r = await deliverOnce(deps.db, deps.email, { eventId: event.id, channel: 'email', accountId: contact.id, recipient: contact.email, subject: msg.emailSubject, body: msg.emailBody });
     out.email = r.result;
     if (r.error) errors.push(`email: ${r.error}`);

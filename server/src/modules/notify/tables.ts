@@ -1,6 +1,15 @@
 import type { Generated } from 'kysely';
 
-export type NotificationKind = 'case.submitted' | 'case.supplement_requested' | 'case.accepted' | 'case.declined' | 'case.closed';
+export type NotificationKind =
+  | 'case.submitted'
+  | 'case.supplement_requested'
+  | 'case.accepted'
+  | 'case.declined'
+  | 'case.extended'
+  | 'case.suspended'
+  | 'case.resumed'
+  | 'case.decided'
+  | 'case.closed';
 export type MessageChannel = 'sms' | 'email';
 
 export type NotifyTables = {

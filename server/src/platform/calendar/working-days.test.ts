@@ -309,14 +309,19 @@ describe('properties', () => {
     );
   });
 
-  it('add is strictly increasing in n and non-decreasing in from', () => {
+  it('add is strictly increasing in n (n ≥ 1), never below add(from, 0), and non-decreasing in from', () => {
+    // n = 0 means "the first working day from `from` on", which equals add(from, 1) when `from` is a day off
+    // (found by fast-check: 2003-06-01 is a Sunday). From n = 1 on, each extra day moves the due date.
+    const positiveN = fc.integer({ min: 1, max: 400 });
     fc.assert(
-      fc.property(date, smallN, smallN, (from, n1, n2) => {
+      fc.property(date, positiveN, positiveN, (from, n1, n2) => {
         const [lo, hi] = n1 <= n2 ? [n1, n2] : [n2, n1];
         const c = cmp(add(from, lo), add(from, hi));
         expect(lo === hi ? c === 0 : c === -1).toBe(true);
+        expect(cmp(add(from, 0), add(from, lo))).toBeLessThanOrEqual(0);
       }),
     );
+    expect(add('2003-06-01', 0)).toBe(add('2003-06-01', 1));
     fc.assert(
       fc.property(date, date, smallN, (a, b, n) => {
         const [lo, hi] = cmp(a, b) <= 0 ? [a, b] : [b, a];
