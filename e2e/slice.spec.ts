@@ -52,9 +52,9 @@ test.describe.serial('通办 slice: publish → apply on a phone → accept → 
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole('heading', { name: '管理后台', level: 1 })).toBeVisible();
 
-    // Only the drafts: the four items of 泰州市市场监督管理局 that are not yet public.
+    // Only the items never published (filter 未发布): the four items of 泰州市市场监督管理局 that are not yet public.
     const filter = page.getByRole('radiogroup', { name: '按状态筛选' });
-    await filter.getByText('草稿', { exact: true }).click();
+    await filter.getByText('未发布', { exact: true }).click();
     await expect(page).toHaveURL(/status=draft/);
     const row = page.getByRole('row').filter({ hasText: ITEM });
     await expect(row).toHaveCount(1);
@@ -79,6 +79,12 @@ test.describe.serial('通办 slice: publish → apply on a phone → accept → 
     // … and is listed as published.
     await filter.getByText('已发布', { exact: true }).click();
     await expect(page).toHaveURL(/status=published/);
+    const find = page.getByRole('searchbox', { name: '搜索事项' });
+    await find.fill(ITEM);
+    await find.press('Enter');
+    const published = page.getByRole('row').filter({ hasText: ITEM });
+    await expect(published).toHaveCount(1);
+    await expect(published).toContainText('已发布');
     await context.close();
   });
 
@@ -221,7 +227,8 @@ test.describe.serial('通办 slice: publish → apply on a phone → accept → 
 
     // The card titled 办理过程 (antd Card has no landmark role of its own).
     const timeline = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '办理过程' }) });
-    await expect(timeline.getByRole('listitem')).toHaveCount(3);
+    // Submitted, accepted, granted — and the decision delivered (electronically, by the system), which closes it.
+    await expect(timeline.getByRole('listitem')).toHaveCount(4);
     const steps = timeline.getByRole('listitem');
     await expect(steps.nth(0)).toContainText('提交申请');
     await expect(steps.nth(0)).toContainText('李明');
@@ -229,6 +236,7 @@ test.describe.serial('通办 slice: publish → apply on a phone → accept → 
     await expect(steps.nth(1)).toContainText('李晓燕');
     await expect(steps.nth(2)).toContainText('准予许可');
     await expect(steps.nth(2)).toContainText('张明远');
+    await expect(steps.nth(3)).toContainText('送达结果，办结');
     await expectNoHorizontalScroll(page);
     await shot(page, '11-citizen-case-closed');
     await context.close();

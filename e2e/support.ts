@@ -51,12 +51,18 @@ export async function signIn(page: Page, username: string, { touch = false, pass
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
 }
 
-/** A screenshot a person can look at: e2e/artifacts/<step>.png (whole page). */
-export async function shot(page: Page, step: string): Promise<void> {
+/**
+ * A screenshot a person can look at: e2e/artifacts/<step>.png, the whole page from the top — or, with
+ * `fullPage: false`, just the screen as it is (a dialog over the page: a full-page capture would draw its mask
+ * over the first screenful only).
+ */
+export async function shot(page: Page, step: string, { fullPage = true } = {}): Promise<void> {
   // Let webfonts, images and antd's motion settle so the picture shows what a person sees.
   await page.evaluate('document.fonts.ready');
+  // From the top: a full-page capture of a scrolled page draws the sticky header and toolbars in mid-page.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${step}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${step}.png`), fullPage });
 }
 
 /** On a phone nothing may make the page scroll sideways. */
