@@ -102,3 +102,13 @@ describe('colloquial search through the public API', () => {
     expect(persons).toBeLessThan(all);
   });
 });
+
+describe('search says when it only found related items', () => {
+  it('marks an exact match and a fallback', async () => {
+    const exact = (await t.app.inject({ method: 'GET', url: `/api/v1/public/items?q=${encodeURIComponent('个体工商户设立登记')}` })).json();
+    expect(exact.match).toBe('exact');
+    const typo = (await t.app.inject({ method: 'GET', url: `/api/v1/public/items?q=${encodeURIComponent('营业只照')}` })).json();
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.match).toBe('related');
+  });
+});

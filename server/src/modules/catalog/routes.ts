@@ -38,7 +38,14 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
           lifeEvent: Type.Optional(Type.String({ maxLength: 50, description: 'Life or business event, e.g. 开办企业' })),
           ...Paging,
         }),
-        response: { 200: Type.Object({ items: Type.Array(ItemSummary), total: Type.Integer() }), 400: ErrorResponse },
+        response: {
+          200: Type.Object({
+            items: Type.Array(ItemSummary),
+            total: Type.Integer(),
+            match: Type.Optional(Type.Union([Type.Literal('exact'), Type.Literal('related')], { description: 'related: nothing matched every word; these items are close' })),
+          }),
+          400: ErrorResponse,
+        },
       },
     },
     async (req, reply) => {

@@ -465,7 +465,7 @@ export function fuzzyQuery(plan: QueryPlan): { match: string; rank: string } | u
 // ---------------------------------------------------------------------------------------------------------------
 
 export type SearchQuery = { q?: string; regionCode?: string; dept?: string; topic?: string; object?: 'person' | 'entity'; lifeEvent?: string; page: number; pageSize: number };
-export type SearchResult = { items: ItemSummary[]; total: number };
+export type SearchResult = { items: ItemSummary[]; total: number; match?: 'exact' | 'related' };
 
 /** Region code → LIKE prefix: 321200 → 3212, 320000 → 32, 321202100000 → 321202100. */
 export function regionPrefix(code: string): string {
@@ -478,7 +478,7 @@ export function regionPrefix(code: string): string {
 /** ts_rank weights, in PostgreSQL's order D, C, B, A. */
 const RANK_WEIGHTS = '{0.1,0.2,0.4,1.0}';
 
-type Pass = { match: string; rank: string };
+type Pass = { match: string; rank: string; exact?: boolean };
 
 function whereClause(q: SearchQuery, match?: string): RawBuilder<unknown> {
   const conds: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
@@ -614,11 +614,12 @@ export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchRes
   // One unbroken phrase that misses is more likely a typo (营业只照) than several needs: fuzzy before loose then.
   const loose: Pass | undefined = qs.loose ? { match: qs.loose, rank: qs.rank } : undefined;
   const fuzzy = fuzzyQuery(plan);
-  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank }, ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose]).filter((p): p is Pass => p !== undefined)];
+  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank, exact: true }, ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose]).filter((p): p is Pass => p !== undefined)];
   for (const pass of passes) {
     const rows = await runPass(db, q, pass, plan, pageSize, offset);
     const total = rows[0]?.total ?? (offset > 0 ? await countPass(db, q, pass.match) : 0);
-    if (total > 0) return { items: rows.map(toSummary), total };
+    // Only the strict pass matched every word; the looser passes find related items, and the portal says so.
+    if (total > 0) return { items: rows.map(toSummary), total, match: pass.exact ? 'exact' : 'related' };
   }
-  return { items: [], total: 0 };
+  return { items: [], total: 0, match: 'exact' };
 }
