@@ -5,6 +5,18 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
+  /** One entry of `requests`: each connection cycles through the list; `setupRequest` may rewrite the request. */
+  export type RequestSpec = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** Called before each send of this entry; return the (modified) request, or a falsy value to restart the list. */
+    setupRequest?: (req: { method: string; path: string; headers: Record<string, string>; body?: string | Buffer }, context: Record<string, unknown>) => { method: string; path: string; headers: Record<string, string>; body?: string | Buffer } | undefined;
+    /** Called with every response to this entry (the body as a string; header names as the server sent them). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+  };
+
   export type Options = {
     url: string;
     connections?: number;
@@ -16,6 +28,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     pipelining?: number;
     title?: string;
+    requests?: RequestSpec[];
   };
 
   export type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p99: number };

@@ -5,6 +5,10 @@
  *
  * autocannon gives throughput and status counts. Latency percentiles are computed here from every response's
  * own time (autocannon's histogram has no p95 and rounds to whole milliseconds).
+ *
+ * A target may give a list of paths instead of one: every request (across all connections) takes the next path of
+ * the list, wrapping around, continuing from the warm-up into the measured run. Responses' `x-cache` headers
+ * (the server's public response cache says `hit` or `miss`) are counted in the measured run.
  */
 import autocannon, { type Instance, type Result } from 'autocannon';
 
@@ -12,9 +16,18 @@ export type Target = {
   /** Short key used in the JSON output. */
   key: string;
   label: string;
+  /** The path, or a description of the paths when `paths` is given. */
   path: string;
+  /** Request paths cycled through in order (one per request, shared by all connections). */
+  paths?: readonly string[];
   headers?: Record<string, string>;
 };
+
+/** `x-cache` headers seen in the measured run. */
+export type CacheCounts = { hit: number; miss: number; none: number };
+type CacheState = keyof CacheCounts;
+
+export type Percentiles = { count: number; p50: number; p95: number; p99: number };
 
 export type LoadSettings = {
   connections: number;
@@ -37,6 +50,12 @@ export type TargetResult = {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** Distinct paths requested (1 for a single-path target). */
+  distinctPaths: number;
+  /** Responses by their `x-cache` header; `hitRate` = hit / (hit + miss), null when the route sends none. */
+  cache: CacheCounts & { hitRate: number | null };
+  /** Latency of cache hits and of misses separately (only for routes that send `x-cache`). */
+  latencyByCache?: { hit: Percentiles; miss: Percentiles };
 };
 
 /** Nearest-rank percentile of an ascending array. */
@@ -46,17 +65,69 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-function runOnce(baseUrl: string, target: Target, connections: number, durationSec: number, signal: AbortSignal | undefined, onResponse?: (ms: number) => void): Promise<Result> {
+type PathCursor = { next: number };
+
+/** A growable list of latencies. */
+class Samples {
+  private buf = new Float64Array(1 << 14);
+  private n = 0;
+  add(ms: number): void {
+    if (this.n === this.buf.length) {
+      const bigger = new Float64Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.n++] = ms;
+  }
+  sorted(): Float64Array {
+    return this.buf.subarray(0, this.n).sort();
+  }
+  percentiles(): Percentiles {
+    const s = this.sorted();
+    return { count: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+  }
+}
+
+function runOnce(
+  baseUrl: string,
+  target: Target,
+  connections: number,
+  durationSec: number,
+  signal: AbortSignal | undefined,
+  cursor: PathCursor,
+  onResponse?: (ms: number, cache: CacheState) => void,
+): Promise<Result> {
   if (signal?.aborted) return Promise.reject(new Error(`aborted: ${String(signal.reason)}`));
+  const paths = target.paths;
+  // autocannon calls a request's onResponse (which sees the headers) and then, synchronously on the same client,
+  // emits 'response' (which has the latency): the header seen last belongs to the response being timed.
+  let lastCache: CacheState = 'none';
+  const readCache = (_status: number, _body: string, _context: unknown, headers: Record<string, string | string[]>) => {
+    const v = headers['x-cache'] ?? headers['X-Cache'];
+    lastCache = v === 'hit' ? 'hit' : v === 'miss' ? 'miss' : 'none';
+  };
   const instance: Instance = autocannon({
-    url: baseUrl + target.path,
+    url: baseUrl + (paths ? paths[0] : target.path),
     connections,
     duration: durationSec,
     timeout: 10,
     headers: target.headers,
     title: target.key,
+    requests: [
+      {
+        ...(paths
+          ? {
+              setupRequest: (req) => {
+                req.path = paths[cursor.next++ % paths.length]!;
+                return req;
+              },
+            }
+          : {}),
+        onResponse: readCache,
+      },
+    ],
   });
-  if (onResponse) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onResponse(ms));
+  if (onResponse) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onResponse(ms, lastCache));
   const onAbort = () => instance.stop();
   signal?.addEventListener('abort', onAbort, { once: true });
   return new Promise<Result>((resolve, reject) => {
@@ -75,21 +146,20 @@ function runOnce(baseUrl: string, target: Target, connections: number, durationS
 }
 
 export async function measure(baseUrl: string, target: Target, s: LoadSettings): Promise<TargetResult> {
-  if (s.warmupSec > 0) await runOnce(baseUrl, target, s.connections, s.warmupSec, s.signal);
+  const cursor: PathCursor = { next: 0 };
+  if (s.warmupSec > 0) await runOnce(baseUrl, target, s.connections, s.warmupSec, s.signal, cursor);
 
-  let times = new Float64Array(1 << 16);
-  let n = 0;
-  const record = (ms: number) => {
-    if (n === times.length) {
-      const bigger = new Float64Array(times.length * 2);
-      bigger.set(times);
-      times = bigger;
-    }
-    times[n++] = ms;
-  };
-  const r = await runOnce(baseUrl, target, s.connections, s.durationSec, s.signal, record);
+  const all = new Samples();
+  const byCache = { hit: new Samples(), miss: new Samples() };
+  const cache: CacheCounts = { hit: 0, miss: 0, none: 0 };
+  const r = await runOnce(baseUrl, target, s.connections, s.durationSec, s.signal, cursor, (ms, c) => {
+    all.add(ms);
+    cache[c]++;
+    if (c !== 'none') byCache[c].add(ms);
+  });
 
-  const sorted = times.subarray(0, n).sort();
+  const sorted = all.sorted();
+  const n = sorted.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   const statusCodes: Record<string, number> = {};
@@ -114,5 +184,8 @@ export async function measure(baseUrl: string, target: Target, s: LoadSettings):
     errors: r.errors,
     timeouts: r.timeouts,
     statusCodes,
+    distinctPaths: target.paths ? new Set(target.paths).size : 1,
+    cache: { ...cache, hitRate: cache.hit + cache.miss > 0 ? cache.hit / (cache.hit + cache.miss) : null },
+    ...(cache.hit + cache.miss > 0 ? { latencyByCache: { hit: byCache.hit.percentiles(), miss: byCache.miss.percentiles() } } : {}),
   };
 }

@@ -21,8 +21,13 @@ const pad = (s: string, width: number, left: boolean) => {
 
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
 
+/** Milliseconds with the unit, or — when there is no figure. */
+const msu = (v: number) => (Number.isFinite(v) ? `${ms(v)} ms` : '—');
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+
 export function formatTable(results: TargetResult[], bareRps: number): string {
-  const header = ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', '× bare'];
+  const header = ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', '× bare', 'cache hits'];
   const rows = results.map((r) => [
     r.label,
     Math.round(r.requestsPerSec).toString(),
@@ -32,8 +37,32 @@ export function formatTable(results: TargetResult[], bareRps: number): string {
     String(r.non2xx),
     String(r.errors),
     bareRps > 0 ? (r.requestsPerSec / bareRps).toFixed(3) : '—',
+    pct(r.cache.hitRate),
   ]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i === 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export type Goal = { label: string; result: TargetResult; minRatio: number; maxP95Ms: number };
+
+/** The catalog issue's goals: each route's ratio to the bare route and its p95 against the limits. */
+export function formatGoals(goals: Goal[], bareRps: number): string {
+  const rows = goals.map((g) => {
+    const ratio = bareRps > 0 ? g.result.requestsPerSec / bareRps : NaN;
+    const p95 = g.result.latencyMs.p95;
+    return [
+      g.label,
+      `${Number.isFinite(ratio) ? ratio.toFixed(3) : '—'} × bare (goal ≥ ${g.minRatio})`,
+      ratio >= g.minRatio ? 'met' : 'MISSED',
+      `p95 ${ms(p95)} ms (goal ≤ ${g.maxP95Ms})`,
+      p95 <= g.maxP95Ms ? 'met' : 'MISSED',
+      `x-cache hits ${pct(g.result.cache.hitRate)}`,
+      g.result.latencyByCache
+        ? `hits p50/p95 ${msu(g.result.latencyByCache.hit.p50)} / ${msu(g.result.latencyByCache.hit.p95)}, misses ${msu(g.result.latencyByCache.miss.p50)} / ${msu(g.result.latencyByCache.miss.p95)}`
+        : '',
+    ];
+  });
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
+  return rows.map((row) => '  ' + row.map((c, i) => pad(c, widths[i]!, true)).join('  ').trimEnd()).join('\n');
 }

@@ -1,23 +1,33 @@
 /**
- * `npm run bench`: start the real server on a throw-away embedded PostgreSQL, load four routes with autocannon,
- * print a table (with each route's throughput relative to the bare /healthz route of the same run) and the
- * server's peak RSS, write the figures as JSON under the OS temp dir, then stop everything and clean up.
+ * `npm run bench`: start the real server (as `npm start` runs it) on a throw-away embedded PostgreSQL, grow the
+ * catalog to 15,000 published items (generate-catalog.ts), load four routes with autocannon, print a table (with
+ * each route's throughput relative to the bare /healthz route of the same run, and the public response cache's hit
+ * rate), the catalog issue's goals and the server's peak RSS, write the figures as JSON under the OS temp dir, then
+ * stop everything and clean up.
  *
  * Only ever talks to 127.0.0.1. Bounded in time: a hard limit aborts the run, and every exit path stops the
  * server's process group and removes the temporary data directory. Timings never fail the run: the exit code
  * is non-zero only when the benchmark could not be carried out (server did not start, a route is broken).
  *
  * Knobs (all optional): BENCH_DURATION (s per target, default 10), BENCH_WARMUP (s, default 2),
- * BENCH_CONNECTIONS (default 50), BENCH_QUERY (catalog search word, default 登记), BENCH_OUT (JSON path).
+ * BENCH_CONNECTIONS (default 50), BENCH_CATALOG_ITEMS (published items to reach, default 15000; 0 = the demo
+ * catalog as seeded), BENCH_OUT (JSON path).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type ServerHandle } from './server.ts';
+import { spawn } from 'node:child_process';
+import { startServer, startCommandFromPackageJson, nodeBinary, rootDir, type ServerHandle } from './server.ts';
 import { measure, type Target, type TargetResult } from './load.ts';
-import { formatTable } from './report.ts';
+import { formatGoals, formatTable } from './report.ts';
+import { allQueries, searchMix } from './queries.ts';
+import type { GenerateResult } from './generate-catalog.ts';
+import { mulberry32 } from '../server/src/seed/world/prng.ts';
 
 const RSS_BUDGET_MB = 300;
+/** The catalog issue's performance goals for public search and item JSON. */
+const GOAL_MIN_RATIO = 0.5;
+const GOAL_MAX_P95_MS = 10;
 const DEMO_USER = 'clerk';
 const DEMO_PASSWORD = 'Tongban@2026';
 
@@ -33,13 +43,15 @@ const settings = {
   connections: intEnv('BENCH_CONNECTIONS', 50, 1),
   warmupSec: intEnv('BENCH_WARMUP', 2, 0),
   durationSec: intEnv('BENCH_DURATION', 10, 1),
-  query: process.env.BENCH_QUERY || '登记',
+  catalogItems: intEnv('BENCH_CATALOG_ITEMS', 15_000, 0),
   out: process.env.BENCH_OUT || path.join(os.tmpdir(), 'tongban-bench-latest.json'),
 };
 const TARGET_COUNT = 4;
 const READY_TIMEOUT_MS = 120_000;
-// Start-up + every target's warm-up and run + slack for probes and shutdown; past this the run is aborted.
-const TIME_LIMIT_MS = READY_TIMEOUT_MS + TARGET_COUNT * (settings.warmupSec + settings.durationSec + 5) * 1000 + 60_000;
+/** Catalog generation: about a minute for 15,000 items on a quiet machine; the limit allows for a slow one. */
+const GENERATE_TIMEOUT_MS = 600_000;
+// Start-up + generation + every target's warm-up and run + slack for probes and shutdown; past this the run is aborted.
+const TIME_LIMIT_MS = READY_TIMEOUT_MS + GENERATE_TIMEOUT_MS + TARGET_COUNT * (settings.warmupSec + settings.durationSec + 5) * 1000 + 90_000;
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -78,21 +90,96 @@ function expectOk(what: string, r: Probe): void {
   if (r.status !== 200) throw new Error(`${what}: expected 200, got ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
 }
 
-/** Probe each route once (a broken route would make the figures meaningless) and build the target list. */
-async function prepareTargets(baseUrl: string): Promise<Target[]> {
+/**
+ * Grow the catalog in the server's database: generate-catalog.ts as a child process (its own memory, not the
+ * server's or the load generator's), bounded in time; its progress lines are passed through. Returns its figures
+ * and every published implementation code.
+ */
+async function generateCatalog(dataDir: string): Promise<{ result: GenerateResult; implCodes: string[] }> {
+  const codesFile = path.join(dataDir, 'bench-impl-codes.json');
+  const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(GENERATE_TIMEOUT_MS)]);
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const child = spawn(nodeBinary(), ['bench/generate-catalog.ts', '--data-dir', dataDir, '--target', String(settings.catalogItems), '--codes-out', codesFile], {
+    cwd: rootDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    signal,
+    killSignal: 'SIGKILL',
+  });
+  let result: GenerateResult | undefined;
+  let stderr = '';
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      if (line.startsWith('BENCH_CATALOG_RESULT ')) result = JSON.parse(line.slice('BENCH_CATALOG_RESULT '.length)) as GenerateResult;
+      else if (line.trim()) log(`  ${line}`);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+  });
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('error', () => undefined); // the abort shows as an exit by SIGKILL below
+    child.once('close', (c) => resolve(c));
+  });
+  if (signal.aborted) throw new Error(`catalog generation stopped: ${abort.signal.aborted ? String(abort.signal.reason) : `over ${GENERATE_TIMEOUT_MS / 1000} s`}`);
+  if (code !== 0 || !result) throw new Error(`catalog generation failed (exit ${code}):\n${stderr.trim()}`);
+  const implCodes = JSON.parse(fs.readFileSync(codesFile, 'utf8')) as string[];
+  return { result, implCodes };
+}
+
+/** A fixed shuffle (the same order on every run), so consecutive requests ask for unrelated items. */
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  const rng = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Run `fn` over `items` with at most `n` in flight. */
+async function eachLimited<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+type SearchProbe = { distinctQueries: number; zeroHitQueries: string[]; distinctPaths: number; mixLength: number };
+
+/**
+ * Probe every route once (a broken route would make the figures meaningless) and build the target list. Every
+ * distinct search text is asked once (pageSize=1, a URL the load never uses, so the response cache starts cold),
+ * to report which of them find nothing.
+ */
+async function prepareTargets(baseUrl: string, implCodes: string[]): Promise<{ targets: Target[]; search: SearchProbe }> {
   const health = await probe(baseUrl, '/healthz');
   expectOk('GET /healthz', health);
 
-  const searchPath = `/api/v1/public/items?q=${encodeURIComponent(settings.query)}&pageSize=20`;
-  const search = await probe(baseUrl, searchPath);
-  expectOk(`GET ${searchPath}`, search);
-  const found = search.body as { items?: { implCode?: string }[]; total?: number };
-  const items = found.items ?? [];
-  const implCode = items[0]?.implCode;
-  if (!implCode) throw new Error(`catalog search for "${settings.query}" returned no items; set BENCH_QUERY to a word the demo catalog contains`);
+  const zeroHit: string[] = [];
+  const queries = allQueries();
+  await eachLimited(queries, 4, async (q) => {
+    const p = `/api/v1/public/items?q=${encodeURIComponent(q)}&pageSize=1`;
+    const r = await probe(baseUrl, p);
+    expectOk(`GET ${p} (q=${q})`, r);
+    if (!(r.body as { total?: number }).total) zeroHit.push(q);
+  });
+  zeroHit.sort((a, b) => queries.indexOf(a) - queries.indexOf(b));
+  const mix = searchMix();
+  // The mix's own URLs (region filters, pages 2–3): a sample must answer 200 as well.
+  for (const p of [...new Set(mix.paths)].filter((p) => p.includes('regionCode') || p.includes('page=')).slice(0, 10)) expectOk(`GET ${p}`, await probe(baseUrl, p));
 
-  const detailPath = `/api/v1/public/items/${encodeURIComponent(implCode)}`;
-  expectOk(`GET ${detailPath}`, await probe(baseUrl, detailPath));
+  if (implCodes.length === 0) throw new Error('the catalog has no published items');
+  const codes = shuffled(implCodes, 0xde7a11);
+  const detailPaths = codes.map((c) => `/api/v1/public/items/${encodeURIComponent(c)}`);
+  for (const p of detailPaths.slice(0, 3)) expectOk(`GET ${p}`, await probe(baseUrl, p));
 
   const login = await probe(baseUrl, '/api/v1/auth/login', {
     method: 'POST',
@@ -110,12 +197,20 @@ async function prepareTargets(baseUrl: string): Promise<Target[]> {
   const queuePath = '/api/v1/cases?state=submitted&pageSize=20';
   expectOk(`GET ${queuePath} as ${DEMO_USER}`, await probe(baseUrl, queuePath, { headers: cookie }));
 
-  return [
-    { key: 'healthz', label: 'bare route GET /healthz', path: '/healthz' },
-    { key: 'catalogSearch', label: `catalog search (q=${settings.query}, ${found.total ?? items.length} hits)`, path: searchPath },
-    { key: 'itemDetail', label: `item detail (${implCode})`, path: detailPath },
-    { key: 'caseQueue', label: `case queue as ${DEMO_USER} (auth)`, path: queuePath, headers: cookie },
-  ];
+  return {
+    targets: [
+      { key: 'healthz', label: 'bare route GET /healthz', path: '/healthz' },
+      {
+        key: 'catalogSearch',
+        label: `catalog search (${mix.distinctQueries} queries, ${mix.distinctPaths} URLs)`,
+        path: '/api/v1/public/items?q=<Zipf mix of queries>[&regionCode=…][&page=2|3]&pageSize=20',
+        paths: mix.paths,
+      },
+      { key: 'itemDetail', label: `item detail (all ${codes.length} items)`, path: '/api/v1/public/items/<each implCode in turn>', paths: detailPaths },
+      { key: 'caseQueue', label: `case queue as ${DEMO_USER} (auth)`, path: queuePath, headers: cookie },
+    ],
+    search: { distinctQueries: mix.distinctQueries, zeroHitQueries: zeroHit, distinctPaths: mix.distinctPaths, mixLength: mix.paths.length },
+  };
 }
 
 const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round((kb / 1024) * 10) / 10);
@@ -131,12 +226,21 @@ async function main(): Promise<void> {
   const cpus = os.availableParallelism();
   try {
     log(`Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.`);
-    log(`Starting the server (fresh embedded PostgreSQL, demo world seeds itself)…`);
-    server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal });
+    const start = startCommandFromPackageJson();
+    log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
+    server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
     const startupHwmKb = server.procStatusKb('VmHWM');
-    log(`Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}, DATA_DIR ${server.dataDir}).`);
+    log(`Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}: ${server.command}; DATA_DIR ${server.dataDir}).`);
 
-    const targets = await prepareTargets(server.baseUrl);
+    log(`Growing the catalog to ${settings.catalogItems.toLocaleString('en-US')} published items (bench/generate-catalog.ts)…`);
+    const catalog = await generateCatalog(server.dataDir);
+    const generateHwmKb = server.procStatusKb('VmHWM');
+
+    const { targets, search } = await prepareTargets(server.baseUrl, catalog.implCodes);
+    log(
+      `Search mix: ${search.distinctQueries} distinct queries (${search.zeroHitQueries.length} find nothing${search.zeroHitQueries.length ? `: ${search.zeroHitQueries.slice(0, 12).join('、')}${search.zeroHitQueries.length > 12 ? ' …' : ''}` : ''}), ` +
+        `${search.distinctPaths} distinct URLs in a cycle of ${search.mixLength}.`,
+    );
     log(`Load: ${settings.connections} connections, ${settings.warmupSec} s warm-up + ${settings.durationSec} s measured per target.\n`);
 
     const results: TargetResult[] = [];
@@ -154,13 +258,19 @@ async function main(): Promise<void> {
     const bare = results[0]!.requestsPerSec;
 
     log('\n' + formatTable(results, bare));
+    const byKey = (k: string) => results.find((r) => r.key === k)!;
+    const goals = [
+      { label: 'public search', result: byKey('catalogSearch'), minRatio: GOAL_MIN_RATIO, maxP95Ms: GOAL_MAX_P95_MS },
+      { label: 'item JSON', result: byKey('itemDetail'), minRatio: GOAL_MIN_RATIO, maxP95Ms: GOAL_MAX_P95_MS },
+    ];
+    log(`\nCatalog goals (${catalog.result.publishedAfter.toLocaleString('en-US')} published items, ${settings.connections} connections):\n${formatGoals(goals, bare)}`);
     const peakMb = mb(peakKb);
     const under = peakMb !== undefined && peakMb < RSS_BUDGET_MB;
     log(
       peakMb === undefined
         ? `\nServer peak RSS: unavailable (no /proc/${server.pid}/status on this system).`
         : `\nServer peak RSS (VmHWM of node pid ${server.pid}, embedded PostgreSQL not included): ${peakMb} MB ` +
-            `(after start-up and seeding: ${mb(startupHwmKb)} MB, current: ${mb(rssKb)} MB). ` +
+            `(after start-up and seeding: ${mb(startupHwmKb)} MB, after catalog generation: ${mb(generateHwmKb)} MB, current: ${mb(rssKb)} MB). ` +
             `${under ? 'Stays under' : 'Does NOT stay under'} the ${RSS_BUDGET_MB} MB budget.`,
     );
     const failing = results.filter((r) => r.non2xx > 0 || r.errors > 0);
@@ -177,11 +287,20 @@ async function main(): Promise<void> {
         totalMemMb: Math.round(os.totalmem() / 1048576),
         loadAverage1mBeforeRun: loadBefore,
       },
-      settings: { connections: settings.connections, warmupSec: settings.warmupSec, durationSec: settings.durationSec, query: settings.query },
+      settings: { connections: settings.connections, warmupSec: settings.warmupSec, durationSec: settings.durationSec, catalogItems: settings.catalogItems },
+      catalog: catalog.result,
+      search,
+      goals: goals.map((g) => {
+        const ratio = bare > 0 ? g.result.requestsPerSec / bare : null;
+        return { target: g.result.key, ratioToBare: ratio, minRatio: g.minRatio, ratioMet: ratio !== null && ratio >= g.minRatio, p95Ms: g.result.latencyMs.p95, maxP95Ms: g.maxP95Ms, p95Met: g.result.latencyMs.p95 <= g.maxP95Ms, cacheHitRate: g.result.cache.hitRate };
+      }),
       server: {
+        command: server.command,
+        startScript: start.source,
         startupMs: server.startupMs,
         peakRssMb: peakMb,
         peakRssAfterStartupMb: mb(startupHwmKb),
+        peakRssAfterCatalogGenerationMb: mb(generateHwmKb),
         peakRssAfterTargetMb: Object.fromEntries(Object.entries(hwmAfter).map(([k, v]) => [k, mb(v)])),
         currentRssMb: mb(rssKb),
         rssBudgetMb: RSS_BUDGET_MB,

@@ -16,6 +16,8 @@ export const rootDir = path.resolve(import.meta.dirname, '..');
 
 export type ServerHandle = {
   baseUrl: string;
+  /** The command line the server runs with (from package.json scripts.start). */
+  command: string;
   pid: number;
   dataDir: string;
   /** Milliseconds from spawn to the first 200 from /readyz (includes initdb, migrations and seeding). */
@@ -34,6 +36,8 @@ export type StartOptions = {
   readyTimeoutMs: number;
   /** Rejects the wait for /readyz early (Ctrl-C, overall time limit). */
   signal?: AbortSignal;
+  /** How to run it: `startCommandFromPackageJson()`. */
+  start: StartCommand;
 };
 
 /** A port the kernel just handed out on 127.0.0.1 (and released again for the server to take). */
@@ -49,10 +53,65 @@ export function freePort(): Promise<number> {
   });
 }
 
-function nodeBinary(): string {
+export function nodeBinary(): string {
   // The pinned Node 24 from the `node` devDependency; `npm run bench` already runs under it, so fall back to that.
   const pinned = path.join(rootDir, 'node_modules/.bin/node');
   return fs.existsSync(pinned) ? pinned : process.execPath;
+}
+
+/** How `npm start` runs the server: node's own flags, the script and its arguments, and any `VAR=value` prefixes. */
+export type StartCommand = { nodeArgs: string[]; script: string; args: string[]; env: Record<string, string>; source: string };
+
+/** Node flags that take their value as the next word (`--import x`, `-r x`); all others are `--flag` or `--flag=value`. */
+const NODE_FLAGS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--title']);
+
+/** Split a package.json script into words: whitespace-separated, single and double quotes group, no expansion. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"']+)/g;
+  let last = -1;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const part = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!);
+    // Adjacent pieces without whitespace between them form one word (--x="a b").
+    if (last === m.index && words.length) words[words.length - 1] += part;
+    else words.push(part);
+    last = re.lastIndex;
+  }
+  return words;
+}
+
+/**
+ * Read `scripts.start` from package.json so the benchmark runs the server exactly as `npm start` does: when memory
+ * tuning lands there (`node --max-semi-space-size=4 server/src/main.ts start`), the benchmark measures it too.
+ * Refuses a script it cannot reproduce faithfully (shell operators, another program than node).
+ */
+export function startCommandFromPackageJson(): StartCommand {
+  const pkg = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const source = pkg.scripts?.start;
+  if (!source) throw new Error('package.json has no scripts.start');
+  return parseStartScript(source);
+}
+
+/** `parseStartScript('node --max-semi-space-size=4 server/src/main.ts start')` → node flags, script, arguments. */
+export function parseStartScript(source: string): StartCommand {
+  if (/[;&|<>`$()]/.test(source)) throw new Error(`cannot reproduce scripts.start "${source}": shell operators or expansions are not supported by the benchmark`);
+  const words = shellWords(source);
+  const env: Record<string, string> = {};
+  while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) {
+    const w = words.shift()!;
+    const eq = w.indexOf('=');
+    env[w.slice(0, eq)] = w.slice(eq + 1);
+  }
+  if (words[0] !== 'node') throw new Error(`scripts.start "${source}" does not run node directly; the benchmark cannot reproduce it`);
+  const nodeArgs: string[] = [];
+  let i = 1;
+  for (; i < words.length && words[i]!.startsWith('-'); i++) {
+    nodeArgs.push(words[i]!);
+    if (NODE_FLAGS_WITH_VALUE.has(words[i]!) && i + 1 < words.length) nodeArgs.push(words[++i]!);
+  }
+  const script = words[i];
+  if (!script) throw new Error(`scripts.start "${source}" names no script`);
+  return { nodeArgs, script, args: words.slice(i + 1), env, source };
 }
 
 function readStatusKb(pid: number, field: string): number | undefined {
@@ -120,6 +179,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     LOG_LEVEL: 'warn',
     RUN_JOBS: 'false',
     SEED_DEMO: 'true',
+    ...opts.start.env,
   };
   // Never benchmark (or seed!) a database someone configured in their shell: always the embedded one.
   delete env.DATABASE_URL;
@@ -128,7 +188,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   const startedAt = Date.now();
   let child: ChildProcess;
   try {
-    child = spawn(nodeBinary(), ['server/src/main.ts', 'start'], { cwd: rootDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(nodeBinary(), [...opts.start.nodeArgs, opts.start.script, ...opts.start.args], { cwd: rootDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     removeDataDir(dataDir);
     throw err;
@@ -203,6 +263,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
 
   const handle: ServerHandle = {
     baseUrl,
+    command: ['node', ...opts.start.nodeArgs, opts.start.script, ...opts.start.args].join(' '),
     pid,
     dataDir,
     startupMs: 0,

@@ -14,7 +14,9 @@ import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
 import { identityRoutes, resolveSession } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
-import { casesRoutes, canReadFileThroughCase } from './modules/cases/index.ts';
+import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
+import { paymentsRoutes } from './modules/payments/index.ts';
+import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
 import { notifyRoutes } from './modules/notify/index.ts';
 
@@ -28,6 +30,8 @@ export type AppDeps = {
   maxUploadBytes?: number;
   /** The working-day calendar in force (from the work_calendar table); a fresh store is made when omitted. */
   calendarStore?: CalendarStore;
+  /** Courier for results sent by express; EXPRESS_PROVIDER (default: the express simulator) when omitted. */
+  express?: ExpressProvider;
 };
 
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
@@ -72,7 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   calendarRoutes(app, { db: deps.db, store: calendarStore });
   identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
   await catalogRoutes(app, { db: deps.db, store: deps.store });
-  casesRoutes(app, { db: deps.db, calendar });
+  const express = deps.express ?? expressProviderFromEnv();
+  casesRoutes(app, { db: deps.db, calendar, express });
+  caseResultsRoutes(app, { db: deps.db, express });
+  await paymentsRoutes(app, { db: deps.db, findCase: findCaseInScope });
   supervisionRoutes(app, { db: deps.db });
   notifyRoutes(app, { db: deps.db });
   fileRoutes(app, {

@@ -4,5 +4,6 @@ import type { IdentityTables } from './modules/identity/tables.ts';
 import type { CatalogTables } from './modules/catalog/tables.ts';
 import type { CasesTables } from './modules/cases/tables.ts';
 import type { NotifyTables } from './modules/notify/tables.ts';
+import type { PaymentsTables } from './modules/payments/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables;

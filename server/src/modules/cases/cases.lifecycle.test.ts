@@ -166,8 +166,17 @@ describe('instant items and delivery', () => {
     const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
     const d = (await act(reviewer, c.id, { action: 'decide', version: a.version, decision: 'grant' })).json();
     expect(d.state).toBe('decided');
-    expect((await act(clerk, c.id, { action: 'deliver', version: d.version })).statusCode).toBe(400);
-    const closed = (await act(clerk, c.id, { action: 'deliver', version: d.version, trackingNo: 'SIM1234567890' })).json();
-    expect(closed).toMatchObject({ state: 'closed', delivery: { method: 'express', trackingNo: 'SIM1234567890' } });
+    const closed = (await act(clerk, c.id, { action: 'deliver', version: d.version, trackingNo: 'SF1234567890' })).json();
+    expect(closed).toMatchObject({ state: 'closed', delivery: { method: 'express', trackingNo: 'SF1234567890' } });
+  });
+
+  it('express delivery without a typed waybill books the courier (express simulator); the track shows 揽收', async () => {
+    const c = (await apply(SLICE_ITEM_IMPL_CODE, { delivery: { method: 'express', address: '泰州市海陵区青年南路 88 号 李明 13951234567' } })).json();
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    const d = (await act(reviewer, c.id, { action: 'decide', version: a.version, decision: 'grant' })).json();
+    const closed = (await act(clerk, c.id, { action: 'deliver', version: d.version })).json();
+    expect(closed).toMatchObject({ state: 'closed', delivery: { method: 'express', provider: 'express-simulator', trackingNo: expect.stringMatching(/^SIM\d{13}$/) } });
+    const track = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/tracking`, headers: { cookie: citizen.cookie } })).json();
+    expect(track).toMatchObject({ provider: 'express-simulator', trackingNo: closed.delivery.trackingNo, events: [{ label: '揽收' }] });
   });
 });

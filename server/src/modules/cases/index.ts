@@ -2,4 +2,6 @@
 export { casesMigrations } from './migrations.ts';
 export type { CasesTables } from './tables.ts';
 export { casesRoutes } from './routes.ts';
+export { caseResultsRoutes, findCaseInScope } from './routes.results.ts';
+export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
 export { canReadFileThroughCase, caseStats, submitCase, actOnCase, deemAcceptOverdue, type CaseStats } from './service.ts';

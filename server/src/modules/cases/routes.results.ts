@@ -12,12 +12,13 @@ import type { App } from '../../platform/http/server.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
 import { defineErrors } from '../../platform/http/errors.ts';
-import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import { findItemVersion } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { decisionDocumentNumber, renderDecisionPdf } from './decision-pdf.ts';
+import { loadCaseInTrx } from './service.ts';
 import type { CasesTables } from './tables.ts';
 
 export const ResultErrors = defineErrors({
@@ -27,32 +28,9 @@ export const ResultErrors = defineErrors({
 
 export type CaseRow = Selectable<CasesTables['case']>;
 
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
-
-function regionPrefix(code: string | null): string {
-  return (code ?? '-').replace(/(00)+$/, '');
-}
-
-/**
- * A case the actor may read, or undefined: the same narrowing as `scoped()` in service.ts (own cases, own
- * organisation's within the region, own region and below, or all).
- */
-export async function findCaseInScope(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow | undefined> {
-  let q = db.selectFrom('case').selectAll('case').where('case.id', '=', id);
-  switch (scopeOf(actor, 'case:read')) {
-    case 'own':
-      q = q.where('case.applicant_id', '=', actor.id);
-      break;
-    case 'org':
-      q = q.where('case.org_id', '=', actor.orgId ?? ZERO_UUID).where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-      break;
-    case 'region':
-      q = q.where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-      break;
-    case 'all':
-      break;
-  }
-  return q.executeTakeFirst();
+/** A case row within the actor's data scope (the one scoping rule of the case module). */
+export function findCaseInScope(db: DbOrTrx, actor: Actor, id: string): Promise<CaseRow | undefined> {
+  return loadCaseInTrx(db, actor, id);
 }
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });

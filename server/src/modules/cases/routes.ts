@@ -6,13 +6,14 @@ import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody } from './schema.ts';
 import * as service from './service.ts';
+import type { ExpressProvider } from '../../platform/express/index.ts';
 import * as drafts from './drafts.ts';
 import { CaseErrors } from './errors.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
-export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarData }) {
+export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarData; express?: ExpressProvider }) {
   app.post(
     '/api/v1/cases',
     {
@@ -51,7 +52,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
           ...Paging,
         }),
         response: {
-          200: Type.Object({ cases: Type.Array(CaseSummary), total: Type.Integer(), totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stops at 10,000)' }) }),
+          200: Type.Object({ cases: Type.Array(CaseSummary), total: Type.Integer(), totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stops at 1,000)' }) }),
           401: ErrorResponse,
           403: ErrorResponse,
         },
@@ -82,7 +83,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
         response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (req) => service.actOnCase(deps.db, req.actor!, req.params.id, req.body, { cal: deps.calendar(), ip: req.ip, locale: localeFrom(req.headers['accept-language']) }),
+    async (req) => service.actOnCase(deps.db, req.actor!, req.params.id, req.body, { cal: deps.calendar(), ip: req.ip, locale: localeFrom(req.headers['accept-language']), express: deps.express }),
   );
 
   app.post(

@@ -11,6 +11,7 @@ const Delivery = Type.Object({
   method: Type.Union([Type.Literal('electronic'), Type.Literal('pickup'), Type.Literal('express')], { description: 'Electronic, pickup at the window, or express' }),
   address: Type.Optional(Type.String({ maxLength: 300, description: 'Express address' })),
   trackingNo: Type.Optional(Type.String()),
+  provider: Type.Optional(Type.String({ description: 'Express provider that issued the waybill, when the platform booked it' })),
   deliveredAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 

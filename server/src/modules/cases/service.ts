@@ -13,6 +13,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { addWorkingDays, todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
 import { findPublishedItem, findItemVersion } from '../catalog/index.ts';
 import { getApplicantProfileInTrx } from '../identity/index.ts';
+import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
 import { validateForm } from './form-validation.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
@@ -248,8 +249,8 @@ export async function submitCase(
   return getCase(db, actor, caseId, ctx.locale, { audit: false });
 }
 
-/** Counting stops here: a queue shows "10000+" rather than scanning a million rows for an exact total. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
+export const COUNT_CAP = 1_000;
 
 export type CaseFilter = {
   state?: CaseState;
@@ -338,7 +339,7 @@ export async function timelineCsv(db: Db, actor: Actor, id: string, locale: Loca
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseInTrx>>;
 
-async function loadCaseInTrx(db: Db | Trx, actor: Actor, id: string) {
+export async function loadCaseInTrx(db: Db | Trx, actor: Actor, id: string) {
   return scoped(db.selectFrom('case'), actor).selectAll('case').where('case.id', '=', id).executeTakeFirst();
 }
 
@@ -439,7 +440,7 @@ const EVENT_OF: Record<CaseAction, string> = {
 type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
 
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
-function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date }): Step[] {
+function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
   const today = todayInShanghai(ctx.now);
   const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
   const payload: Record<string, unknown> = {};
@@ -523,8 +524,9 @@ function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, c
       return [step({ extension_days: c.extension_days + days, due_date: due, warn_date: c.warn_date ? addWorkingDays(c.warn_date, days, ctx.cal) : null, statutory_due_date: statutory })];
     }
     case 'deliver': {
-      if (c.delivery.method === 'express' && !input.trackingNo?.trim()) throw CaseErrors.TRACKING_REQUIRED();
-      const delivery: Delivery = { ...c.delivery, deliveredAt: ctx.now.toISOString(), ...(input.trackingNo ? { trackingNo: input.trackingNo.trim() } : {}) };
+      if (c.delivery.method === 'express' && !input.trackingNo?.trim() && !ctx.waybill) throw CaseErrors.TRACKING_REQUIRED();
+      const waybill = input.trackingNo?.trim() ? { trackingNo: input.trackingNo.trim() } : ctx.waybill ? { trackingNo: ctx.waybill.trackingNo, provider: ctx.waybill.provider } : {};
+      const delivery: Delivery = { ...c.delivery, deliveredAt: ctx.now.toISOString(), ...waybill };
       payload.method = c.delivery.method;
       return [step({ closed_at: ctx.now, delivery: JSON.stringify(delivery) })];
     }
@@ -568,7 +570,7 @@ async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: Step[],
   });
 }
 
-export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: { cal: CalendarData; ip: string; locale: Locale }): Promise<CaseDetail> {
+export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: { cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider }): Promise<CaseDetail> {
   const spec = CASE_ACTIONS[input.action];
   if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
   await db.transaction().execute(async (trx) => {
@@ -578,7 +580,19 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
     if (!actionPossible(input.action, c)) {
       throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
     }
-    const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date() });
+    // Express delivery without a typed waybill number: book the courier (the express simulator by default).
+    let waybill: Waybill | undefined;
+    if (input.action === 'deliver' && c.delivery.method === 'express' && !input.trackingNo?.trim() && ctx.express) {
+      const item = await findItemVersion(trx, c.item_version_id);
+      waybill = await createWaybillForDelivery(ctx.express, {
+        reference: c.number,
+        description: `${c.item_name} 办理结果`,
+        from: { name: c.agency_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? c.agency_name },
+        toAddress: c.delivery.address ?? '',
+        toName: c.applicant_name,
+      });
+    }
+    const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
     if (input.action === 'supplement') {
       for (const m of input.materials ?? []) {
         const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();

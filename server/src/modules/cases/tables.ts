@@ -3,7 +3,7 @@ import type { CaseState, Decision, DeliveryMethod } from './state.ts';
 
 export type SupplementNotice = { items: Array<{ code?: string; name: string; reason: string }>; note?: string; issuedAt: string; issuedBy: string };
 export type Suspension = { procedure: string; reason: string; expectedDays: number; since: string };
-export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: string; deliveredAt?: string };
+export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: string; provider?: string; deliveredAt?: string };
 
 type Json<T> = ColumnType<T, string, string>;
 

@@ -4,13 +4,14 @@ import { identityMigrations } from '../../modules/identity/index.ts';
 import { catalogMigrations } from '../../modules/catalog/index.ts';
 import { casesMigrations } from '../../modules/cases/index.ts';
 import { notifyMigrations } from '../../modules/notify/index.ts';
+import { paymentsMigrations } from '../../modules/payments/index.ts';
 
 /**
  * Every module keeps its own migrations; they are merged here and applied in name order. Names begin with a
  * timestamp (YYYYMMDDHHmm) so migrations of different modules interleave by when they were written.
  */
 export function allMigrations(): Record<string, Migration> {
-  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations];
+  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations, paymentsMigrations];
   const merged: Record<string, Migration> = {};
   for (const set of sets) {
     for (const [name, m] of Object.entries(set)) {
