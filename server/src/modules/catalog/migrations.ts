@@ -20,7 +20,6 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .execute();
       await sql`create index service_item_published_idx on service_item (region_code, name) where status = 'published'`.execute(db);
-      await sql`create index service_item_search_trgm on service_item using gin (search_text gin_trgm_ops)`.execute(db);
       await db.schema.createIndex('service_item_org_idx').on('service_item').column('org_id').execute();
 
       await db.schema
