@@ -19,7 +19,7 @@ done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { echo "server not ready after 240 s"; cat "$log"; exit 1; }
 grep -q "Tongban@2026" "$log" || { echo "demo accounts were not printed"; cat "$log"; exit 1; }
 curl -fsS -o /dev/null -H 'content-type: application/json' -d '{"username":"citizen","password":"Tongban@2026"}' "http://127.0.0.1:$port/api/v1/auth/login"
-curl -fsS "http://127.0.0.1:$port/" | grep -qi '<div id="root"' || { echo "web app not served"; exit 1; }
+curl -fsS -H 'accept: text/html' "http://127.0.0.1:$port/" | grep -qi '<div id="root"' || { echo "web app not served"; exit 1; }
 kill -TERM "$pid"
 for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 trap - EXIT

@@ -62,7 +62,8 @@ export type Area = 'workbench' | 'admin' | 'dashboard';
 
 /** Which roles may enter each staff area. The server enforces the real permissions; this only shapes the UI. */
 export const areaRoles: Record<Area, readonly string[]> = {
-  workbench: ['window_clerk', 'reviewer', 'hotline_operator'],
+  // Supervisors approve extensions on the case itself.
+  workbench: ['window_clerk', 'reviewer', 'supervisor', 'hotline_operator'],
   admin: ['catalog_admin', 'platform_admin'],
   dashboard: ['supervisor', 'platform_admin'],
 };

@@ -1,9 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
-import type { CaseDetail, CaseList } from './types.ts';
+import { ApiError, api, request } from './client.ts';
+import type { CaseDetail, CaseList, CaseTracking } from './types.ts';
 
 export interface CaseListQuery {
   state?: string;
+  /** Case number or item name. */
+  q?: string;
+  /** Only open cases with this deadline light. */
+  light?: 'green' | 'yellow' | 'red';
+  /** Claimed by me, or by nobody (staff). */
+  assignee?: 'me' | 'unassigned';
   page?: number;
   pageSize?: number;
 }
@@ -12,14 +18,22 @@ export const caseKeys = {
   all: ['cases'] as const,
   list: (q: CaseListQuery) => ['cases', 'list', q] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
+  decisionPdf: (id: string) => ['cases', 'decision-pdf', id] as const,
+  tracking: (id: string) => ['cases', 'tracking', id] as const,
 };
 
 /** Applicants get their own cases, staff their scoped queue: the server decides. */
-export function useCases(q: CaseListQuery) {
+export function useCases(q: CaseListQuery, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: caseKeys.list(q),
-    queryFn: ({ signal }) => api.get<CaseList>('/api/v1/cases', { state: q.state, page: q.page, pageSize: q.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.get<CaseList>(
+        '/api/v1/cases',
+        { state: q.state, q: q.q, light: q.light, assignee: q.assignee, page: q.page, pageSize: q.pageSize },
+        signal,
+      ),
     placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
   });
 }
 
@@ -28,5 +42,50 @@ export function useCase(id: string | undefined) {
     queryKey: caseKeys.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id!)}`, undefined, signal),
     enabled: !!id,
+  });
+}
+
+export function decisionPdfUrl(id: string): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/decision.pdf`;
+}
+
+export function timelineCsvUrl(id: string): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/timeline.csv`;
+}
+
+/**
+ * Whether the decision document can be downloaded: asked with HEAD once a decision exists, so a server without
+ * the document (404, or an older server) simply shows no link.
+ */
+export function useDecisionPdfAvailable(c: Pick<CaseDetail, 'id' | 'decision'> | undefined) {
+  const id = c?.id ?? '';
+  return useQuery({
+    queryKey: caseKeys.decisionPdf(id),
+    queryFn: async ({ signal }) => {
+      const res = await fetch(decisionPdfUrl(id), { method: 'HEAD', credentials: 'same-origin', signal });
+      return res.ok;
+    },
+    enabled: !!c?.decision,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The courier's track of an express delivery; undefined when the server has none (404) or no tracking yet. */
+export function useCaseTracking(c: Pick<CaseDetail, 'id' | 'delivery'> | undefined) {
+  const id = c?.id ?? '';
+  return useQuery({
+    queryKey: caseKeys.tracking(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await request<CaseTracking>(`/api/v1/cases/${encodeURIComponent(id)}/tracking`, { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled: c?.delivery?.method === 'express' && !!c.delivery.trackingNo,
+    retry: false,
+    staleTime: 60_000,
   });
 }

@@ -122,6 +122,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>(path, { method: 'POST', body, headers }),
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
+  del: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };
 
 /** A display message for any error thrown by a request or a component. */

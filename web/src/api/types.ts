@@ -273,7 +273,7 @@ export interface StoredFile {
   sha256: string;
 }
 
-export type CaseState = 'submitted' | 'accepted' | 'declined' | 'closed';
+export type CaseState = 'submitted' | 'supplement_requested' | 'accepted' | 'decided' | 'declined' | 'closed';
 export type SlaLight = 'green' | 'yellow' | 'red';
 
 export interface CaseSummary {
@@ -287,6 +287,8 @@ export interface CaseSummary {
   applicantName: string;
   submittedAt: string;
   dueDate: string | null;
+  /** When the case was closed or declined. */
+  closedAt?: string | null;
   slaLight: SlaLight | null;
 }
 
@@ -299,6 +301,50 @@ export interface TimelineEntry {
   note?: string;
 }
 
+/** Actions taken through POST /api/v1/cases/{id}/actions. */
+export type CaseActionName =
+  | 'request_supplement'
+  | 'supplement'
+  | 'accept'
+  | 'decline'
+  | 'decide_on_spot'
+  | 'suspend'
+  | 'resume'
+  | 'extend'
+  | 'decide'
+  | 'deliver';
+
+export type DeliveryMethod = 'electronic' | 'pickup' | 'express';
+
+export interface CaseDelivery {
+  method: DeliveryMethod;
+  address?: string;
+  trackingNo?: string;
+  deliveredAt?: string;
+}
+
+/** One line of the one-time supplement notice: a material of the item (with its code) or a free item. */
+export interface NoticeItem {
+  code?: string;
+  name: string;
+  reason: string;
+}
+
+export interface SupplementNotice {
+  items: NoticeItem[];
+  note?: string;
+  issuedAt: string;
+  issuedBy: string;
+}
+
+/** A running special procedure (听证, 专家评审 …): the clock is stopped. `since` is a date. */
+export interface CaseSuspension {
+  procedure: string;
+  reason: string;
+  expectedDays: number;
+  since: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   version: number;
   itemVersion?: number;
@@ -309,19 +355,75 @@ export interface CaseDetail extends CaseSummary {
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
   timeline: TimelineEntry[];
   allowedActions: string[];
+  /** 即办件 (instant) or 承诺件 (commitment). */
+  caseType?: 'instant' | 'commitment';
+  statutoryDueDate?: string | null;
+  extensionDays?: number;
+  deemedAccepted?: boolean;
+  notice?: SupplementNotice;
+  suspension?: CaseSuspension;
+  delivery?: CaseDelivery;
 }
 
 export interface CaseList {
   cases: CaseSummary[];
   total: number;
+  /** More than `total` (the server stops counting at 10,000). */
+  totalCapped?: boolean;
 }
 
 export interface CaseActionInput {
-  action: string;
+  action: CaseActionName | string;
   version: number;
   reason?: string;
   decision?: 'grant' | 'refuse';
   note?: string;
+  /** request_supplement: every missing or defective material with its reason. */
+  items?: NoticeItem[];
+  /** supplement: the files answering the notice. */
+  materials?: Array<{ code: string; fileId: string }>;
+  /** suspend: the special procedure and its expected working days. */
+  procedure?: string;
+  expectedDays?: number;
+  /** extend: working days. */
+  days?: number;
+  /** deliver (express): waybill number. */
+  trackingNo?: string;
+}
+
+export interface BulkActionResult {
+  results: Array<{ id: string; ok: boolean; state?: string; error?: { code: string; message: string } }>;
+}
+
+/** GET /api/v1/me/materials: files the applicant uploaded before, and what they served as. */
+export interface LibraryFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  uploadedAt: string;
+  usedAs: string[];
+}
+
+/** GET /api/v1/me/prefill: values for an item's form, each from the profile (registers) or an earlier application. */
+export interface Prefill {
+  values: Record<string, unknown>;
+  sources: Record<string, 'profile' | 'history'>;
+}
+
+/** GET/PUT /api/v1/drafts/{implCode}. */
+export interface ServerDraft {
+  implCode: string;
+  form: Record<string, unknown>;
+  materials: Array<{ code: string; fileId: string }>;
+  updatedAt: string;
+}
+
+/** GET /api/v1/cases/{id}/tracking: the courier's track of an express delivery. */
+export interface CaseTracking {
+  provider: string;
+  trackingNo: string;
+  events: Array<{ at: string; status: string; label: string; description: string; location?: string }>;
 }
 
 export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'superseded' | 'retired';

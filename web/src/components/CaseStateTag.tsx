@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 const colors: Record<string, string> = {
   submitted: 'processing',
+  supplement_requested: 'orange',
   accepted: 'gold',
+  decided: 'cyan',
   declined: 'default',
   closed: 'success',
 };

@@ -9,6 +9,14 @@ const colorOf: Record<string, string> = {
   accept: 'blue',
   decline: 'red',
   decide: 'green',
+  decide_on_spot: 'green',
+  request_supplement: 'orange',
+  supplement: 'blue',
+  suspend: 'orange',
+  resume: 'blue',
+  extend: 'orange',
+  deliver: 'green',
+  deem_accept: 'blue',
 };
 
 /** Every step of a case: what was done, by whom (name and role), when, and any note. */

@@ -1,62 +1,123 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Result, Space, Steps, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Space, Steps, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage, newUuid } from '../api/client.ts';
+import { ApiError, api, errorMessage, newUuid, request } from '../api/client.ts';
 import { useMe, useOwnProfile } from '../api/auth.ts';
 import { useItem } from '../api/items.ts';
-import type { CaseDetail, FormSchema, ItemDetail, Me, OwnProfile } from '../api/types.ts';
+import type { CaseDetail, DeliveryMethod, FormSchema, ItemDetail, LibraryFile, Me, OwnProfile, Prefill, ServerDraft } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { formatDateTime } from '../components/format.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useIsPhone } from '../components/useIsPhone.ts';
+import { useMaterialLibrary } from './components/LibraryPicker.tsx';
 import { MaterialUploads, missingMaterials, uploadableMaterials, type UploadState } from './components/MaterialUploads.tsx';
-import { displayValue, initialFormValues, orderedFields, SchemaFields, serializeForm, type FormValues } from './components/SchemaForm.tsx';
+import {
+  displayValue,
+  initialFormValues,
+  orderedFields,
+  reviveValue,
+  SchemaFields,
+  serializeForm,
+  type FieldOrigin,
+  type FormValues,
+} from './components/SchemaForm.tsx';
 import { useSubmitCase } from './mutations.ts';
 
 type Step = 0 | 1 | 2;
 
-interface Draft {
-  form: Record<string, unknown>;
-  uploads: UploadState;
+/** How long typing may pause before the draft is saved. */
+const SAVE_DELAY_MS = 1200;
+
+function draftUrl(implCode: string) {
+  return `/api/v1/drafts/${encodeURIComponent(implCode)}`;
 }
 
-// Drafts live in sessionStorage: they survive a reload but not the closing of
-// the tab, so a shared computer or a hall terminal does not keep them.
-function draftKey(me: Me, implCode: string, version: number) {
-  return `tb_draft:${me.id}:${implCode}:${version}`;
-}
-function loadDraft(key: string): Draft | undefined {
-  try {
-    const raw = sessionStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as Draft) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-function saveDraft(key: string, draft: Draft) {
-  try {
-    sessionStorage.setItem(key, JSON.stringify(draft));
-  } catch {
-    // storage full or unavailable: drafts are a convenience only
-  }
-}
-function clearDraft(key: string) {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // ignore
-  }
+/**
+ * My saved draft for the item, or null. Drafts live on the server (saved as I go, removed when I submit), so they
+ * follow me from phone to computer and are gone from a shared terminal once I sign out.
+ */
+function useServerDraft(implCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['draft', implCode] as const,
+    queryFn: async ({ signal }) => {
+      try {
+        return await request<ServerDraft>(draftUrl(implCode), { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    retry: 1,
+    refetchOnWindowFocus: false,
+  });
 }
 
-/** Turn a saved draft's date strings back into date values for the pickers. */
-function reviveDates(schema: FormSchema, values: Record<string, unknown>): FormValues {
-  const out: FormValues = { ...values };
-  for (const [k, f] of Object.entries(schema.properties)) {
-    if (f.format === 'date' && typeof out[k] === 'string') out[k] = dayjs(out[k] as string);
+/** Values for the item's form from my registered profile and my earlier applications. Personal data: not kept. */
+function usePrefill(implCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['prefill', implCode] as const,
+    queryFn: ({ signal }) => api.get<Prefill>('/api/v1/me/prefill', { implCode }, signal),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    retry: 1,
+    refetchOnWindowFocus: false,
+  });
+}
+
+interface Sources {
+  profile: OwnProfile | undefined;
+  prefill: Prefill | undefined;
+  draft: ServerDraft | null | undefined;
+  library: LibraryFile[] | undefined;
+}
+
+/**
+ * The wizard's starting point: schema defaults, then my profile (register facts locked), then values from my
+ * earlier applications for fields still empty, then my saved draft for anything not locked.
+ */
+function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: string) {
+  const schema: FormSchema = item.form;
+  const base = initialFormValues(schema, src.profile, me.subjectType);
+  const values: FormValues = { ...base.values };
+  const origins: Record<string, FieldOrigin> = { ...base.origins };
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  for (const [k, v] of Object.entries(src.prefill?.values ?? {})) {
+    const field = schema.properties[k];
+    if (!field || !empty(values[k]) || empty(v)) continue;
+    values[k] = reviveValue(field, v);
+    origins[k] = src.prefill?.sources[k] === 'history' ? 'history' : me.subjectType === 'entity' ? 'agent' : 'profile';
   }
-  return out;
+  const uploads: UploadState = {};
+  if (src.draft) {
+    for (const [k, v] of Object.entries(src.draft.form)) {
+      const field = schema.properties[k];
+      if (!field || base.locked.has(k)) continue;
+      const before = values[k];
+      values[k] = reviveValue(field, v);
+      // A value the applicant changed is no longer "from" anywhere.
+      if (origins[k] && String(src.prefill?.values[k] ?? (typeof before === 'string' ? before : '')) !== String(v)) delete origins[k];
+    }
+    const names = new Map((src.library ?? []).map((f) => [f.id, f.name]));
+    const codes = new Set(uploadableMaterials(item.materials).map((m) => m.code));
+    for (const m of src.draft.materials) {
+      if (!codes.has(m.code)) continue;
+      // One file per material, as the server keeps it.
+      uploads[m.code] = [{ uid: `draft-${m.fileId}`, name: names.get(m.fileId) ?? savedFileName, status: 'done', fileId: m.fileId }];
+    }
+  }
+  return { values, origins, locked: base.locked, uploads };
+}
+
+/** Materials as the API wants them: the files that finished uploading. */
+function materialRefs(uploads: UploadState): Array<{ code: string; fileId: string }> {
+  return Object.entries(uploads).flatMap(([code, list]) => list.filter((e) => e.status === 'done' && e.fileId).map((e) => ({ code, fileId: e.fileId! })));
 }
 
 /** Server validation details, when they name form fields, as antd field errors. */
@@ -74,41 +135,139 @@ function fieldErrors(schema: FormSchema, details: unknown): Array<{ name: string
   return out;
 }
 
-function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile: OwnProfile | undefined }) {
+type SaveState = { status: 'idle' | 'saving' | 'saved' | 'error'; at?: string; error?: string };
+
+/** 办结后结果怎么给您: electronic by default, the window, or express to an address (pre-filled from my profile). */
+function DeliveryChoice({
+  item,
+  value,
+  onChange,
+  showError,
+}: {
+  item: ItemDetail;
+  value: { method: DeliveryMethod; address: string; addressFromProfile: boolean };
+  onChange: (v: { method: DeliveryMethod; address: string; addressFromProfile: boolean }) => void;
+  showError: boolean;
+}) {
+  const { t } = useTranslation();
+  const express = !!item.features?.express || !!item.handlingForms?.includes('express');
+  const addressMissing = value.method === 'express' && !value.address.trim();
+  const option = (method: DeliveryMethod, title: string, desc: string) => ({
+    value: method,
+    label: (
+      <span>
+        <strong>{title}</strong>
+        <span className="tb-option-desc">{desc}</span>
+      </span>
+    ),
+  });
+  return (
+    <section aria-labelledby="delivery-title" style={{ marginTop: 16 }}>
+      <Typography.Title level={3} id="delivery-title" style={{ fontSize: '1em', marginBottom: 8 }}>
+        {t('apply.delivery')}
+      </Typography.Title>
+      <Radio.Group
+        className="tb-delivery-options"
+        aria-labelledby="delivery-title"
+        value={value.method}
+        onChange={(e) => onChange({ ...value, method: e.target.value as DeliveryMethod })}
+        style={{ display: 'block' }}
+        options={[
+          option('electronic', t('apply.deliveryElectronic'), t('apply.deliveryElectronicDesc')),
+          option('pickup', t('apply.deliveryPickup'), item.hall?.address ? t('apply.deliveryPickupAt', { address: item.hall.address }) : t('apply.deliveryPickupDesc')),
+          ...(express ? [option('express', t('apply.deliveryExpress'), t('apply.deliveryExpressDesc'))] : []),
+        ]}
+      />
+      {value.method === 'express' && (
+        <Form layout="vertical" component="div">
+          <Form.Item
+            label={t('apply.deliveryAddress')}
+            required
+            htmlFor="delivery-address"
+            validateStatus={showError && addressMissing ? 'error' : undefined}
+            help={showError && addressMissing ? t('apply.deliveryAddressRequired') : value.addressFromProfile ? t('apply.deliveryAddressFromProfile') : undefined}
+          >
+            <Input.TextArea
+              id="delivery-address"
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              maxLength={300}
+              autoComplete="street-address"
+              placeholder={t('apply.deliveryAddressPlaceholder')}
+              value={value.address}
+              onChange={(e) => onChange({ ...value, address: e.target.value, addressFromProfile: false })}
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources: Sources }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
-  const key = draftKey(me, item.implCode, item.version);
-  const init = useMemo(() => {
-    const base = initialFormValues(item.form, profile);
-    const draft = loadDraft(key);
-    if (draft) {
-      const revived = reviveDates(item.form, draft.form);
-      // Values from the register stay as the register says.
-      for (const k of base.locked) revived[k] = base.values[k];
-      return { ...base, values: { ...base.values, ...revived }, uploads: draft.uploads ?? {} };
-    }
-    return { ...base, uploads: {} as UploadState };
-  }, [item, profile, key]);
+  const init = useMemo(() => startingPoint(item, me, sources, t('apply.uploaded')), [item, me, sources, t]);
 
   const [step, setStep] = useState<Step>(0);
   const [values, setValues] = useState<FormValues>(init.values);
   const [uploads, setUploadsState] = useState<UploadState>(init.uploads);
   const [showMissing, setShowMissing] = useState(false);
+  const [delivery, setDelivery] = useState({
+    method: 'electronic' as DeliveryMethod,
+    address: sources.profile?.address ?? '',
+    addressFromProfile: !!sources.profile?.address,
+  });
+  const [deliveryError, setDeliveryError] = useState(false);
   const [created, setCreated] = useState<CaseDetail | null>(null);
+  const [restored, setRestored] = useState(!!sources.draft);
   const idempotencyKey = useRef(newUuid());
   const submit = useSubmitCase();
   const heading = useRef<HTMLHeadingElement>(null);
   const phone = useIsPhone();
 
-  const persist = (v: FormValues, u: UploadState) => {
-    const doneOnly: UploadState = {};
-    for (const [code, list] of Object.entries(u)) doneOnly[code] = list.filter((e) => e.status === 'done');
-    saveDraft(key, { form: serializeForm(item.form, v), uploads: doneOnly });
+  // Saving the draft as the applicant goes: the latest values in refs, one PUT after a pause in typing.
+  const latest = useRef({ values: init.values, uploads: init.uploads });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inflight = useRef<Promise<unknown> | undefined>(undefined);
+  const lastSaved = useRef<string | undefined>(sources.draft ? JSON.stringify({ form: sources.draft.form, materials: sources.draft.materials }) : undefined);
+  const finished = useRef(false);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    if (finished.current) return;
+    const body = { form: serializeForm(item.form, latest.current.values), materials: materialRefs(latest.current.uploads) };
+    const json = JSON.stringify(body);
+    if (json === lastSaved.current) return;
+    lastSaved.current = json;
+    setSave({ status: 'saving' });
+    const p = api.put<ServerDraft>(draftUrl(item.implCode), body).then(
+      (d) => setSave({ status: 'saved', at: d.updatedAt }),
+      (e: unknown) => {
+        lastSaved.current = undefined;
+        setSave({ status: 'error', error: errorMessage(e) });
+      },
+    );
+    inflight.current = p;
   };
+  const scheduleSave = (v: FormValues, u: UploadState) => {
+    latest.current = { values: v, uploads: u };
+    if (finished.current) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  };
+  // Leaving the page saves what is pending at once.
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => {
+    if (timer.current) flushRef.current();
+  }, []);
+
   const setUploads = (update: (prev: UploadState) => UploadState) =>
     setUploadsState((prev) => {
       const next = update(prev);
-      persist(values, next);
+      scheduleSave(latest.current.values, next);
       return next;
     });
 
@@ -128,7 +287,8 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
         const v = await form.validateFields();
         const merged = { ...values, ...v };
         setValues(merged);
-        persist(merged, uploads);
+        scheduleSave(merged, uploads);
+        flush();
         setStep(1);
       } catch {
         // antd shows the messages next to the fields
@@ -140,6 +300,7 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
         setShowMissing(true);
         return;
       }
+      flush();
       setStep(2);
     }
   };
@@ -150,19 +311,34 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
     setStep((s) => (s - 1) as Step);
   };
 
-  const doSubmit = () => {
+  const doSubmit = async () => {
     if (submit.isPending) return;
-    const materials = Object.entries(uploads).flatMap(([code, list]) =>
-      list.filter((e) => e.status === 'done' && e.fileId).map((e) => ({ code, fileId: e.fileId! })),
-    );
+    if (delivery.method === 'express' && !delivery.address.trim()) {
+      setDeliveryError(true);
+      document.getElementById('delivery-address')?.focus();
+      return;
+    }
+    setDeliveryError(false);
+    // No draft save may land after the case is filed.
+    finished.current = true;
+    clearTimeout(timer.current);
+    await inflight.current?.catch(() => undefined);
     submit.mutate(
-      { implCode: item.implCode, form: serializeForm(item.form, values), materials, idempotencyKey: idempotencyKey.current },
+      {
+        implCode: item.implCode,
+        form: serializeForm(item.form, values),
+        materials: materialRefs(uploads),
+        delivery: delivery.method === 'express' ? { method: 'express', address: delivery.address.trim() } : { method: delivery.method },
+        idempotencyKey: idempotencyKey.current,
+      },
       {
         onSuccess: (c) => {
-          clearDraft(key);
+          // The server drops the draft with the submission; this makes sure of it.
+          void api.del(draftUrl(item.implCode)).catch(() => undefined);
           setCreated(c);
         },
         onError: (e) => {
+          finished.current = false;
           // A definite refusal created nothing: the next try is a new attempt with a new key.
           // On network errors, 5xx, 409 and 429 the first request may have gone through, so keep the key.
           if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409 && e.status !== 429) {
@@ -213,6 +389,14 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
 
   const stepTitles = [t('apply.stepForm'), t('apply.stepMaterials'), t('apply.stepConfirm')];
   const own = uploadableMaterials(item.materials);
+  const saveText =
+    save.status === 'saving'
+      ? t('apply.draftSaving')
+      : save.status === 'saved' && save.at
+        ? t('apply.draftSaved', { at: formatDateTime(save.at).slice(11) })
+        : save.status === 'error'
+          ? t('apply.draftSaveFailed', { message: save.error ?? '' })
+          : '';
 
   return (
     <Card styles={{ body: { padding: 16 } }}>
@@ -223,9 +407,21 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
           responsive={false}
           titlePlacement="vertical"
           items={stepTitles.map((title) => ({ title }))}
-          style={{ marginBottom: 20 }}
+          style={{ marginBottom: 12 }}
         />
       </nav>
+      {restored && step === 0 && sources.draft && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setRestored(false) }}
+          style={{ marginBottom: 12 }}
+          title={t('apply.draftRestored', { at: formatDateTime(sources.draft.updatedAt) })}
+        />
+      )}
+      <div className="tb-draft-status" role="status" aria-live="polite" style={{ color: save.status === 'error' ? '#ad4e00' : 'rgba(0,0,0,0.55)' }}>
+        {saveText}
+      </div>
       <h2 ref={heading} tabIndex={-1} style={{ fontSize: '1.15em', margin: '0 0 16px', outline: 'none' }}>
         {stepTitles[step]}
       </h2>
@@ -237,9 +433,9 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
           initialValues={init.values}
           requiredMark
           scrollToFirstError={{ block: 'center' }}
-          onValuesChange={(_, all) => persist({ ...values, ...all }, uploads)}
+          onValuesChange={(_, all) => scheduleSave({ ...latest.current.values, ...all }, latest.current.uploads)}
         >
-          <SchemaFields schema={item.form} prefilled={init.prefilled} locked={init.locked} />
+          <SchemaFields schema={item.form} origins={init.origins} locked={init.locked} />
         </Form>
       </div>
 
@@ -278,6 +474,7 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
               })}
             />
           )}
+          <DeliveryChoice item={item} value={delivery} onChange={setDelivery} showError={deliveryError} />
           <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('apply.pledge')} />
           {submit.isError && (
             <Alert
@@ -303,7 +500,7 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
             {t('apply.next')}
           </Button>
         ) : (
-          <Button type="primary" size="large" loading={submit.isPending} onClick={doSubmit} style={{ flex: '2 1 160px' }}>
+          <Button type="primary" size="large" loading={submit.isPending} onClick={() => void doSubmit()} style={{ flex: '2 1 160px' }}>
             {t('apply.submit')}
           </Button>
         )}
@@ -312,18 +509,33 @@ function ApplyWizard({ item, me, profile }: { item: ItemDetail; me: Me; profile:
   );
 }
 
-/** 在线申请: 表单 → 材料 → 确认, then the case number. */
+/** 在线申请: 表单 → 材料 → 确认 (with how the result is delivered), then the case number. */
 export function ApplyPage() {
   const { implCode } = useParams();
   const { t } = useTranslation();
   const item = useItem(implCode);
   const me = useMe();
-  // The applicant's own unmasked profile pre-fills the form; only applicants may read it.
+  // Only applicants may read their profile, drafts, earlier values and files.
   const canApply = !!me.data?.permissions.includes('case:apply');
-  const profile = useOwnProfile(canApply && !!item.data?.online);
+  const ready = canApply && !!item.data?.online;
+  const code = item.data?.implCode ?? implCode ?? '';
+  const profile = useOwnProfile(ready);
+  const prefill = usePrefill(code, ready);
+  const draft = useServerDraft(code, ready);
+  // File names of a restored draft come from the library.
+  const needLibrary = ready && !!draft.data?.materials.length;
+  const library = useMaterialLibrary(needLibrary);
   useDocumentTitle(item.data ? `${t('apply.title')} · ${item.data.name}` : t('apply.title'));
 
-  if (item.isPending || me.isPending || profile.isLoading) return <PageLoading />;
+  // The wizard starts once, from what was there: a later fetch (the library opened from a material, a refetch)
+  // must never unmount it and lose what the applicant typed.
+  const loading = profile.isLoading || prefill.isLoading || draft.isLoading || (needLibrary && library.isLoading);
+  const [sources, setSources] = useState<Sources | undefined>(undefined);
+  useEffect(() => {
+    if (!sources && ready && !loading) setSources({ profile: profile.data, prefill: prefill.data, draft: draft.data, library: library.data });
+  }, [sources, ready, loading, profile.data, prefill.data, draft.data, library.data]);
+
+  if (item.isPending || me.isPending || (ready && !sources)) return <PageLoading />;
   if (item.isError) return <div className="tb-container tb-page"><LoadError error={item.error} onRetry={() => void item.refetch()} /></div>;
   if (!me.data) return null; // RequireAuth redirects
 
@@ -346,7 +558,11 @@ export function ApplyPage() {
           {profile.isError && (
             <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('apply.profileFailed')} description={errorMessage(profile.error)} />
           )}
-          <ApplyWizard item={it} me={me.data} profile={profile.data} />
+          {sources ? (
+            <ApplyWizard item={it} me={me.data} sources={sources} />
+          ) : (
+            !canApply && <Alert type="warning" showIcon title={t('apply.cannotApply')} />
+          )}
         </>
       ) : (
         <Alert type="warning" showIcon title={t('apply.notOnline')} description={t('item.notOnlineHint')} />

@@ -5,6 +5,7 @@ import { useCase } from '../api/cases.ts';
 import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
+import { DecisionPdfButton, DeliveryInfo } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
 import { endedAt, isOpenCase } from '../components/caseDates.ts';
@@ -12,8 +13,13 @@ import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { SPECIAL_PROCEDURE_KEYS } from '../components/procedures.ts';
+import { CasePayments } from './components/CasePayments.tsx';
+import { SupplementNotice } from './components/SupplementNotice.tsx';
 
-/** One of my cases: where it stands, the decision, and every step so far. */
+const h2 = { fontSize: '1em', margin: 0 } as const;
+
+/** One of my cases: where it stands, what I must do (supplements), the decision and its delivery, every step so far. */
 export function MyCaseDetailPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
@@ -27,6 +33,12 @@ export function MyCaseDetailPage() {
   if (c.isError) return <div className="tb-container tb-page"><LoadError error={c.error} onRetry={() => void c.refetch()} /></div>;
   const cs = c.data;
   const progressKey = `cases.progress_${cs.state}`;
+  const procedure = (p: string) => {
+    const key = SPECIAL_PROCEDURE_KEYS[p];
+    return key ? t(`actions.proc_${key}`) : p;
+  };
+  const due = cs.suspension ? t('cases.duePaused') : cs.state === 'supplement_requested' ? t('cases.dueAfterSupplement') : formatDate(cs.dueDate);
+  const showDelivery = !!cs.delivery && (!!cs.decision || cs.delivery.method !== 'electronic');
 
   return (
     <div className="tb-container tb-page" style={{ maxWidth: 860 }}>
@@ -53,12 +65,23 @@ export function MyCaseDetailPage() {
             // The deadline only while the case is open; once it ended, when it ended.
             ...(isOpenCase(cs.state)
               ? [
-                  { key: 'due', label: t('cases.dueDate'), children: formatDate(cs.dueDate) },
+                  { key: 'due', label: t('cases.dueDate'), children: due },
                   ...(cs.slaLight ? [{ key: 'light', label: t('cases.light'), children: <SlaLight light={cs.slaLight} /> }] : []),
                 ]
               : [{ key: 'ended', label: t(cs.state === 'declined' ? 'cases.declinedAt' : 'cases.closedAt'), children: formatDateTime(endedAt(cs)) }]),
           ]}
         />
+        {cs.deemedAccepted && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('cases.deemedInfo')} />}
+        {cs.suspension && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            title={t('cases.suspensionTitle', { procedure: procedure(cs.suspension.procedure), days: cs.suspension.expectedDays })}
+            description={t('cases.suspensionDesc', { date: formatDate(cs.suspension.since), reason: cs.suspension.reason })}
+          />
+        )}
+        {!!cs.extensionDays && isOpenCase(cs.state) && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('cases.extendedInfo', { days: cs.extensionDays })} />}
         {cs.decision && (
           <Alert
             style={{ marginTop: 12 }}
@@ -69,19 +92,30 @@ export function MyCaseDetailPage() {
               <>
                 {cs.decision.reason && <div>{t('cases.reason', { reason: cs.decision.reason })}</div>}
                 <div>{t('cases.decidedAt', { at: formatDateTime(cs.decision.decidedAt) })}</div>
+                <DecisionPdfButton c={cs} label={t('cases.downloadDecision')} type="primary" style={{ marginTop: 10 }} />
               </>
             }
           />
         )}
       </Card>
 
+      {cs.notice && <SupplementNotice key={cs.version} c={cs} notice={cs.notice} />}
+
+      <CasePayments c={cs} />
+
+      {showDelivery && (
+        <Card title={<h2 style={h2}>{t('cases.deliveryTitle')}</h2>} style={{ marginTop: 16 }}>
+          <DeliveryInfo c={cs} />
+        </Card>
+      )}
+
       <CaseTimelineSection title={t('cases.timeline')} entries={cs.timeline} style={{ marginTop: 16 }} />
 
-      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.form')}</h2>} style={{ marginTop: 16 }}>
+      <Card title={<h2 style={h2}>{t('cases.form')}</h2>} style={{ marginTop: 16 }}>
         <CaseFormView form={cs.form} schema={pinned ?? item.data?.form} />
       </Card>
 
-      <Card title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('cases.materials')}</h2>} style={{ marginTop: 16 }}>
+      <Card title={<h2 style={h2}>{t('cases.materials')}</h2>} style={{ marginTop: 16 }}>
         <CaseMaterials materials={cs.materials} />
       </Card>
     </div>

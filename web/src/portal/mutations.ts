@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
-import type { CaseDetail, StoredFile } from '../api/types.ts';
+import type { CaseDetail, DeliveryMethod, StoredFile } from '../api/types.ts';
 
 export function uploadFile(file: File): Promise<StoredFile> {
   const body = new FormData();
@@ -13,6 +13,8 @@ export interface SubmitCaseInput {
   implCode: string;
   form: Record<string, unknown>;
   materials: Array<{ code: string; fileId: string }>;
+  /** How the result reaches the applicant (default electronic). */
+  delivery?: { method: DeliveryMethod; address?: string };
   /** One key per application attempt, so a double click or a retry never makes a second case. */
   idempotencyKey: string;
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, request } from '../api/client.ts';
+import { ApiError, api, errorMessage, request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
-import type { CaseActionInput, CaseDetail } from '../api/types.ts';
+import type { BulkActionResult, CaseActionInput, CaseDetail } from '../api/types.ts';
 
 /** Record an action on a case; `version` makes a stale screen fail with 409 instead of overwriting. */
 export function useCaseAction(caseId: string) {
@@ -12,12 +12,53 @@ export function useCaseAction(caseId: string) {
     onSuccess: (c) => {
       qc.setQueryData(caseKeys.detail(caseId), c);
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+      void qc.invalidateQueries({ queryKey: caseKeys.decisionPdf(caseId) });
+      void qc.invalidateQueries({ queryKey: caseKeys.tracking(caseId) });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409) {
         void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
         void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
       }
+    },
+  });
+}
+
+/** 认领: the case becomes the caller's (listed under 我认领的). */
+export function useClaimCase(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseId)}/claim`),
+    onSuccess: (c) => {
+      qc.setQueryData(caseKeys.detail(caseId), c);
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+    onError: () => {
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}
+
+/**
+ * One action on several cases, each succeeding or failing on its own. The queue's rows carry no version, so each
+ * case is read first (the version the clerk is acting on is the one current now).
+ */
+export function useBulkAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ action, ids }: { action: string; ids: string[] }): Promise<BulkActionResult> => {
+      const read = await Promise.allSettled(ids.map((id) => api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`)));
+      const unread: BulkActionResult['results'] = [];
+      const items: Array<{ id: string; version: number }> = [];
+      read.forEach((r, i) => {
+        if (r.status === 'fulfilled') items.push({ id: r.value.id, version: r.value.version });
+        else unread.push({ id: ids[i]!, ok: false, error: { code: r.reason instanceof ApiError ? r.reason.code : 'ERROR', message: errorMessage(r.reason) } });
+      });
+      const done = items.length ? await api.post<BulkActionResult>('/api/v1/cases/bulk-actions', { action, items }) : { results: [] };
+      return { results: [...done.results, ...unread] };
+    },
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
 }

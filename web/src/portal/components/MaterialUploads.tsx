@@ -1,11 +1,13 @@
 import { useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, DeleteOutlined, LoadingOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import type { MaterialRequirement } from '../../api/types.ts';
 import { uploadFile } from '../mutations.ts';
-import { necessityColor } from './MaterialList.tsx';
+import { isFetchedForYou, necessityColor } from './MaterialList.tsx';
+import { LibraryButton } from './LibraryPicker.tsx';
 
 export interface UploadEntry {
   uid: string;
@@ -19,9 +21,9 @@ export type UploadState = Record<string, UploadEntry[]>;
 
 const accept = '.pdf,.jpg,.jpeg,.png,image/*,application/pdf';
 
-/** Materials the applicant must bring themselves (government-held ones are never asked for). */
+/** Materials the applicant must bring themselves (government-held or obtainable ones are never asked for). */
 export function uploadableMaterials(materials: MaterialRequirement[]): MaterialRequirement[] {
-  return materials.filter((m) => m.source !== 'government');
+  return materials.filter((m) => !isFetchedForYou(m));
 }
 
 export function missingMaterials(materials: MaterialRequirement[], uploads: UploadState): MaterialRequirement[] {
@@ -30,61 +32,72 @@ export function missingMaterials(materials: MaterialRequirement[], uploads: Uplo
   );
 }
 
-function MaterialUpload({
-  material,
+/**
+ * The files given for one material: 上传 (camera or file), 从我的材料库选择, and the list with each file's state.
+ * The hidden file input is labelled 上传{name}, so tests and screen readers find it by the material's name.
+ */
+export function FileSlot({
+  name,
+  inputId,
   entries,
   onChange,
+  large,
 }: {
-  material: MaterialRequirement;
+  name: string;
+  inputId: string;
   entries: UploadEntry[];
   onChange: (update: (prev: UploadEntry[]) => UploadEntry[]) => void;
+  large?: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const inputId = `material-${material.code}`;
 
+  // One file per material (the server keeps one): a new upload or pick replaces the one there.
   const onFiles = (files: FileList | null) => {
-    if (!files) return;
-    for (const file of Array.from(files)) {
-      const uid = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      onChange((prev) => [...prev, { uid, name: file.name, status: 'uploading' }]);
-      uploadFile(file).then(
-        (stored) => onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'done', fileId: stored.id } : e))),
-        (err: unknown) => {
-          const msg = errorMessage(err);
-          void message.error(t('apply.uploadFailed', { message: msg }));
-          onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'error', error: msg } : e)));
-        },
-      );
-    }
+    const file = files?.[0];
+    if (!file) return;
+    const uid = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    onChange(() => [{ uid, name: file.name, status: 'uploading' }]);
+    uploadFile(file).then(
+      (stored) => {
+        onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'done', fileId: stored.id } : e)));
+        void qc.invalidateQueries({ queryKey: ['library'] });
+      },
+      (err: unknown) => {
+        const msg = errorMessage(err);
+        void message.error(t('apply.uploadFailed', { message: msg }));
+        onChange((prev) => prev.map((e) => (e.uid === uid ? { ...e, status: 'error', error: msg } : e)));
+      },
+    );
     if (input.current) input.current.value = '';
   };
 
+  const attached = new Set(entries.map((e) => e.fileId).filter((x): x is string => !!x));
   return (
-    <li style={{ padding: '14px 0', borderBottom: '1px solid #f0f0f0', listStyle: 'none' }}>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <div style={{ flex: '1 1 200px', minWidth: 0 }}>
-          <div style={{ fontWeight: 600 }}>{material.name}</div>
-          <Tag color={necessityColor[material.necessity]} style={{ marginTop: 4 }}>
-            {t(`item.necessity.${material.necessity}`)}
-          </Tag>
-          {material.notes && <div style={{ color: 'rgba(0,0,0,0.6)', fontSize: '0.9em', marginTop: 4 }}>{material.notes}</div>}
-        </div>
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          accept={accept}
-          multiple
-          aria-label={t('apply.uploadLabel', { name: material.name })}
-          style={{ display: 'none' }}
-          onChange={(e) => onFiles(e.target.files)}
-        />
-        <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()}>
+    <>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept={accept}
+        aria-label={t('apply.uploadLabel', { name })}
+        style={{ display: 'none' }}
+        onChange={(e) => onFiles(e.target.files)}
+      />
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()} size={large ? 'large' : undefined} style={large ? { flex: '1 1 120px' } : undefined}>
           {t('apply.upload')}
-          <span className="tb-sr-only">{material.name}</span>
+          <span className="tb-sr-only">{name}</span>
         </Button>
+        <LibraryButton
+          materialName={name}
+          attached={attached}
+          size={large ? 'large' : undefined}
+          style={large ? { flex: '1 1 200px' } : undefined}
+          onPick={(f) => onChange(() => [{ uid: `lib-${f.id}-${Date.now()}`, name: f.name, status: 'done', fileId: f.id }])}
+        />
       </div>
       {entries.length > 0 && (
         <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }} aria-live="polite">
@@ -112,6 +125,30 @@ function MaterialUpload({
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+function MaterialUpload({
+  material,
+  entries,
+  onChange,
+}: {
+  material: MaterialRequirement;
+  entries: UploadEntry[];
+  onChange: (update: (prev: UploadEntry[]) => UploadEntry[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li style={{ padding: '14px 0', borderBottom: '1px solid #f0f0f0', listStyle: 'none' }}>
+      <div style={{ marginBottom: 8 }}>
+        <div style={{ fontWeight: 600 }}>{material.name}</div>
+        <Tag color={necessityColor[material.necessity]} style={{ marginTop: 4 }}>
+          {t(`item.necessity.${material.necessity}`)}
+        </Tag>
+        {material.notes && <div style={{ color: 'rgba(0,0,0,0.6)', fontSize: '0.9em', marginTop: 4 }}>{material.notes}</div>}
+      </div>
+      <FileSlot name={material.name} inputId={`material-${material.code}`} entries={entries} onChange={onChange} />
     </li>
   );
 }
@@ -129,7 +166,7 @@ export function MaterialUploads({
 }) {
   const { t } = useTranslation();
   const own = uploadableMaterials(materials);
-  const shared = materials.filter((m) => m.source === 'government');
+  const shared = materials.filter(isFetchedForYou);
   const missing = missingMaterials(materials, uploads);
   const hasDeferrable = own.some((m) => m.necessity === 'deferrable');
 

@@ -8,6 +8,8 @@ import { orderedFields } from '../../components/formOrder.ts';
 
 export { orderedFields };
 
+const originLabel = { profile: 'apply.prefilled', agent: 'apply.prefilledAgent', history: 'apply.prefilledHistory' } as const;
+
 export type FormValues = Record<string, unknown>;
 
 type ProfileKey = keyof OwnProfile;
@@ -16,6 +18,15 @@ const profileKeys = new Set<ProfileKey>(['name', 'idNumber', 'phone', 'address',
 
 /** Facts that come from an authoritative government register: once filled from it, the applicant cannot change them. */
 const registerKeys = new Set<ProfileKey>(['name', 'idNumber', 'entityName', 'creditCode']);
+
+/**
+ * For an entity's agent, name and idNumber are the agent's own: the form may ask for someone else (法定代表人,
+ * 财务负责人), so they are filled as a suggestion and stay editable. The entity's own facts stay locked.
+ */
+const agentKeys = new Set<ProfileKey>(['name', 'idNumber']);
+
+/** Where a pre-filled value came from: the applicant's registered profile, an entity agent's own details, or an earlier application. */
+export type FieldOrigin = 'profile' | 'agent' | 'history';
 
 /** The profile field an `x-prefill` names (`name`, also accepted as `profile.name` or `me.profile.name`). */
 function profileKey(prefill: string | undefined): ProfileKey | undefined {
@@ -27,23 +38,39 @@ function profileKey(prefill: string | undefined): ProfileKey | undefined {
 /**
  * Values to start the form with: the schema's defaults, then the applicant's own profile for every field whose
  * `x-prefill` names one of its keys. A field filled from a register fact (name, idNumber, entityName, creditCode)
- * is locked; phone and address stay editable.
+ * is locked; phone and address stay editable. For an entity applicant, name and idNumber are the agent's own and
+ * stay editable.
  */
-export function initialFormValues(schema: FormSchema, profile: OwnProfile | undefined): { values: FormValues; prefilled: Set<string>; locked: Set<string> } {
+export function initialFormValues(
+  schema: FormSchema,
+  profile: OwnProfile | undefined,
+  subjectType: string = 'person',
+): { values: FormValues; origins: Record<string, FieldOrigin>; locked: Set<string> } {
   const values: FormValues = {};
-  const prefilled = new Set<string>();
+  const origins: Record<string, FieldOrigin> = {};
   const locked = new Set<string>();
+  const entity = subjectType === 'entity';
   for (const [key, field] of Object.entries(schema.properties)) {
     if (field.default !== undefined) values[key] = field.format === 'date' && typeof field.default === 'string' ? dayjs(field.default) : field.default;
     const pk = profileKey(field['x-prefill']);
     const v = pk ? profile?.[pk]?.trim() : undefined;
     if (pk && v) {
       values[key] = v;
-      prefilled.add(key);
-      if (registerKeys.has(pk)) locked.add(key);
+      const agents = entity && agentKeys.has(pk);
+      origins[key] = agents ? 'agent' : 'profile';
+      if (registerKeys.has(pk) && !agents) locked.add(key);
     }
   }
-  return { values, prefilled, locked };
+  return { values, origins, locked };
+}
+
+/** A stored value (draft, earlier application) as the form control wants it: dates as dayjs. */
+export function reviveValue(field: FormFieldSchema | undefined, v: unknown): unknown {
+  if (field?.format === 'date' && typeof v === 'string') {
+    const d = dayjs(v);
+    return d.isValid() ? d : undefined;
+  }
+  return v;
 }
 
 /** Form values as the API wants them: dates as YYYY-MM-DD, empty strings dropped. */
@@ -95,7 +122,7 @@ function enumOptions(field: FormFieldSchema) {
  * textarea), number, boolean, enum (select or radio), date; required fields and
  * simple string/number constraints become validation rules.
  */
-export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema; prefilled: Set<string>; locked: Set<string> }) {
+export function SchemaFields({ schema, origins, locked }: { schema: FormSchema; origins: Record<string, FieldOrigin>; locked: Set<string> }) {
   const { t } = useTranslation();
   const required = new Set(schema.required ?? []);
 
@@ -136,16 +163,20 @@ export function SchemaFields({ schema, prefilled, locked }: { schema: FormSchema
                 {t('apply.fromRegister')}
               </span>
             ) : (
-              prefilled.has(key) && (
-                <Tag color="blue" style={{ marginTop: 4 }}>
-                  {t('apply.prefilled')}
+              origins[key] &&
+              (origins[key] === 'agent' ? (
+                // A suggestion, not a fact: said as a plain hint.
+                <span className="tb-register-hint">{t(originLabel.agent)}</span>
+              ) : (
+                <Tag color={origins[key] === 'history' ? 'gold' : 'blue'} style={{ marginTop: 4, whiteSpace: 'normal' }}>
+                  {t(originLabel[origins[key]])}
                 </Tag>
-              )
+              ))
             )}
             {field.description && <div>{field.description}</div>}
           </>
         );
-        const hasExtra = prefilled.has(key) || !!field.description;
+        const hasExtra = isLocked || !!origins[key] || !!field.description;
         const common = { name: key, label: title, rules, extra: hasExtra ? extra : undefined };
 
         if (field.type === 'boolean') {
