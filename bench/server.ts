@@ -102,6 +102,8 @@ export function parseStartScript(source: string): StartCommand {
     const eq = w.indexOf('=');
     env[w.slice(0, eq)] = w.slice(eq + 1);
   }
+  // `exec node …`: the shell npm runs the script in replaces itself with node, so signals reach the server.
+  if (words[0] === 'exec') words.shift();
   if (words[0] !== 'node') throw new Error(`scripts.start "${source}" does not run node directly; the benchmark cannot reproduce it`);
   const nodeArgs: string[] = [];
   let i = 1;
