@@ -32,6 +32,7 @@ import {
   type Decision,
   type DeliveryMethod,
 } from './state.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
 
 export type CaseSummary = {
   id: string;
@@ -99,9 +100,6 @@ export function maskName(name: string, type: 'person' | 'entity'): string {
   return name[0] + '*'.repeat(Math.min(name.length - 1, 3));
 }
 
-function regionPrefix(code: string | null): string {
-  return (code ?? '-').replace(/(00)+$/, '');
-}
 
 type CaseQuery = SelectQueryBuilder<Database, 'case', object>;
 
@@ -112,9 +110,9 @@ function scoped(q: CaseQuery, actor: Actor): CaseQuery {
     case 'own':
       return q.where('case.applicant_id', '=', actor.id);
     case 'org':
-      return q.where('case.org_id', '=', actor.orgId ?? ZERO_UUID).where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+      return q.where('case.org_id', '=', actor.orgId ?? ZERO_UUID).where('case.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
     case 'region':
-      return q.where('case.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+      return q.where('case.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
     case 'all':
       return q;
   }

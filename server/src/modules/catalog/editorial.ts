@@ -20,16 +20,13 @@ import { canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } 
 import { diffDocuments, type Change } from './diff.ts';
 import { lintItem, hasBlockingFindings, type LintContext, type LintFinding } from './lint.ts';
 import { indexItemInTrx } from './search.ts';
-import { refreshPublicJsonInTrx } from './service.ts';
+import { refreshPublicJsonInTrx, type Agency } from './service.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
 
-export type Agency = { id: string; name: string };
 type ActorRef = { id: string; name: string } | null;
 
 const ref = (a: Actor): { id: string; name: string } => ({ id: a.id, name: a.displayName });
 
-function regionPrefix(code: string | null): string {
-  return (code ?? '-').replace(/(00)+$/, '');
-}
 
 function assertCodes(doc: ItemDocument) {
   const b = validateBaseCode(doc.baseCode);
@@ -175,7 +172,7 @@ async function itemInScopeInTrx(db: Db | Trx, actor: Actor, itemId: string, lock
   const item = await q.executeTakeFirst();
   if (!item) throw CatalogErrors.OUT_OF_SCOPE({ ref: itemId });
   if (scope === 'all') return item;
-  if (!item.region_code.startsWith(regionPrefix(actor.regionCode))) throw CatalogErrors.OUT_OF_SCOPE({ ref: itemId });
+  if (!item.region_code.startsWith(regionLikePrefix(actor.regionCode))) throw CatalogErrors.OUT_OF_SCOPE({ ref: itemId });
   if (scope === 'org' && item.org_id !== actor.orgId) throw CatalogErrors.OUT_OF_SCOPE({ ref: itemId });
   return item;
 }
@@ -194,7 +191,7 @@ export async function listForAdmin(db: Db, actor: Actor, f: AdminListFilter = {}
   if (f.versionStatus) q = q.where('v.status', '=', f.versionStatus);
   if (f.dept) q = q.where('i.org_id', '=', f.dept);
   if (f.q) q = q.where((eb) => eb.or([eb('i.name', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('i.impl_code', '=', f.q!)]));
-  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
   if (scope === 'org') q = q.where('i.org_id', '=', actor.orgId ?? '00000000-0000-0000-0000-000000000000');
   const rows = await q
     .orderBy(sql`case v.status when 'submitted' then 0 when 'approved' then 1 when 'draft' then 2 else 3 end`)
@@ -249,7 +246,7 @@ export async function createItem(db: Db, actor: Actor, doc: unknown, ip: string)
   const org = await findOrgByCreditCode(db, doc.implCode.slice(0, 18));
   if (!org) throw CatalogErrors.AGENCY_UNKNOWN({ creditCode: doc.implCode.slice(0, 18) });
   const scope = scopeOf(actor, 'catalog:publish');
-  if (scope !== 'all' && !org.regionCode.startsWith(regionPrefix(actor.regionCode))) throw CatalogErrors.AGENCY_OUT_OF_SCOPE({ agency: org.name });
+  if (scope !== 'all' && !org.regionCode.startsWith(regionLikePrefix(actor.regionCode))) throw CatalogErrors.AGENCY_OUT_OF_SCOPE({ agency: org.name });
   if (doc.regionCode !== org.regionCode) throw CatalogErrors.REGION_MISMATCH({ regionCode: doc.regionCode, agencyRegion: org.regionCode });
   const id = await db.transaction().execute(async (trx) => {
     const itemId = await createItemInTrx(trx, doc, { id: org.id, name: org.name }, { status: 'draft', actor: ref(actor) });

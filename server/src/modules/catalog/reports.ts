@@ -6,13 +6,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
-import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
+import { ITEM_KIND_LABELS, regionLikePrefix } from '../../platform/codes/index.ts';
 import { lintItem, type LintFinding } from './lint.ts';
 import type { ItemDocument } from './schema.ts';
 
-function regionPrefix(code: string | null): string {
-  return (code ?? '-').replace(/(00)+$/, '');
-}
 
 export type QualityReport = {
   totals: { items: number; withErrors: number; errors: number; warnings: number };
@@ -30,7 +27,7 @@ export async function qualityReport(db: Db, actor: Actor, opts: { maxFindings?: 
     .leftJoin('base_item as b', 'b.base_code', 'i.base_code')
     .select(['i.id', 'i.impl_code', 'i.name', 'i.org_id', 'i.agency_name', 'v.document', 'b.name as base_name', 'b.kind as base_kind', 'b.legal_basis as base_basis'])
     .where('i.status', '!=', 'retired');
-  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
   const rows = await q.execute();
   const depts = new Map<string, QualityReport['departments'][number]>();
   const rules = new Map<string, { rule: string; severity: string; count: number }>();
@@ -115,7 +112,7 @@ export type Indicators = {
 
 /** Indicators over the published catalog (seed 001's assessment indicators for items). */
 export async function catalogIndicators(db: Db, regionCode?: string): Promise<Indicators> {
-  const prefix = regionCode ? regionPrefix(regionCode) : '';
+  const prefix = regionCode ? regionLikePrefix(regionCode) : '';
   const base = db
     .selectFrom('service_item as i')
     .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))

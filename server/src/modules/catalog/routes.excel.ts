@@ -25,6 +25,7 @@ import { createItemInTrx, findItemIdByImplCode, saveDraftInTrx } from './editori
 import { CatalogErrors } from './errors.ts';
 import { countItemRows, exportItemsXlsx, ITEM_SHEET, loadWorkbook, parseWorkbook, SHEET_NAMES, templateXlsx, XLSX_MIME, type ImportError, type ParsedItem } from './excel.ts';
 import type { ItemDocument } from './schema.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
 
 /** Upload limit of an import file. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -72,9 +73,6 @@ const ImportJob = Type.Object({
 
 const XlsxResponse = { description: 'Excel workbook (.xlsx)', content: { [XLSX_MIME]: { schema: Type.Unsafe<Buffer>(Type.String({ format: 'binary' })) } } };
 
-function regionPrefix(code: string | null): string {
-  return (code ?? '-').replace(/(00)+$/, '');
-}
 
 /** RFC 6266 attachment header with an RFC 8187 UTF-8 name and an ASCII fallback. */
 function attachment(fallback: string, name: string): string {
@@ -156,7 +154,7 @@ type Planned = { item: ParsedItem; agency: { id: string; name: string } };
 /** Database checks of the parsed items: agency from the credit code, the importer's scope, existing items. */
 async function planImport(db: Db, actor: Actor, items: ParsedItem[], errors: ImportError[]): Promise<Planned[]> {
   const scope = scopeOf(actor, 'catalog:publish');
-  const prefix = regionPrefix(actor.regionCode);
+  const prefix = regionLikePrefix(actor.regionCode);
   const inScope = (regionCode: string, orgId: string) => scope === 'all' || (regionCode.startsWith(prefix) && (scope !== 'org' || orgId === actor.orgId));
   const orgs = new Map<string, OrgRef | undefined>();
   const existing = new Map<string, { region_code: string; org_id: string }>();
@@ -277,7 +275,7 @@ async function documentsForExport(db: Db, actor: Actor, f: { status?: 'draft' | 
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.dept) q = q.where('i.org_id', '=', f.dept);
   if (f.q?.trim()) q = q.where('i.name', 'like', `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+  if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
   if (scope === 'org') q = q.where('i.org_id', '=', actor.orgId ?? '00000000-0000-0000-0000-000000000000');
   const rows = await q.orderBy('i.impl_code').limit(MAX_EXPORT_ITEMS + 1).execute();
   if (rows.length > MAX_EXPORT_ITEMS) throw ExcelErrors.EXPORT_TOO_MANY({ max: MAX_EXPORT_ITEMS });

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { createTestDatabase } from '../../testing/db.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { ItemDocument } from './schema.ts';
-import { fieldTokens, indexItemInTrx, planQueries, planQuery, regionPrefix, reindexAllItems, searchPublished, searchTokens, type SearchQuery } from './search.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
+import { fieldTokens, indexItemInTrx, planQueries, planQuery, reindexAllItems, searchPublished, searchTokens, type SearchQuery } from './search.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -37,10 +38,10 @@ describe('segmentation and query planning (pure)', () => {
   });
 
   it('region prefixes include the regions below', () => {
-    expect(regionPrefix('321200')).toBe('3212');
-    expect(regionPrefix('320000')).toBe('32');
-    expect(regionPrefix('321202')).toBe('321202');
-    expect(regionPrefix('321202100000')).toBe('321202100');
+    expect(regionLikePrefix('321200')).toBe('3212');
+    expect(regionLikePrefix('320000')).toBe('32');
+    expect(regionLikePrefix('321202')).toBe('321202');
+    expect(regionLikePrefix('321202100000')).toBe('321202100');
   });
 });
 

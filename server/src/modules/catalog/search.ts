@@ -25,6 +25,7 @@ import type { ItemDocument, ItemSummary } from './schema.ts';
 import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
 import { ONLINE_DEPTH_ACCEPT } from './service.ts';
 import { PHRASES, STOPWORDS, SYNONYM_GROUPS, VOCABULARY } from './synonyms.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text and dictionary
@@ -467,13 +468,6 @@ export function fuzzyQuery(plan: QueryPlan): { match: string; rank: string } | u
 export type SearchQuery = { q?: string; regionCode?: string; dept?: string; topic?: string; object?: 'person' | 'entity'; lifeEvent?: string; page: number; pageSize: number };
 export type SearchResult = { items: ItemSummary[]; total: number; match?: 'exact' | 'related' };
 
-/** Region code → LIKE prefix: 321200 → 3212, 320000 → 32, 321202100000 → 321202100. */
-export function regionPrefix(code: string): string {
-  let c = code.trim();
-  if (c.length > 6) c = c.replace(/(000)+$/, '');
-  if (c.length <= 6) c = c.replace(/(00)+$/, '');
-  return c.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 /** ts_rank weights, in PostgreSQL's order D, C, B, A. */
 const RANK_WEIGHTS = '{0.1,0.2,0.4,1.0}';
@@ -483,7 +477,7 @@ type Pass = { match: string; rank: string; exact?: boolean };
 function whereClause(q: SearchQuery, match?: string): RawBuilder<unknown> {
   const conds: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
   if (match !== undefined) conds.push(sql`i.search_tokens @@ cast(${match} as tsquery)`);
-  if (q.regionCode) conds.push(sql`i.region_code like ${`${regionPrefix(q.regionCode)}%`}`);
+  if (q.regionCode) conds.push(sql`i.region_code like ${`${regionLikePrefix(q.regionCode)}%`}`);
   if (q.dept) conds.push(sql`i.org_id = ${q.dept}`);
   if (q.topic) conds.push(sql`i.topics @> cast(${[q.topic]} as text[])`);
   if (q.object) conds.push(sql`i.service_objects @> cast(${[q.object]} as text[])`);

@@ -35,6 +35,7 @@ export {
   countyOf,
   parentRegion,
   isWithin,
+  regionLikePrefix,
   PROVINCE_PREFIXES,
   TAIZHOU_REGIONS,
   JIANGSU_CODE,

@@ -154,3 +154,15 @@ export const TAIZHOU_REGIONS: readonly KnownRegion[] = [
 
 export const JIANGSU_CODE = '320000';
 export const TAIZHOU_CODE = '321200';
+
+/**
+ * The LIKE prefix that selects a region and every region below it (GB/T 2260 codes share their leading digits):
+ * 321200 → 3212, 320000 → 32, 321202100000 → 321202100. No region (null) gives a prefix that matches nothing.
+ */
+export function regionLikePrefix(code: string | null | undefined): string {
+  if (!code) return '-';
+  let c = code.trim();
+  if (c.length > 6) c = c.replace(/(000)+$/, '');
+  if (c.length <= 6) c = c.replace(/(00)+$/, '');
+  return c.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
