@@ -37,6 +37,8 @@ import { displayWidth } from './report.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
+import { abortOnSignals, intEnv, log } from './harness.ts';
+import { COUNT_CAP } from '../server/src/modules/cases/index.ts';
 
 const RSS_BUDGET_MB = 300;
 /** The case issue's targets. */
@@ -48,15 +50,7 @@ const FORM_BYTES = 5 * 1024;
 const RAW_PAYLOAD_BYTES = 5 * 1024;
 /** The reviewer's organisation (org.key): the generated cases include it so the reviewer's queue is long. */
 const REVIEWER_ORG_KEY = 'scjgj';
-const COUNT_CAP = 10_000; // cases/service.ts COUNT_CAP
 
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const settings = {
   connections: intEnv('BENCH_CONNECTIONS', 50, 1),
@@ -83,23 +77,10 @@ const TIME_LIMIT_MS =
   LOAD_PHASES * (settings.warmupSec + settings.durationSec + 5) * 1000 +
   60_000;
 
-const log = (line: string) => process.stdout.write(line + '\n');
 
-const abort = new AbortController();
+const abort = abortOnSignals();
 let server: ServerHandle | undefined;
 
-let interrupted = 0;
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(sig, () => {
-    interrupted++;
-    if (interrupted > 1) {
-      log(`\n${sig} again: killing the server now.`);
-      process.exit(130); // server.ts's 'exit' hook SIGKILLs the server's process group and removes DATA_DIR
-    }
-    log(`\n${sig} received: stopping the benchmark and the server…`);
-    abort.abort(sig);
-  });
-}
 
 function checkAborted(): void {
   if (abort.signal.aborted) throw new Error(`aborted: ${String(abort.signal.reason)}`);

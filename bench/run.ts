@@ -23,6 +23,7 @@ import { formatGoals, formatTable } from './report.ts';
 import { allQueries, searchMix } from './queries.ts';
 import type { GenerateResult } from './generate-catalog.ts';
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
+import { abortOnSignals, intEnv, log } from './harness.ts';
 
 const RSS_BUDGET_MB = 300;
 /** The catalog issue's performance goals for public search and item JSON. */
@@ -31,13 +32,6 @@ const GOAL_MAX_P95_MS = 10;
 const DEMO_USER = 'clerk';
 const DEMO_PASSWORD = 'Tongban@2026';
 
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
 
 const settings = {
   connections: intEnv('BENCH_CONNECTIONS', 50, 1),
@@ -53,24 +47,10 @@ const GENERATE_TIMEOUT_MS = 600_000;
 // Start-up + generation + every target's warm-up and run + slack for probes and shutdown; past this the run is aborted.
 const TIME_LIMIT_MS = READY_TIMEOUT_MS + GENERATE_TIMEOUT_MS + TARGET_COUNT * (settings.warmupSec + settings.durationSec + 5) * 1000 + 90_000;
 
-const log = (line: string) => process.stdout.write(line + '\n');
 
-const abort = new AbortController();
+const abort = abortOnSignals();
 let server: ServerHandle | undefined;
 
-// (startServer registers its own 'exit' hook that kills the server's process group as a last resort.)
-let interrupted = 0;
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(sig, () => {
-    interrupted++;
-    if (interrupted > 1) {
-      log(`\n${sig} again: killing the server now.`);
-      process.exit(130); // the 'exit' hook in server.ts SIGKILLs the server's process group and removes DATA_DIR
-    }
-    log(`\n${sig} received: stopping the benchmark and the server…`);
-    abort.abort(sig);
-  });
-}
 
 type Probe = { status: number; body: unknown; headers: Headers };
 

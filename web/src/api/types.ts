@@ -359,6 +359,10 @@ export interface CaseDetail extends CaseSummary {
   caseType?: 'instant' | 'commitment';
   statutoryDueDate?: string | null;
   extensionDays?: number;
+  /** Most working days an extension may add (the server applies 行政许可法 art. 42). */
+  extensionCap?: number;
+  /** Special procedures (art. 45) that may stop the clock, as the server names them. */
+  specialProcedures?: string[];
   deemedAccepted?: boolean;
   notice?: SupplementNotice;
   suspension?: CaseSuspension;

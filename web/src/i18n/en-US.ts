@@ -457,7 +457,7 @@ export const enUS: Dict<Messages> = {
     assigneeAll: 'All',
     assigneeMe: 'Claimed by me',
     assigneeNone: 'Unclaimed',
-    totalCapped: '10000+ in total',
+    totalCapped: '{{total}}+ in total',
     selected: '{{count}} selected',
     bulkAccept: 'Accept selected',
     bulkAcceptTitle: 'Accept {{count}} cases?',

@@ -455,7 +455,7 @@ export const zhCN = {
     assigneeAll: '全部',
     assigneeMe: '我认领的',
     assigneeNone: '未认领',
-    totalCapped: '共 10000+ 条',
+    totalCapped: '共 {{total}}+ 条',
     selected: '已选 {{count}} 件',
     bulkAccept: '批量受理',
     bulkAcceptTitle: '确认批量受理 {{count}} 件？',

@@ -237,7 +237,7 @@ export function QueuePage() {
               pageSize,
               total,
               showSizeChanger: false,
-              showTotal: (n) => (capped ? t('workbench.totalCapped') : t('common.total', { total: n })),
+              showTotal: (n) => (capped ? t('workbench.totalCapped', { total: n }) : t('common.total', { total: n })),
               onChange: (p) => {
                 const next = new URLSearchParams(params);
                 if (p > 1) next.set('page', String(p));

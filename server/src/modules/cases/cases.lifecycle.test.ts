@@ -124,6 +124,8 @@ describe('special procedures and extensions', () => {
   it('an extension needs the approving leader and is capped by law (10 working days here)', async () => {
     const c = (await apply()).json();
     const accepted = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    // The cap and the procedures come from rules.ts, so clients never keep their own copy of the law.
+    expect(accepted).toMatchObject({ extensionCap: 10, specialProcedures: expect.arrayContaining(['专家评审', '听证']) });
     expect((await act(reviewer, c.id, { action: 'extend', version: accepted.version, days: 5, reason: '案情复杂' })).statusCode).toBe(403);
     const over = await act(supervisor, c.id, { action: 'extend', version: accepted.version, days: 11, reason: '案情复杂' });
     expect(over.statusCode).toBe(400);

@@ -53,6 +53,8 @@ export const CaseDetail = Type.Intersect([
     caseType: Type.Union([Type.Literal('instant'), Type.Literal('commitment')], { description: '即办件 / 承诺件' }),
     statutoryDueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Statutory deadline (after acceptance)' }),
     extensionDays: Type.Integer({ description: 'Working days of approved extension' }),
+    extensionCap: Type.Integer({ description: 'Most working days an extension may add (行政许可法 art. 42: 10, or 15 for joint handling)' }),
+    specialProcedures: Type.Array(Type.String(), { description: 'Special procedures (art. 45) that may stop the clock: the values `suspend` accepts' }),
     deemedAccepted: Type.Boolean({ description: 'Accepted by law because no notice came within 5 working days' }),
     notice: Type.Optional(
       Type.Object(

@@ -61,6 +61,10 @@ export type CaseDetail = CaseSummary & {
   caseType: 'instant' | 'commitment';
   statutoryDueDate: string | null;
   extensionDays: number;
+  /** 行政许可法 art. 42 cap for this case (rules.ts), so no client needs its own copy of the law. */
+  extensionCap: number;
+  /** The special procedures of art. 45 (rules.ts) that may stop this case's clock. */
+  specialProcedures: string[];
   deemedAccepted: boolean;
   notice?: SupplementNotice;
   suspension?: Suspension;
@@ -392,6 +396,8 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
     caseType: c.case_type,
     statutoryDueDate: c.statutory_due_date,
     extensionDays: c.extension_days,
+    extensionCap: extensionCap(c.joint),
+    specialProcedures: [...SPECIAL_PROCEDURES],
     deemedAccepted: c.deemed_accepted,
     ...(c.notice ? { notice: c.notice } : {}),
     ...(c.suspension ? { suspension: c.suspension } : {}),

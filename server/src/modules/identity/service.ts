@@ -8,6 +8,7 @@ import { permissionsOf, landingFor, ROLES, type Role } from '../../platform/auth
 import { validateResidentId, validateCreditCode, maskResidentId } from '../../platform/codes/index.ts';
 import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from './password.ts';
 import { IdentityErrors } from './errors.ts';
+import { maskMobile } from '../../platform/http/redact.ts';
 
 export const SESSION_TTL_HOURS = 12;
 /** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
@@ -16,7 +17,7 @@ export const LOGIN_LIMITS = { windowMinutes: 15, perUsername: 5, perIp: 50 };
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export function maskPhone(p: string | null): string | undefined {
-  return p ? p.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2') : undefined;
+  return p ? maskMobile(p) : undefined;
 }
 
 export type LoginResult = { token: string; csrfToken: string; expiresAt: Date; accountId: string };

@@ -8,3 +8,8 @@ const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 export function maskPersonalData(s: string): string {
   return s.replace(RESIDENT_ID, '$1********$2').replace(MOBILE, '$1****$2');
 }
+
+/** One mobile number masked the same way (139****5678); anything else is returned unchanged. */
+export function maskMobile(phone: string): string {
+  return phone.replace(MOBILE, '$1****$2');
+}

@@ -7,7 +7,7 @@ import { loose } from '../../i18n/loose.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useItem } from '../../api/items.ts';
 import type { CaseActionInput, CaseDetail, ItemDetail, NoticeItem } from '../../api/types.ts';
-import { SPECIAL_PROCEDURES } from '../../components/procedures.ts';
+import { SPECIAL_PROCEDURE_KEYS } from '../../components/procedures.ts';
 import { useCaseAction } from '../mutations.ts';
 
 /** The form a dialog needs besides the confirmation itself. */
@@ -23,11 +23,6 @@ interface ActionChoice {
   kind: DialogKind;
   danger: boolean;
   primary: boolean;
-}
-
-/** 行政许可法 art. 42: 10 working days, 15 where several departments handle the item jointly. */
-export function extensionCap(item: ItemDetail | undefined): number {
-  return (item?.jointAgencies?.length ?? 0) > 0 ? 15 : 10;
 }
 
 /** The order buttons appear in: the usual next step first, the ones that end or pause a case after. */
@@ -244,7 +239,10 @@ function DialogFields({ choice, c, item }: { choice: ActionChoice; c: CaseDetail
           )}
           <Form.Item name="procedure" label={t('actions.procedure')} rules={[{ required: true, message: t('actions.procedureRequired') }]}>
             <Select
-              options={SPECIAL_PROCEDURES.map(([value, key]) => ({ value, label: t(`actions.proc_${key}`) }))}
+              options={(c.specialProcedures ?? []).map((value) => {
+                const key = SPECIAL_PROCEDURE_KEYS[value];
+                return { value, label: key ? t(`actions.proc_${key}`) : value };
+              })}
               placeholder={t('apply.selectPlaceholder')}
               onChange={(v: string) => {
                 const hit = listed.find((p) => p.name.includes(v));
@@ -262,7 +260,7 @@ function DialogFields({ choice, c, item }: { choice: ActionChoice; c: CaseDetail
       );
     }
     case 'extend': {
-      const cap = extensionCap(item);
+      const cap = c.extensionCap ?? 0;
       const used = c.extensionDays ?? 0;
       const left = Math.max(0, cap - used);
       return (
