@@ -82,12 +82,12 @@ export function mergeMaterials(chosen: ReadonlyArray<{ m: BundleMember; item: Me
     const doc = item.document;
     for (const mat of doc.materials) {
       if (!materialApplies(m, mat.code, answers)) continue;
+      asked++;
       const concept = materialConceptOf(mat.name);
       const key = concept?.id ?? `${doc.implCode}#${mat.code}`;
       const producer = concept ? results.get(concept.id) : undefined;
       const self = producer?.implCode === doc.implCode;
       const provide: PlanMaterial['provide'] = producer && !self ? 'bundle' : mat.obtainable ? 'shared' : 'upload';
-      if (!mat.obtainable) asked++;
       const ref = { implCode: doc.implCode, name: doc.name, code: mat.code };
       const seen = byKey.get(key);
       if (seen) {
@@ -136,7 +136,8 @@ export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: Member
         seen.required ||= required;
         continue;
       }
-      const schema = concept ? { ...field, title: concept.title } : field;
+      // The first item's own wording reads best (新生儿姓名, 拟设立公司名称); a field the bundle re-means takes the concept's.
+      const schema = concept && m.fieldConcepts?.[key] ? { ...field, title: concept.title } : field;
       const by = issuer(concept?.issuedBy);
       byKey.set(mergedKey, { key: mergedKey, concept: concept?.id ?? null, schema, required, items: [ref], ...(by ? { issuedBy: { implCode: by.implCode, name: by.name } } : {}) });
     }
@@ -178,7 +179,7 @@ export function computeSavings(chosen: ReadonlyArray<{ m: BundleMember; item: Me
     applications: docs.length > 0 ? 1 : 0,
     forms: form.fields.length > 0 ? 1 : 0,
     fields: form.fields.filter((f) => !f.issuedBy).length,
-    materials: materials.filter((m) => m.provide === 'upload').length,
+    materials: materials.filter((m) => m.provide !== 'bundle').length,
     // One trip to the comprehensive window covers every member that needs one.
     visits: Math.max(0, ...docs.map((d) => d.visitsRequired)),
     days: parallelDays(chosen),

@@ -69,7 +69,7 @@ const Measures = Type.Object({
   applications: Type.Integer({ description: 'Applications filed' }),
   forms: Type.Integer({ description: 'Application forms filled' }),
   fields: Type.Integer({ description: 'Form fields filled' }),
-  materials: Type.Integer({ description: 'Materials the applicant provides' }),
+  materials: Type.Integer({ description: 'Material requirements on the applicant’s list(s): provided, or shared with consent; those issued inside the bundle do not count' }),
   visits: Type.Integer({ description: 'Trips to a service hall' }),
   days: Type.Integer({ description: 'Working days until everything is done (committed limits)' }),
 });
