@@ -4,7 +4,8 @@
  * Then a catalog administrator finds the bundle in the admin list. Screenshots go to e2e/artifacts/bundle-*.png.
  */
 import { expect, test } from '@playwright/test';
-import { contextFor, DESKTOP, PHONE, shot, signIn } from './support.ts';
+import path from 'node:path';
+import { ARTIFACTS, contextFor, DESKTOP, PHONE, shot, signIn } from './support.ts';
 
 test('a citizen on a phone answers the 新生儿出生 questionnaire and sees the one-time list', async ({ browser }) => {
   const ctx = await contextFor(browser, PHONE);
@@ -44,6 +45,9 @@ test('a citizen on a phone answers the 新生儿出生 questionnaire and sees th
   await expect(page.getByTestId('plan-materials')).toContainText('无需提交：出生医学证明首次签发办好后自动获取');
   await expect(page.getByTestId('plan-form')).toContainText('5 个事项共用');
   await shot(page, 'bundle-3-plan');
+  // Close-ups a person can read: the material list and the merged form.
+  await page.getByTestId('plan-materials').screenshot({ path: path.join(ARTIFACTS, 'bundle-3a-materials.png') });
+  await page.getByTestId('plan-form').screenshot({ path: path.join(ARTIFACTS, 'bundle-3b-form.png') });
 
   // Leaving an optional item out updates the list.
   await page.getByRole('button', { name: '暂不办理' }).first().tap();
@@ -59,6 +63,9 @@ test('a catalog administrator sees the bundles and their review state', async ({
   await expect(page.getByRole('cell', { name: '新生儿出生“一件事”' })).toBeVisible();
   await page.getByRole('link', { name: '新生儿出生“一件事”' }).click();
   await expect(page.getByText('检查通过')).toBeVisible();
+  // Retiring asks for a reason first.
+  await expect(page.getByRole('button', { name: '停用' })).toBeDisabled();
+  await page.getByLabel('意见或原因').fill('测试：只看按钮是否可用');
   await expect(page.getByRole('button', { name: '停用' })).toBeEnabled();
   await shot(page, 'bundle-4-admin');
   await ctx.close();

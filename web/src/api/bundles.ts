@@ -23,6 +23,7 @@ export interface SituationQuestion {
   help?: string;
   options: Array<{ value: string; label: string }>;
   when?: Condition;
+  fills?: Array<{ implCode: string; field: string; values: Record<string, string> }>;
 }
 export interface BundleSummary {
   code: string;
@@ -69,6 +70,7 @@ export interface MergedFormField {
   required: boolean;
   items: Array<ItemRef & { field: string }>;
   issuedBy?: ItemRef;
+  filled?: { value: string | null; by: 'preset' | 'answer'; question?: string };
 }
 export interface Plan {
   bundle: { code: string; name: string; version: number };
@@ -131,6 +133,7 @@ export interface BundleMember {
   after?: string[];
   materialConditions?: Array<{ code: string; when: Condition }>;
   fieldConcepts?: Record<string, string>;
+  presets?: Record<string, string>;
   note?: string;
 }
 export interface BundleDocument {

@@ -50,14 +50,14 @@ function ItemLine({ it, extra }: { it: BundleItem & { reason?: string }; extra?:
     <li className="tb-bundle-item">
       <div className="tb-bundle-item-head">
         <Link to={`/items/${encodeURIComponent(it.implCode)}`}>{it.name}</Link>
-        {it.required ? <Tag color="blue">{t('bundles.required')}</Tag> : <Tag>{t('bundles.optional')}</Tag>}
-        {it.conditional && !it.reason && <Tag color="gold">{t('bundles.conditional')}</Tag>}
+        {/* One tag a citizen can act on: 视情况 says the answers decide; otherwise 必办 or 可选. */}
+        {it.conditional && !it.reason ? <Tag color="gold">{t('bundles.conditional')}</Tag> : it.required ? <Tag color="blue">{t('bundles.required')}</Tag> : <Tag>{t('bundles.optional')}</Tag>}
       </div>
       <div className="tb-bundle-item-meta">
         {it.agency.name} · {t('bundles.committed')} {it.committedDays === 0 ? t('bundles.instant') : t('common.workingDays', { count: it.committedDays })}
       </div>
       <div className="tb-bundle-item-meta">{t('bundles.resultLabel', { name: it.resultName })}</div>
-      {it.reason && <div className="tb-bundle-item-meta">{it.reason}</div>}
+      {it.reason && it.conditional && <div className="tb-bundle-item-meta">{it.reason}</div>}
       {it.note && <div className="tb-bundle-item-meta">{it.note}</div>}
       {extra}
     </li>
@@ -108,7 +108,7 @@ function Questionnaire({ b, answers, setAnswers, onDone, pending }: { b: BundleD
 
 function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; toggle: (implCode: string) => void }) {
   const { t } = useTranslation();
-  const asked = plan.form.fields.filter((f) => !f.issuedBy);
+  const asked = plan.form.fields.filter((f) => !f.issuedBy && !f.filled);
   return (
     <div aria-live="polite">
       <h2 className="tb-section-title" id="plan-title" tabIndex={-1}>
@@ -168,7 +168,8 @@ function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; 
               </div>
               <div className="tb-plan-material-how">
                 {m.provide === 'upload' ? t('bundles.provideUpload') : m.provide === 'shared' ? t('bundles.provideShared') : t('bundles.provideBundle', { name: m.providedBy?.name ?? '' })}
-                {m.provide === 'upload' && m.paper.original + m.paper.copy > 0 && ` · ${t('bundles.paper', m.paper)}`}
+                {m.provide === 'upload' && m.paper.original > 0 && ` · ${t('bundles.paperOriginal', { count: m.paper.original })}`}
+                {m.provide === 'upload' && m.paper.copy > 0 && ` · ${t('bundles.paperCopy', { count: m.paper.copy })}`}
               </div>
               <div className="tb-bundle-item-meta">{t('bundles.usedBy', { names: m.items.map((i) => i.name).join('、') })}</div>
             </li>
@@ -182,18 +183,22 @@ function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; 
         </h3>
         <Typography.Paragraph type="secondary">{t('bundles.formDesc', { before: plan.form.fieldsBeforeMerge, after: asked.length })}</Typography.Paragraph>
         <ol className="tb-plan-form" data-testid="plan-form">
-          {plan.form.fields.map((f) => (
-            <li key={f.key} className={f.issuedBy ? 'tb-muted' : undefined}>
-              <span data-testid="field-title">{f.schema.title}</span>
-              {f.required && !f.issuedBy && <span className="tb-required-mark">{` · ${t('bundles.requiredMark')}`}</span>}
-              {f.items.length > 1 && !f.issuedBy && (
-                <Tag color="green" style={{ marginInlineStart: 8 }}>
-                  {t('bundles.sharedBy', { count: f.items.length })}
-                </Tag>
-              )}
-              {f.issuedBy && <div className="tb-bundle-item-meta">{t('bundles.issuedField', { name: f.issuedBy.name })}</div>}
-            </li>
-          ))}
+          {plan.form.fields.map((f) => {
+            const notAsked = !!f.issuedBy || !!f.filled;
+            return (
+              <li key={f.key} className={notAsked ? 'tb-muted' : undefined}>
+                <span data-testid="field-title">{f.schema.title}</span>
+                {f.required && !notAsked && <span className="tb-required-mark">{` · ${t('bundles.requiredMark')}`}</span>}
+                {f.items.length > 1 && !notAsked && (
+                  <Tag color="green" style={{ marginInlineStart: 8 }}>
+                    {t('bundles.sharedBy', { count: f.items.length })}
+                  </Tag>
+                )}
+                {f.issuedBy && <div className="tb-bundle-item-meta">{t('bundles.issuedField', { name: f.issuedBy.name })}</div>}
+                {f.filled && <div className="tb-bundle-item-meta">{f.filled.by === 'answer' ? t('bundles.filledAnswer', { value: f.filled.value ?? '' }) : t('bundles.filledPreset', { value: f.filled.value ?? '' })}</div>}
+              </li>
+            );
+          })}
         </ol>
       </section>
 

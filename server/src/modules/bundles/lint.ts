@@ -51,8 +51,24 @@ export function lintBundle(doc: BundleDocument, members: Members, leadKnown: boo
       if (!item.document.form.properties[field]) err(`${p}/fieldConcepts/${field}`, `事项“${item.document.name}”的表单没有字段 ${field}`);
       if (!FIELD_CONCEPT_IDS.has(concept)) err(`${p}/fieldConcepts/${field}`, `数据字典中没有 ${concept}`);
     }
+    for (const [field, value] of Object.entries(m.presets ?? {})) {
+      const f = item.document.form.properties[field];
+      if (!f) err(`${p}/presets/${field}`, `事项“${item.document.name}”的表单没有字段 ${field}`);
+      else if (f.enum && !f.enum.includes(value)) err(`${p}/presets/${field}`, `“${f.title}”没有选项 ${value}`);
+    }
     for (const a of m.after ?? []) if (!doc.members.some((x) => x.implCode === a)) err(`${p}/after`, `前序事项 ${a} 不是本“一件事”的成员`);
   });
+  doc.questions.forEach((q, i) =>
+    (q.fills ?? []).forEach((f, j) => {
+      const path = `/questions/${i}/fills/${j}`;
+      const field = members.get(f.implCode)?.document.form.properties[f.field];
+      if (!doc.members.some((m) => m.implCode === f.implCode) || !field) return err(path, `问题“${q.text}”要填的字段 ${f.implCode}.${f.field} 不在成员事项的表单中`);
+      for (const [option, value] of Object.entries(f.values)) {
+        if (!q.options.some((o) => o.value === option)) err(`${path}/values`, `问题“${q.text}”没有选项 ${option}`);
+        if (field.enum && !field.enum.includes(value)) err(`${path}/values`, `“${field.title}”没有选项 ${value}`);
+      }
+    }),
+  );
   if (hasCycle(doc)) err('/members', '办理顺序（after）出现循环');
   if (!doc.members.some((m) => m.required)) err('/members', '至少要有一个必办事项');
   if (doc.process.length === 0) err('/process', '请填写标准化办理流程');

@@ -95,6 +95,12 @@ describe('新生儿出生', () => {
     expect(birthCert.provide).toBe('bundle');
     expect(birthCert.providedBy?.name).toBe('出生医学证明首次签发');
     expect(plan.merged.fields.length).toBeGreaterThan(0);
+    // 随父或随母落户 comes from the questionnaire and 参保类别 from the bundle: neither is asked again.
+    const registerWith = plan.form.fields.find((f) => f.items.some((i) => i.field === 'registerWith'))!;
+    expect(registerWith.filled).toEqual({ value: '随父', by: 'answer', question: 'follow' });
+    expect(plan.form.fields.find((f) => f.items.some((i) => i.field === 'category'))?.filled).toEqual({ value: '新生儿', by: 'preset' });
+    const asked = plan.form.fields.filter((f) => !f.issuedBy && !f.filled).length;
+    expect(plan.savings.bundle.fields).toBe(asked);
     expect(plan.savings.saved.fields).toBeGreaterThan(0);
   });
 

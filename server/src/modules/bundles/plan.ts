@@ -4,7 +4,7 @@
  * Pure functions over the bundle document and its members' published documents.
  */
 import { summaryOf, type ItemDocument } from '../catalog/index.ts';
-import { fieldConceptOf, materialConceptOf } from './dictionary.ts';
+import { FIELD_CONCEPTS, fieldConceptOf, materialConceptOf } from './dictionary.ts';
 import { BundleErrors } from './errors.ts';
 import type { Answers, BundleDocument, BundleItem, BundleMember, Condition, Measures, MergedFormField, Plan, PlanMaterial, Savings, SituationQuestion } from './schema.ts';
 
@@ -114,8 +114,27 @@ export function mergeMaterials(chosen: ReadonlyArray<{ m: BundleMember; item: Me
   return { materials: [...byKey.values()].sort((a, b) => order[a.provide] - order[b.provide]), asked };
 }
 
+type Filled = NonNullable<MergedFormField['filled']>;
+
+/** Item fields the bundle fixes or the answers fill (`implCode.field` → value; value null when not yet answered). */
+export function filledFields(doc: BundleDocument, answers: Answers | undefined): Map<string, Filled> {
+  const out = new Map<string, Filled>();
+  for (const m of doc.members) for (const [field, value] of Object.entries(m.presets ?? {})) out.set(`${m.implCode}.${field}`, { value, by: 'preset' });
+  for (const q of doc.questions) {
+    for (const f of q.fills ?? []) {
+      const a = answers?.[q.id];
+      out.set(`${f.implCode}.${f.field}`, { value: a === undefined ? null : (f.values[a] ?? null), by: 'answer', question: q.id });
+    }
+  }
+  return out;
+}
+
+/** The applicant's own fields first, then the rest in dictionary order, then each item's own fields. */
+const FIRST = ['applicantName', 'idNumber', 'phone', 'address', 'entityName', 'creditCode'];
+const rank = (f: MergedFormField) => (f.concept === null ? 1000 : FIRST.includes(f.concept) ? FIRST.indexOf(f.concept) : 100 + FIELD_CONCEPTS.findIndex((c) => c.id === f.concept));
+
 /** One merged form: each field concept once; fields with no concept stay the item's own (key implCode.field). */
-export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>): { fields: MergedFormField[]; fieldsBeforeMerge: number } {
+export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>, filled: ReadonlyMap<string, Filled> = new Map()): { fields: MergedFormField[]; fieldsBeforeMerge: number } {
   const byKey = new Map<string, MergedFormField>();
   const issuer = (re: RegExp | undefined) => chosen.find(({ item }) => re?.test(item.document.result.name))?.item.document;
   let before = 0;
@@ -139,11 +158,15 @@ export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: Member
       // The first item's own wording reads best (新生儿姓名, 拟设立公司名称); a field the bundle re-means takes the concept's.
       const schema = concept && m.fieldConcepts?.[key] ? { ...field, title: concept.title } : field;
       const by = issuer(concept?.issuedBy);
-      byKey.set(mergedKey, { key: mergedKey, concept: concept?.id ?? null, schema, required, items: [ref], ...(by ? { issuedBy: { implCode: by.implCode, name: by.name } } : {}) });
+      const fill = filled.get(`${doc.implCode}.${key}`);
+      byKey.set(mergedKey, { key: mergedKey, concept: concept?.id ?? null, schema, required, items: [ref], ...(by ? { issuedBy: { implCode: by.implCode, name: by.name } } : {}), ...(fill ? { filled: fill } : {}) });
     }
   }
-  // Shared fields first (they are what the merge saves), then each item's own, in item order.
-  const fields = [...byKey.values()].sort((a, b) => Number(a.concept === null) - Number(b.concept === null));
+  const fields = [...byKey.values()].sort((a, b) => rank(a) - rank(b));
+  // “公民身份号码” next to “监护人姓名” reads as anyone's: name it after the person, as the items' own pairs do.
+  const name = fields.find((f) => f.concept === 'applicantName');
+  const id = fields.find((f) => f.concept === 'idNumber');
+  if (name && id && /^(.+)姓名$/.test(name.schema.title) && id.schema.title === '公民身份号码') id.schema = { ...id.schema, title: `${name.schema.title.replace(/姓名$/, '')}公民身份号码` };
   return { fields, fieldsBeforeMerge: before };
 }
 
@@ -163,9 +186,9 @@ function parallelDays(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem 
 }
 
 /** Savings of one application through the bundle against applying for `chosen` item by item. */
-export function computeSavings(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>, answers: Answers | undefined): Savings {
+export function computeSavings(doc: BundleDocument, chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>, answers: Answers | undefined): Savings {
   const { materials, asked } = mergeMaterials(chosen, answers);
-  const form = mergeForms(chosen);
+  const form = mergeForms(chosen, filledFields(doc, answers));
   const docs = chosen.map((c) => c.item.document);
   const itemByItem: Measures = {
     applications: docs.length,
@@ -178,7 +201,7 @@ export function computeSavings(chosen: ReadonlyArray<{ m: BundleMember; item: Me
   const bundle: Measures = {
     applications: docs.length > 0 ? 1 : 0,
     forms: form.fields.length > 0 ? 1 : 0,
-    fields: form.fields.filter((f) => !f.issuedBy).length,
+    fields: form.fields.filter((f) => !f.issuedBy && !f.filled).length,
     materials: materials.filter((m) => m.provide !== 'bundle').length,
     // One trip to the comprehensive window covers every member that needs one.
     visits: Math.max(0, ...docs.map((d) => d.visitsRequired)),
@@ -190,7 +213,7 @@ export function computeSavings(chosen: ReadonlyArray<{ m: BundleMember; item: Me
 
 /** Savings of the whole bundle (every member, every material) as shown on the bundle page. */
 export function bundleSavings(doc: BundleDocument, members: Members): Savings {
-  return computeSavings(applicable(doc, members, undefined).on, undefined);
+  return computeSavings(doc, applicable(doc, members, undefined).on, undefined);
 }
 
 function reasonOf(m: BundleMember, doc: BundleDocument, answers: Answers): string {
@@ -213,14 +236,14 @@ export function buildPlan(doc: BundleDocument, version: number, members: Members
     ...on.filter((c) => !chosen.includes(c)).map(({ m, item }) => ({ implCode: m.implCode, name: item.document.name, reason: '您选择暂不办理' })),
   ];
   const { materials } = mergeMaterials(chosen, answers);
-  const form = mergeForms(chosen);
+  const form = mergeForms(chosen, filledFields(doc, answers));
   return {
     bundle: { code: doc.code, name: doc.name, version },
     items: chosen.map(({ m, item }) => ({ ...bundleItemOf(m, item), reason: reasonOf(m, doc, answers) })),
     skipped,
     materials,
     form,
-    savings: computeSavings(chosen, answers),
+    savings: computeSavings(doc, chosen, answers),
     merged: {
       materials: materials.filter((m) => m.items.length > 1).map((m) => ({ name: m.name, timesAsked: m.items.length })),
       fields: form.fields.filter((f) => f.items.length > 1).map((f) => ({ title: f.schema.title, timesAsked: f.items.length })),

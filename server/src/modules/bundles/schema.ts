@@ -23,6 +23,11 @@ export const SituationQuestion = Type.Object({
   help: Type.Optional(Str('Why we ask, in plain words')),
   options: Type.Array(Type.Object({ value: Type.String({ minLength: 1, maxLength: 40 }), label: Type.String({ minLength: 1, maxLength: 60 }) }), { minItems: 2 }),
   when: Type.Optional(Condition),
+  fills: Type.Optional(
+    Type.Array(Type.Object({ implCode: Type.String(), field: Type.String(), values: Type.Record(Type.String(), Type.String(), { description: 'Option value → form value' }) }), {
+      description: 'Form fields the answer fills, so the merged form does not ask again (随父或随母落户)',
+    }),
+  ),
 });
 export type SituationQuestion = Static<typeof SituationQuestion>;
 
@@ -35,6 +40,7 @@ export const BundleMember = Type.Object({
   fieldConcepts: Type.Optional(
     Type.Record(Type.String(), Type.String(), { description: 'Item field key → data dictionary concept, where this bundle gives a field another meaning (e.g. 参保人姓名 is the newborn)' }),
   ),
+  presets: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Item fields this bundle fixes (参保类别 = 新生儿): not asked' })),
   note: Type.Optional(Str('Shown with the item in the bundle')),
 });
 export type BundleMember = Static<typeof BundleMember>;
@@ -138,6 +144,12 @@ export const MergedFormField = Type.Object({
   required: Type.Boolean(),
   items: Type.Array(Type.Intersect([ItemRef, Type.Object({ field: Type.String() })]), { description: 'Member item fields this one fills' }),
   issuedBy: Type.Optional(Type.Intersect([ItemRef], { description: 'Issued by this member item of the bundle: not asked of the applicant' })),
+  filled: Type.Optional(
+    Type.Object(
+      { value: Type.Union([Type.String(), Type.Null()], { description: 'null until the question is answered' }), by: Type.Union([Type.Literal('preset'), Type.Literal('answer')]), question: Type.Optional(Type.String()) },
+      { description: 'Filled by the bundle or by a questionnaire answer: not asked again' },
+    ),
+  ),
 });
 export type MergedFormField = Static<typeof MergedFormField>;
 

@@ -76,7 +76,13 @@ export const BUNDLES: readonly BundleDocument[] = [
         when: [{ question: 'hukouHere', in: ['yes'] }],
         materialConditions: [{ code: 'M03', when: [{ question: 'married', in: ['yes'] }] }],
       },
-      { implCode: I.residentMedical, required: false, after: [I.birthRegistration], fieldConcepts: { applicantName: 'childName', idNumber: 'childIdNumber' }, note: '新生儿出生当年参保缴费的，自出生之日起享受待遇' },
+      {
+        implCode: I.residentMedical,
+        required: false,
+        after: [I.birthRegistration],
+        fieldConcepts: { applicantName: 'childName', idNumber: 'childIdNumber' },
+        presets: { category: '新生儿' },
+        note: '新生儿出生当年参保缴费的，自出生之日起享受待遇' },
       {
         implCode: I.socialCard,
         required: false,
@@ -87,7 +93,16 @@ export const BUNDLES: readonly BundleDocument[] = [
     ],
     questions: [
       { id: 'hukouHere', text: '新生儿是否在泰州市落户？', help: '父母一方户籍在泰州市的，可以在泰州办理出生登记', options: yesNo('是，在泰州落户', '否，回外地落户') },
-      { id: 'follow', text: '新生儿随父亲还是随母亲落户？', options: [{ value: 'father', label: '随父落户' }, { value: 'mother', label: '随母落户' }], when: [{ question: 'hukouHere', in: ['yes'] }] },
+      {
+        id: 'follow',
+        text: '新生儿随父亲还是随母亲落户？',
+        options: [
+          { value: 'father', label: '随父落户' },
+          { value: 'mother', label: '随母落户' },
+        ],
+        when: [{ question: 'hukouHere', in: ['yes'] }],
+        fills: [{ implCode: I.birthRegistration, field: 'registerWith', values: { father: '随父', mother: '随母' } }],
+      },
       { id: 'married', text: '父母是否办理了结婚登记？', help: '未办理结婚登记的，不需要提供结婚证，由公安机关按规定核实亲子关系', options: yesNo('已登记结婚', '未登记结婚'), when: [{ question: 'hukouHere', in: ['yes'] }] },
       { id: 'wantSocialCard', text: '是否同时为孩子申领社会保障卡？', options: yesNo('同时申领', '暂不申领') },
     ],
