@@ -1240,6 +1240,8 @@ export const enUS: Dict<Messages> = {
     m_days: 'Time (working days)',
     savedShort: '{{n}} fewer',
     savedNone: '—',
+    cardFields: '{{n}} fewer fields',
+    cardMaterials: '{{n}} fewer materials',
     itemsTitle: 'Items included',
     required: 'Required',
     optional: 'Optional',

@@ -1238,6 +1238,8 @@ export const zhCN = {
     m_days: '办理时间（工作日）',
     savedShort: '省 {{n}}',
     savedNone: '—',
+    cardFields: '少填 {{n}} 项',
+    cardMaterials: '少交 {{n}} 份材料',
     itemsTitle: '包含的事项',
     required: '必办',
     optional: '可选',

@@ -47,8 +47,8 @@ function BundleCard({ b }: { b: BundleSummary }) {
         <span className="tb-bundle-card-tags">
           <Tag>{b.audience === 'person' ? t('bundles.person') : t('bundles.entity')}</Tag>
           <Tag>{t('bundles.count', { count: b.itemCount })}</Tag>
-          {s.fields > 0 && <Tag color="green">{`${t('bundles.m_fields')} ${t('bundles.savedShort', { n: s.fields })}`}</Tag>}
-          {s.materials > 0 && <Tag color="green">{`${t('bundles.m_materials')} ${t('bundles.savedShort', { n: s.materials })}`}</Tag>}
+          {s.fields > 0 && <Tag color="green">{t('bundles.cardFields', { n: s.fields })}</Tag>}
+          {s.materials > 0 && <Tag color="green">{t('bundles.cardMaterials', { n: s.materials })}</Tag>}
         </span>
       </span>
       <RightOutlined aria-hidden />
