@@ -139,9 +139,9 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
         <Typography.Paragraph type="secondary">{t('bundles.adminDocumentHelp')}</Typography.Paragraph>
         <Input.TextArea aria-label={t('bundles.adminDocument')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 13 }} spellCheck={false} />
         <Space wrap style={{ marginTop: 12 }}>
-          {detail && <Input aria-label={t('bundles.adminNote')} placeholder={t('bundles.adminNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 260 }} />}
+          {detail && <Input aria-label={t('catalog.editor.note')} placeholder={t('catalog.editor.note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 260 }} />}
           <Button type="primary" onClick={onSave} loading={save.isPending || create.isPending}>
-            {detail ? t('bundles.save') : t('bundles.create')}
+            {detail ? t('catalog.editor.save') : t('catalog.editor.create')}
           </Button>
         </Space>
       </Card>
@@ -167,12 +167,12 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
               <Input aria-label={t('bundles.adminComment')} placeholder={t('bundles.adminComment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 260 }} />
               {ACTIONS.map((a) => (
                 <Button key={a.action} danger={a.danger} disabled={!status || !a.from.includes(status) || (a.needsComment && !comment.trim())} loading={act.isPending && act.variables?.action === a.action} onClick={() => onAction(a.action)}>
-                  {t(`bundles.${a.action}`)}
+                  {t(`catalog.editor.${a.action}`)}
                 </Button>
               ))}
             </Space>
           </Card>
-          <Card title={t('bundles.adminVersions')} size="small">
+          <Card title={t('catalog.editor.tabVersions')} size="small">
             <List
               size="small"
               dataSource={detail.versions}
@@ -183,7 +183,7 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
               )}
             />
           </Card>
-          <Card title={t('bundles.adminLog')} size="small">
+          <Card title={t('catalog.editor.tabLog')} size="small">
             <List
               size="small"
               dataSource={detail.reviewLog}

@@ -4,7 +4,7 @@
  * One schema: validation of stored documents, the public API and the web app.
  */
 import { Type, type Static } from 'typebox';
-import { FormField, ItemSummary } from '../catalog/index.ts';
+import { FormField, ItemSummary, VersionHistory, VersionStatusSchema } from '../catalog/index.ts';
 
 const Str = (description: string, opts: object = {}) => Type.String({ description, ...opts });
 
@@ -176,14 +176,7 @@ export type Plan = Static<typeof Plan>;
 export const Answers = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 40 }), { description: 'Question id → chosen option value' });
 export type Answers = Static<typeof Answers>;
 
-const VersionStatusSchema = Type.Union([
-  Type.Literal('draft'),
-  Type.Literal('submitted'),
-  Type.Literal('approved'),
-  Type.Literal('published'),
-  Type.Literal('superseded'),
-  Type.Literal('retired'),
-]);
+
 
 export const BundleFinding = Type.Object({
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
@@ -211,16 +204,6 @@ export const AdminBundleDetail = Type.Object({
   bundle: AdminBundle,
   document: BundleDocument,
   findings: Type.Array(BundleFinding),
-  versions: Type.Array(
-    Type.Object({
-      version: Type.Integer(),
-      status: VersionStatusSchema,
-      statusLabel: Type.String(),
-      note: Type.Union([Type.String(), Type.Null()]),
-      createdAt: Type.String({ format: 'date-time' }),
-      publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    }),
-  ),
-  reviewLog: Type.Array(Type.Object({ version: Type.Integer(), action: Type.String(), comment: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), at: Type.String({ format: 'date-time' }) })),
+  ...VersionHistory.properties,
 });
 export type AdminBundleDetail = Static<typeof AdminBundleDetail>;

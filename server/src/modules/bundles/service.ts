@@ -11,7 +11,7 @@ import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { findOrgByCreditCode } from '../identity/index.ts';
-import { canApply, findPublishedItems, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from '../catalog/index.ts';
+import { canApply, findPublishedItems, historyOf, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from '../catalog/index.ts';
 import { BundleErrors } from './errors.ts';
 import { lintBundle } from './lint.ts';
 import { bundleItemOf, bundleSavings, buildPlan, type Members } from './plan.ts';
@@ -144,8 +144,7 @@ export async function getAdminBundle(db: Db, actor: Actor, id: string): Promise<
     bundle: summary,
     document: latest.document,
     findings: await checkDocument(db, latest.document),
-    versions: versions.map((v) => ({ version: v.version, status: v.status, statusLabel: VERSION_STATUS_LABELS[v.status], note: v.note, createdAt: v.created_at.toISOString(), publishedAt: v.published_at?.toISOString() ?? null })),
-    reviewLog: log.map((e) => ({ version: e.version, action: e.action, comment: e.comment, actorName: e.actor_name, at: e.at.toISOString() })),
+    ...historyOf(versions, log),
   };
 }
 
