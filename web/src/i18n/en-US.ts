@@ -1266,7 +1266,7 @@ export const enUS: Dict<Messages> = {
     paperOriginal: '{{count}} paper original(s)',
     paperCopy: '{{count}} copy(ies)',
     formTitle: 'One form (preview)',
-    formDesc: '{{before}} fields merged into {{after}}; the same thing is asked once. When you apply signed in, name, ID number and phone are filled in for you.',
+    formDesc: '{{before}} fields merged into {{after}}; the same thing is asked once.',
     sharedBy: 'Shared by {{count}} items',
     issuedField: 'Not asked: issued by {{name}}',
     requiredMark: 'Required',

@@ -1264,7 +1264,7 @@ export const zhCN = {
     paperOriginal: '纸质原件 {{count}} 份',
     paperCopy: '复印件 {{count}} 份',
     formTitle: '一张表（预览）',
-    formDesc: '{{before}} 个填写项合并成 {{after}} 项，相同的内容只填一次。登录后申请时，姓名、证件号码、电话会自动带出。',
+    formDesc: '{{before}} 个填写项合并成 {{after}} 项，相同的内容只填一次。',
     sharedBy: '{{count}} 个事项共用',
     issuedField: '无需填写：由{{name}}生成',
     requiredMark: '必填',

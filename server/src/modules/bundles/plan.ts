@@ -69,6 +69,20 @@ function materialApplies(m: BundleMember, code: string, answers: Answers | undef
   return !rule || answers === undefined || holds(rule.when, answers);
 }
 
+/** Members that must finish before `implCode` starts: its `after` list, transitively. */
+function prerequisites(chosen: ReadonlyArray<{ m: BundleMember }>, implCode: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (code: string) => {
+    for (const a of chosen.find((c) => c.m.implCode === code)?.m.after ?? []) {
+      if (out.has(a)) continue;
+      out.add(a);
+      visit(a);
+    }
+  };
+  visit(implCode);
+  return out;
+}
+
 /** One set of materials: each concept once, with the items it serves; materials issued inside the bundle are not asked. */
 export function mergeMaterials(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>, answers: Answers | undefined): { materials: PlanMaterial[]; asked: number } {
   const results = new Map<string, { implCode: string; name: string }>();
@@ -85,9 +99,11 @@ export function mergeMaterials(chosen: ReadonlyArray<{ m: BundleMember; item: Me
       asked++;
       const concept = materialConceptOf(mat.name);
       const key = concept?.id ?? `${doc.implCode}#${mat.code}`;
-      const producer = concept ? results.get(concept.id) : undefined;
-      const self = producer?.implCode === doc.implCode;
-      const provide: PlanMaterial['provide'] = producer && !self ? 'bundle' : mat.obtainable ? 'shared' : 'upload';
+      // Issued inside the bundle only when the issuing member runs before this one (二手房: the seller's 不动产权证书
+      // is needed before 转移登记 issues the buyer's).
+      const found = concept ? results.get(concept.id) : undefined;
+      const producer = found && prerequisites(chosen, m.implCode).has(found.implCode) ? found : undefined;
+      const provide: PlanMaterial['provide'] = producer ? 'bundle' : mat.obtainable ? 'shared' : 'upload';
       const ref = { implCode: doc.implCode, name: doc.name, code: mat.code };
       const seen = byKey.get(key);
       if (seen) {
@@ -136,6 +152,7 @@ const rank = (f: MergedFormField) => (f.concept === null ? 1000 : FIRST.includes
 /** One merged form: each field concept once; fields with no concept stay the item's own (key implCode.field). */
 export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: MemberItem }>, filled: ReadonlyMap<string, Filled> = new Map()): { fields: MergedFormField[]; fieldsBeforeMerge: number } {
   const byKey = new Map<string, MergedFormField>();
+  const titles = new Map<string, Set<string>>();
   const issuer = (re: RegExp | undefined) => chosen.find(({ item }) => re?.test(item.document.result.name))?.item.document;
   let before = 0;
   for (const { m, item } of chosen) {
@@ -149,18 +166,26 @@ export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: Member
       const mergedKey = concept?.id ?? `${doc.implCode}.${key}`;
       const required = doc.form.required.includes(key);
       const ref = { implCode: doc.implCode, name: doc.name, field: key };
+      if (!m.fieldConcepts?.[key]) titles.set(mergedKey, (titles.get(mergedKey) ?? new Set()).add(field.title));
       const seen = byKey.get(mergedKey);
       if (seen) {
         seen.items.push(ref);
         seen.required ||= required;
         continue;
       }
-      // The first item's own wording reads best (新生儿姓名, 拟设立公司名称); a field the bundle re-means takes the concept's.
-      const schema = concept && m.fieldConcepts?.[key] ? { ...field, title: concept.title } : field;
+      const schema = field;
       const by = issuer(concept?.issuedBy);
       const fill = filled.get(`${doc.implCode}.${key}`);
       byKey.set(mergedKey, { key: mergedKey, concept: concept?.id ?? null, schema, required, items: [ref], ...(by ? { issuedBy: { implCode: by.implCode, name: by.name } } : {}), ...(fill ? { filled: fill } : {}) });
     }
+  }
+  // The items' own wording when they agree (新生儿姓名); the dictionary's when they differ (社保经办人 / 公积金专管员)
+  // or when every use is one the bundle re-means.
+  for (const f of byKey.values()) {
+    const concept = FIELD_CONCEPTS.find((c) => c.id === f.concept);
+    const own = titles.get(f.key);
+    if (concept && own?.size !== 1) f.schema = { ...f.schema, title: concept.title };
+    else if (own?.size === 1) f.schema = { ...f.schema, title: [...own][0]! };
   }
   const fields = [...byKey.values()].sort((a, b) => rank(a) - rank(b));
   // “公民身份号码” next to “监护人姓名” reads as anyone's: name it after the person, as the items' own pairs do.

@@ -247,7 +247,8 @@ export const BUNDLES: readonly BundleDocument[] = [
     summary: '营业执照、食品经营许可、消防安全检查、招牌设置、排水许可一次申请，一次提交，并联审批。',
     members: [
       { implCode: I.soleProprietor, required: true, fieldConcepts: { businessName: 'entityName' } },
-      { implCode: I.foodLicense, required: true, after: [I.soleProprietor] },
+      // For a 个体工商户 the 负责人 of the food licence is the operator.
+      { implCode: I.foodLicense, required: true, after: [I.soleProprietor], fieldConcepts: { legalRep: 'applicantName' } },
       { implCode: I.fireCheck, required: true, when: [{ question: 'crowded', in: ['yes'] }] },
       { implCode: I.signboard, required: false, when: [{ question: 'signboard', in: ['yes'] }] },
       { implCode: I.sewage, required: true, when: [{ question: 'sewage', in: ['yes'] }] },
@@ -300,10 +301,16 @@ export const BUNDLES: readonly BundleDocument[] = [
     leadCreditCode: lead(I.disabilityCard),
     summary: '残疾人证办理与两项补贴、辅具适配、残疾儿童康复救助一次申请，残疾人证信息部门间共享。',
     members: [
-      { implCode: I.disabilityCard, required: true },
+      { implCode: I.disabilityCard, required: true, fieldConcepts: { guardianName: 'guardianName' } },
       { implCode: I.disabilityAllowance, required: false, after: [I.disabilityCard], when: [{ question: 'hardship', in: ['yes'] }] },
       { implCode: I.assistiveDevice, required: false, after: [I.disabilityCard], when: [{ question: 'device', in: ['yes'] }] },
-      { implCode: I.childRehab, required: false, when: [{ question: 'child', in: ['yes'] }] },
+      {
+        implCode: I.childRehab,
+        required: false,
+        when: [{ question: 'child', in: ['yes'] }],
+        // Asked only for a child: the child is the applicant of 残疾人证, the item's own applicant is the guardian.
+        fieldConcepts: { applicantName: 'guardianName', idNumber: 'guardianIdNumber', childName: 'applicantName', childIdNumber: 'idNumber' },
+      },
     ],
     questions: [
       { id: 'child', text: '申请人是否为 0—6 岁儿童？', help: '0—6 岁残疾儿童可以同时申请康复救助', options: yesNo('是，0—6 岁儿童', '否') },
