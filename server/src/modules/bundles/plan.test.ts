@@ -122,6 +122,26 @@ describe('新生儿出生', () => {
   });
 });
 
+describe('merging across items', () => {
+  it('asks for a material the bundle issues only later (the seller’s 不动产权证书 before 转移登记)', () => {
+    const doc = bundle('resale-home-transfer');
+    const plan = buildPlan(doc, 1, membersOf(doc), { useFund: 'no', firstHome: 'yes' });
+    const cert = plan.materials.find((m) => m.key === 'propertyCertificate')!;
+    expect(cert.provide).not.toBe('bundle');
+    expect(cert.items.length).toBe(2);
+  });
+
+  it('words a merged field as the items do when they agree, as the dictionary does when they differ', () => {
+    const doc = bundle('business-startup');
+    const plan = buildPlan(doc, 1, membersOf(doc), { needSeal: 'yes', needInvoice: 'yes', hasStaff: 'yes' });
+    const contact = plan.form.fields.find((f) => f.concept === 'contactName')!;
+    expect(contact.items.length).toBe(3);
+    expect(contact.schema.title).toBe('单位经办人姓名');
+    const phone = plan.form.fields.find((f) => f.concept === 'phone')!;
+    expect(phone.schema.title).toBe('经办人联系电话');
+  });
+});
+
 describe('answers', () => {
   const doc = bundle('newborn');
   const code = (f: () => unknown) => {
