@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAdminBundle, useAdminBundles, useBundleAction, useCreateBundle, useSaveBundle, type AdminBundle, type AdminBundleDetail, type BundleAction } from '../api/bundles.ts';
 import { errorMessage } from '../api/client.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
+import { ReviewLogTab } from './editor/HistoryTabs.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', approved: 'blue', published: 'green', superseded: 'default', retired: 'red' };
@@ -147,6 +148,19 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
       </Card>
       {detail && (
         <>
+          <Card title={t('bundles.adminMembers')} size="small">
+            <Table
+              rowKey="implCode"
+              size="small"
+              pagination={false}
+              dataSource={detail.members}
+              columns={[
+                { title: t('bundles.adminImplCode'), dataIndex: 'implCode' },
+                { title: t('bundles.adminItemName'), render: (_, m) => m.name ?? <Typography.Text type="danger">{t('bundles.adminNotPublished')}</Typography.Text> },
+                { title: t('bundles.adminAgency'), render: (_, m) => m.agency ?? '—' },
+              ]}
+            />
+          </Card>
           <Card title={t('bundles.adminFindings')} size="small">
             {detail.findings.length === 0 ? (
               <Typography.Text type="success">{t('bundles.adminNoFindings')}</Typography.Text>
@@ -184,15 +198,7 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
             />
           </Card>
           <Card title={t('catalog.editor.tabLog')} size="small">
-            <List
-              size="small"
-              dataSource={detail.reviewLog}
-              renderItem={(e) => (
-                <List.Item>
-                  v{e.version} · {e.action} · {e.actorName} {e.comment ? `：${e.comment}` : ''} <Typography.Text type="secondary">{new Date(e.at).toLocaleString()}</Typography.Text>
-                </List.Item>
-              )}
-            />
+            <ReviewLogTab detail={detail} />
           </Card>
         </>
       )}

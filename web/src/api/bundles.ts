@@ -160,6 +160,7 @@ export interface AdminBundleDetail {
   bundle: AdminBundle;
   document: BundleDocument;
   findings: BundleFinding[];
+  members: Array<{ implCode: string; name: string | null; agency: string | null }>;
   versions: Array<{ version: number; status: VersionStatus; statusLabel: string; note: string | null; createdAt: string; publishedAt: string | null }>;
   reviewLog: Array<{ version: number; action: string; comment: string | null; actorName: string; at: string }>;
 }

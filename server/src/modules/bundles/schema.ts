@@ -204,6 +204,9 @@ export const AdminBundleDetail = Type.Object({
   bundle: AdminBundle,
   document: BundleDocument,
   findings: Type.Array(BundleFinding),
+  members: Type.Array(Type.Object({ implCode: Type.String(), name: Type.Union([Type.String(), Type.Null()]), agency: Type.Union([Type.String(), Type.Null()]) }), {
+    description: 'Member items of the latest version as the catalog publishes them (null: not published)',
+  }),
   ...VersionHistory.properties,
 });
 export type AdminBundleDetail = Static<typeof AdminBundleDetail>;

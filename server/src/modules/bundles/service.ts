@@ -140,10 +140,12 @@ export async function getAdminBundle(db: Db, actor: Actor, id: string): Promise<
     db.selectFrom('bundle_review_event').select(['version', 'action', 'comment', 'actor_name', 'at']).where('bundle_id', '=', id).orderBy('at', 'desc').limit(100).execute(),
   ]);
   const latest = versions[0]!;
+  const members = await membersOf(db, latest.document);
   return {
     bundle: summary,
     document: latest.document,
     findings: await checkDocument(db, latest.document),
+    members: latest.document.members.map((m) => ({ implCode: m.implCode, name: members.get(m.implCode)?.document.name ?? null, agency: members.get(m.implCode)?.agency.name ?? null })),
     ...historyOf(versions, log),
   };
 }
