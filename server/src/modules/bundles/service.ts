@@ -267,7 +267,9 @@ export async function listPublic(db: Db): Promise<{ bundles: BundleSummary[] }> 
   const all = await publishedBundles(db);
   const members = await findPublishedItems(db, [...new Set(all.flatMap((b) => b.document.members.map((m) => m.implCode)))]);
   const asMembers: Members = new Map([...members].map(([c, p]) => [c, { document: p.document, agency: { id: p.orgId, name: p.agencyName } }]));
-  return { bundles: all.map((b) => summaryOf(b, asMembers)) };
+  // Citizens' life events first, then businesses'.
+  const ordered = [...all].sort((a, b) => Number(a.document.audience === 'entity') - Number(b.document.audience === 'entity'));
+  return { bundles: ordered.map((b) => summaryOf(b, asMembers)) };
 }
 
 export async function getPublic(db: Db, code: string): Promise<BundleDetail> {
