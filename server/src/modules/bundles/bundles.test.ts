@@ -120,3 +120,23 @@ describe('bundle versions: draft → submitted → approved → published → re
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('a member item retired after the bundle was published', () => {
+  it('drops out of the public bundle and shows up in the editor’s checks', async () => {
+    const catalog = await loginAs(t.app, 'catalog');
+    const grant = '11321200096552853L3000506012000'; // 一次性创业补贴申领, optional member of 灵活就业
+    const item = (await t.app.inject({ method: 'GET', url: `/api/v1/catalog/items?q=${grant}`, headers: { cookie: catalog.cookie } })).json().items[0];
+    const retired = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${item.id}/retire`, headers: catalog.headers, payload: { comment: '政策到期' } });
+    expect(retired.statusCode).toBe(200);
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/bundles/flexible-employment' })).json();
+    expect(pub.items.map((i: { implCode: string }) => i.implCode)).not.toContain(grant);
+    const plan = await t.app.inject({ method: 'POST', url: '/api/v1/public/bundles/flexible-employment/plan', payload: { answers: { startup: 'yes' } } });
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json().items.map((i: { implCode: string }) => i.implCode)).not.toContain(grant);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/catalog/bundles', headers: { cookie: catalog.cookie } })).json().bundles;
+    const id = list.find((b: { code: string }) => b.code === 'flexible-employment').id;
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/catalog/bundles/${id}`, headers: { cookie: catalog.cookie } })).json();
+    expect(detail.members.find((m: { implCode: string }) => m.implCode === grant).name).toBeNull();
+    expect(detail.findings.some((f: { severity: string; message: string }) => f.severity === 'error' && f.message.includes(grant))).toBe(true);
+  });
+});
