@@ -5,5 +5,6 @@ import type { CatalogTables } from './modules/catalog/tables.ts';
 import type { CasesTables } from './modules/cases/tables.ts';
 import type { NotifyTables } from './modules/notify/tables.ts';
 import type { PaymentsTables } from './modules/payments/tables.ts';
+import type { BundlesTables } from './modules/bundles/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables;

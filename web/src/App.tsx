@@ -11,6 +11,8 @@ import { MyCaseDetailPage } from './portal/MyCaseDetailPage.tsx';
 import { MyCasesPage } from './portal/MyCasesPage.tsx';
 import { NotificationsPage } from './portal/NotificationsPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
+import { BundlesPage } from './portal/BundlesPage.tsx';
+import { BundlePage } from './portal/BundlePage.tsx';
 
 // Staff areas are loaded only when visited: citizens on phones never download them.
 // The apply wizard brings the date picker and upload code: load it when someone applies.
@@ -29,6 +31,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="login" element={<LoginPage />} />
               <Route path="items/:implCode" element={<ItemGuidePage />} />
+              <Route path="bundles" element={<BundlesPage />} />
+              <Route path="bundles/:code" element={<BundlePage />} />
               <Route
                 path="items/:implCode/apply"
                 element={

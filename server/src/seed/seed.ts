@@ -18,6 +18,8 @@ import {
 } from '../modules/identity/index.ts';
 import { createItemInTrx, type ItemDocument } from '../modules/catalog/index.ts';
 import { submitCase, actOnCase } from '../modules/cases/index.ts';
+import { createBundleInTrx } from '../modules/bundles/index.ts';
+import { BUNDLES } from './world/bundles.ts';
 import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
@@ -99,6 +101,7 @@ export async function seedDemoWorld(db: Db, store: FileStore, world: World = bui
       doc.materials = doc.materials.map((m) => (m.type === 'form' ? { ...m, blankForm: { fileId: blankId, name: `${m.name}（空白）.pdf` }, sample: { fileId: sampleId, name: `${m.name}（示例）.pdf` } } : m));
       await createItemInTrx(trx, doc, { id: org.id, name: org.name }, { status: i.published ? 'published' : 'approved', actor: null });
     }
+    for (const b of BUNDLES) await createBundleInTrx(trx, b, { status: 'published', actor: null });
   });
   await seedHistory(db, store, world);
   return demoAccounts(world);

@@ -14,6 +14,7 @@ import { OrgsPanel } from './OrgsPanel.tsx';
 import { ConsistencyPanel, QualityPanel } from './QualityPanel.tsx';
 import { useCatalogItems } from './queries.ts';
 import { UsersPanel } from './UsersPanel.tsx';
+import { BundleEditorPage, BundlesPanel } from './BundlesPanel.tsx';
 
 const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
 
@@ -22,6 +23,7 @@ const sections = [
   { key: 'review', path: '/admin/review', roles: ['catalog_admin'], label: 'catalog.reviewTab' },
   { key: 'quality', path: '/admin/quality', roles: CATALOG_ROLES, label: 'catalog.qualityTab' },
   { key: 'consistency', path: '/admin/consistency', roles: CATALOG_ROLES, label: 'catalog.consistencyTab' },
+  { key: 'bundles', path: '/admin/bundles', roles: CATALOG_ROLES, label: 'bundles.adminTab' },
   { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
   { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
   { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
@@ -76,6 +78,8 @@ function AdminSections() {
         <Route path="review" element={isCatalogAdmin && canReview(me) ? <ReviewPanel /> : <ForbiddenPage />} />
         <Route path="quality" element={isCatalogAdmin ? <QualityPanel /> : <ForbiddenPage />} />
         <Route path="consistency" element={isCatalogAdmin ? <ConsistencyPanel /> : <ForbiddenPage />} />
+        <Route path="bundles" element={isCatalogAdmin ? <BundlesPanel /> : <ForbiddenPage />} />
+        <Route path="bundles/:id" element={isCatalogAdmin ? <BundleEditorPage /> : <ForbiddenPage />} />
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />

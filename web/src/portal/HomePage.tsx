@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Drawer, Empty, Input, Pagination, Segmented, Select, Skeleton, Tag, Typography } from 'antd';
-import { AppstoreOutlined, CloseOutlined, FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, AppstoreOutlined, CloseOutlined, FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCatalogIndicators, useItemSearch } from '../api/items.ts';
@@ -214,6 +214,14 @@ export function HomePage() {
                     <span className="tb-entry-desc">{t('home.myCasesDesc')}</span>
                   </span>
                 </Link>
+                <Link to="/bundles" className="tb-entry">
+                  <AppstoreAddOutlined className="tb-entry-icon" aria-hidden />
+                  <span>
+                    <span className="tb-entry-title">{t('bundles.zone')}</span>
+                    <br />
+                    <span className="tb-entry-desc">{t('bundles.entryDesc')}</span>
+                  </span>
+                </Link>
                 <a href="#items-title" className="tb-entry">
                   <AppstoreOutlined className="tb-entry-icon" aria-hidden />
                   <span>
@@ -230,7 +238,7 @@ export function HomePage() {
                 {t('home.lifeEvents')}
               </h2>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 10 }}>
-                {t('home.lifeEventsDesc')}
+                {t('home.lifeEventsDesc')} <Link to="/bundles">{t('bundles.zoneLink')}</Link>
               </Typography.Paragraph>
               <div className="tb-event-list">
                 {events.map((e) => (

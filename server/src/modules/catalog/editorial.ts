@@ -14,7 +14,7 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { validateImplCode, validateBaseCode } from '../../platform/codes/index.ts';
 import { findOrgByCreditCode } from '../identity/index.ts';
 import { CatalogErrors } from './errors.ts';
-import { ItemDocument, type AdminItem, type AdminItemDetail } from './schema.ts';
+import { ItemDocument, type AdminItem, type AdminItemDetail, type VersionHistory } from './schema.ts';
 import type { VersionStatus } from './tables.ts';
 import { canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } from './workflow.ts';
 import { diffDocuments, type Change } from './diff.ts';
@@ -224,6 +224,16 @@ export async function getAdminItem(db: Db, actor: Actor, itemId: string): Promis
     item: summary!,
     document: latest.document,
     findings: lintItem(latest.document, await lintContextInTrx(db, latest.document)),
+    ...historyOf(versions, reviewLog),
+  };
+}
+
+type VersionRow = { version: number; status: VersionStatus; note: string | null; created_at: Date; published_at: Date | null };
+type ReviewRow = { version: number; action: string; comment: string | null; actor_name: string; at: Date };
+
+/** Version and review-log rows as the editor shows them (items and bundles keep the same columns). */
+export function historyOf(versions: readonly VersionRow[], reviewLog: readonly ReviewRow[]): VersionHistory {
+  return {
     versions: versions.map((v) => ({ version: v.version, status: v.status, statusLabel: VERSION_STATUS_LABELS[v.status], note: v.note, createdAt: v.created_at.toISOString(), publishedAt: v.published_at?.toISOString() ?? null })),
     reviewLog: reviewLog.map((e) => ({ version: e.version, action: e.action, comment: e.comment, actorName: e.actor_name, at: e.at.toISOString() })),
   };

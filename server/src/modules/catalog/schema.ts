@@ -135,7 +135,7 @@ export const ItemDetail = Type.Intersect([
 ]);
 export type ItemDetail = Static<typeof ItemDetail>;
 
-const VersionStatusSchema = Type.Union(
+export const VersionStatusSchema = Type.Union(
   [Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('published'), Type.Literal('superseded'), Type.Literal('retired')],
   { description: 'Version status: 草稿, 待审核, 已审核待发布, 已发布, 已被替代, 已停用' },
 );
@@ -161,10 +161,8 @@ export const LintFindingSchema = Type.Object({
   message: Type.String(),
 });
 
-export const AdminItemDetail = Type.Object({
-  item: AdminItem,
-  document: ItemDocument,
-  findings: Type.Array(LintFindingSchema, { description: 'Standardization review of the latest version' }),
+/** The history of a versioned catalog object (items, bundles): its versions and its review log. */
+export const VersionHistory = Type.Object({
   versions: Type.Array(
     Type.Object({
       version: Type.Integer(),
@@ -178,5 +176,13 @@ export const AdminItemDetail = Type.Object({
   reviewLog: Type.Array(
     Type.Object({ version: Type.Integer(), action: Type.String(), comment: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), at: Type.String({ format: 'date-time' }) }),
   ),
+});
+export type VersionHistory = Static<typeof VersionHistory>;
+
+export const AdminItemDetail = Type.Object({
+  item: AdminItem,
+  document: ItemDocument,
+  findings: Type.Array(LintFindingSchema, { description: 'Standardization review of the latest version' }),
+  ...VersionHistory.properties,
 });
 export type AdminItemDetail = Static<typeof AdminItemDetail>;

@@ -39,6 +39,19 @@ export async function findPublishedItem(db: Db | Trx, implCode: string): Promise
   return r ? { itemId: r.id, versionId: r.version_id, version: r.version, orgId: r.org_id, agencyName: r.agency_name, regionCode: r.region_code, publishedAt: r.published_at, document: r.document } : undefined;
 }
 
+/** The published versions of several items at once, keyed by implementation code (absent codes are not published). */
+export async function findPublishedItems(db: Db | Trx, implCodes: readonly string[]): Promise<Map<string, PublishedItem>> {
+  if (implCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('service_item as i')
+    .innerJoin('service_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+    .select(['i.id', 'i.impl_code', 'v.id as version_id', 'v.version', 'i.org_id', 'i.agency_name', 'i.region_code', 'v.published_at', 'v.document'])
+    .where('i.impl_code', 'in', [...implCodes])
+    .where('i.status', '=', 'published')
+    .execute();
+  return new Map(rows.map((r) => [r.impl_code, { itemId: r.id, versionId: r.version_id, version: r.version, orgId: r.org_id, agencyName: r.agency_name, regionCode: r.region_code, publishedAt: r.published_at, document: r.document }]));
+}
+
 /** A specific version of an item (cases keep the version they were filed under). */
 export async function findItemVersion(db: Db | Trx, versionId: string): Promise<ItemDocument | undefined> {
   const r = await db.selectFrom('service_item_version').select('document').where('id', '=', versionId).executeTakeFirst();

@@ -119,7 +119,7 @@ export function VersionsTab({ detail }: { detail: AdminItemDetail }) {
 }
 
 /** Who did what to which version, newest first, with the reviewers' comments. */
-export function ReviewLogTab({ detail }: { detail: AdminItemDetail }) {
+export function ReviewLogTab({ detail }: { detail: Pick<AdminItemDetail, 'reviewLog'> }) {
   const { t } = useTranslation();
   const lt = loose(t);
   const columns: ColumnsType<ReviewLogEntry> = [

@@ -350,6 +350,30 @@ const childcareFiling: ItemDraft = {
   keywords: ['托育', '托班', '早教'],
 };
 
+const vaccinationCertificate: ItemDraft = {
+  name: '预防接种证办理',
+  kind: ItemKind.publicService,
+  main: 14,
+  serviceObjects: ['person'],
+  legalBasis: [{ title: '《中华人民共和国疫苗管理法》', article: '第四十七条' }, { title: '《中华人民共和国传染病防治法》', article: '第十五条' }],
+  conditions: ['居住在泰州市的新生儿及0—6周岁儿童', '由监护人在出生医院或居住地接种单位办理'],
+  steps: [STEP.apply('监护人在出生医院产科或居住地预防接种门诊登记儿童信息'), STEP.instant('接种单位建立预防接种档案并发放预防接种证，同步生成电子预防接种证')],
+  statutoryDays: 1,
+  committedDays: 0,
+  limitNote: '登记后当场发证',
+  onlineDepth: [1, 2, 3, 4, 5, 6, 7],
+  visitsRequired: 0,
+  materials: [shared('M01', '出生医学证明', '助产医疗机构（出生医学证明信息共享）'), mat('M02', '监护人的居民身份证', { paper: [0, 1] })],
+  form: form({ ...personFields('监护人姓名'), babyName: f.text('新生儿姓名', 20), birthDate: f.date('出生日期'), clinic: f.text('首选接种门诊（社区卫生服务中心）', 50) }),
+  result: { type: 'license', name: '预防接种证' },
+  topics: ['生育收养', '医疗卫生'],
+  lifeEvents: ['新生儿出生'],
+  keywords: ['打疫苗', '接种本', '疫苗本', '预防接种证'],
+  entrustedAgencies: ['各社区卫生服务中心预防接种门诊', '具有助产资质的医疗机构'],
+  hall: { window: '出生医院产科或居住地预防接种门诊' },
+  faq: [{ q: '孩子在外地出生，回泰州后怎么接种？', a: '持外地预防接种证到居住地接种门诊登记，接种记录可以转入泰州继续接种。' }],
+};
+
 export const wjwItems: OrgItems = {
   orgKey: 'wjw',
   items: [
@@ -367,6 +391,7 @@ export const wjwItems: OrgItems = {
     familySpecialAid,
     ruralFamilyReward,
     childcareFiling,
+    vaccinationCertificate,
   ],
 };
 

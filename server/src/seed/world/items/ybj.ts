@@ -1,7 +1,7 @@
 /** 泰州市医疗保障局 (key 'ybj'). */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, shared, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const residentInsurance: ItemDraft = {
   name: '城乡居民基本医疗保险参保登记',
@@ -137,7 +137,26 @@ const familyAccount: ItemDraft = {
   keywords: ['家庭共济', '医保卡给家人用', '个人账户共济'],
 };
 
+const employerInsurance: ItemDraft = {
+  name: '单位参加基本医疗保险登记',
+  kind: ItemKind.publicService,
+  main: 8,
+  serviceObjects: ['entity'],
+  legalBasis: [{ title: '《中华人民共和国社会保险法》', article: '第五十七条' }, { title: '《社会保险费征缴暂行条例》', article: '第七条' }],
+  conditions: ['在泰州市依法登记的用人单位，自成立之日起三十日内办理'],
+  statutoryDays: 15,
+  committedDays: 0,
+  limitNote: '信息齐全的即时办结',
+  onlineDepth: [1, 2, 3, 4, 5, 6],
+  materials: [shared('M01', '营业执照', '市场监督管理部门')],
+  form: form({ ...entityFields(), contactName: f.text('医保经办人', 50), bankAccount: f.text('缴费银行账号', 30), staffCount: f.integer('参保职工人数', 0) }),
+  result: { type: 'other', name: '单位医保参保登记信息' },
+  topics: ['社会保障', '设立变更'],
+  lifeEvents: ['开办企业'],
+  keywords: ['单位医保', '医保开户', '职工医保'],
+};
+
 export const ybjItems: OrgItems = {
   orgKey: 'ybj',
-  items: [residentInsurance, crossRegionFiling, maternityAllowance, chronicDisease, medicalTransfer, manualReimbursement, familyAccount],
+  items: [residentInsurance, crossRegionFiling, maternityAllowance, chronicDisease, medicalTransfer, manualReimbursement, familyAccount, employerInsurance],
 };
