@@ -17,7 +17,7 @@ import {
   actorForUsername,
 } from '../modules/identity/index.ts';
 import { createItemInTrx, type ItemDocument } from '../modules/catalog/index.ts';
-import { submitCase, actOnCase } from '../modules/cases/index.ts';
+import { submitCase, actOnCase, getCase } from '../modules/cases/index.ts';
 import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
@@ -137,14 +137,21 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
           if (prefill) form[key] = prefill;
           else if (item.form.required.includes(key)) form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : demoText(f.title);
         }
-        const c = await submitCase(db, actor, { implCode: item.implCode, form, materials }, ctx);
+        // 告知承诺制 items: the applicant signs the commitment (the person, or the entity's agent).
+        const commitment = item.commitmentApproval ? { accepted: true, signedName: person?.name ?? entity?.agentName ?? actor.displayName } : undefined;
+        const c = await submitCase(db, actor, { implCode: item.implCode, form, materials, ...(commitment ? { commitment } : {}) }, ctx);
         if (outcome === 'submitted') continue;
         if (outcome === 'declined') {
           await actOnCase(db, clerk, c.id, { action: 'decline', version: c.version, reason: '经营场所使用证明上的地址与申请表填写的经营场所不一致，请核对后重新申请' }, ctx);
           continue;
         }
         const accepted = await actOnCase(db, clerk, c.id, { action: 'accept', version: c.version }, ctx);
-        if (outcome === 'closed') await actOnCase(db, reviewer, c.id, { action: 'decide', version: accepted.version, decision: 'grant' }, ctx);
+        // The review steps in order (review-steps.ts), then the grant; a grant on commitment is made at acceptance.
+        for (let cur = await getCase(db, reviewer, accepted.id, 'zh-CN', { audit: false }); outcome === 'closed' && cur.state === 'accepted'; ) {
+          if (cur.allowedActions.includes('review')) cur = await actOnCase(db, reviewer, c.id, { action: 'review', version: cur.version, opinion: '材料齐全，符合法定条件' }, ctx);
+          else if (cur.allowedActions.includes('decide')) cur = await actOnCase(db, reviewer, c.id, { action: 'decide', version: cur.version, decision: 'grant' }, ctx);
+          else break;
+        }
       }
     }
   }

@@ -9,7 +9,8 @@ import * as service from './service.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import * as drafts from './drafts.ts';
 import { CaseErrors } from './errors.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, HttpErrors } from '../../platform/http/errors.ts';
+import { listVerifications } from './verifications.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
@@ -146,11 +147,57 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
     },
   );
 
+  app.get(
+    '/api/v1/verifications',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: '告知承诺制: verification tasks (核查) opened by grants on commitment, in the caller’s scope, due first',
+        querystring: Type.Object({
+          state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('false_commitment')], { description: 'open (default), confirmed, false_commitment' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+        response: {
+          200: Type.Object({
+            tasks: Type.Array(
+              Type.Object({
+                caseId: Type.String(),
+                number: Type.String(),
+                itemName: Type.String(),
+                applicantName: Type.String({ description: 'Masked' }),
+                agencyName: Type.String(),
+                state: Type.String(),
+                dueDate: Type.String({ format: 'date' }),
+                slaLight: Type.Union([Type.String(), Type.Null()]),
+                openedAt: Type.String({ format: 'date-time' }),
+                verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                verifierName: Type.Union([Type.String(), Type.Null()]),
+                caseVersion: Type.Integer({ description: 'Send back with the verify action' }),
+              }),
+            ),
+          }),
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (req) => {
+      if (req.actor!.subjectType !== 'staff') throw HttpErrors.FORBIDDEN();
+      return listVerifications(deps.db, req.actor!, { state: req.query.state ?? 'open', limit: req.query.limit ?? 50 });
+    },
+  );
+
   const DraftBody = Type.Object(
-    { form: SubmitBody.properties.form, materials: SubmitBody.properties.materials },
+    { form: SubmitBody.properties.form, materials: SubmitBody.properties.materials, delivery: SubmitBody.properties.delivery },
     { additionalProperties: false },
   );
-  const DraftResponse = Type.Object({ implCode: Type.String(), form: Type.Record(Type.String(), Type.Unknown()), materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })), updatedAt: Type.String({ format: 'date-time' }) });
+  const DraftResponse = Type.Object({
+    implCode: Type.String(),
+    form: Type.Record(Type.String(), Type.Unknown()),
+    materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })),
+    delivery: Type.Optional(SubmitBody.properties.delivery),
+    updatedAt: Type.String({ format: 'date-time' }),
+  });
   const ImplParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) });
 
   app.get(
