@@ -190,6 +190,10 @@ describe('通办: filed in 海陵区, decided in 高港区', () => {
       expect(far.json().error.code).toBe('TONGBAN_NOT_ALLOWED');
     }
     expect((await apply(gaogangResident, GAOGANG_ITEM, { acceptRegionCode: '999999' })).json().error.code).toBe('REGION_UNKNOWN');
+    const regions = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/accept-regions?implCode=${GAOGANG_ITEM}`, headers: { cookie: gaogangResident.cookie } })).json().regions;
+    expect(regions[0]).toMatchObject({ code: '321203', home: true });
+    expect(regions.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['321202', '321200']));
+    expect(regions.every((r: { code: string }) => r.code.startsWith('3212'))).toBe(true);
 
     const filed = await apply(gaogangResident, GAOGANG_ITEM, { acceptRegionCode: '321202' });
     expect(filed.statusCode).toBe(201);

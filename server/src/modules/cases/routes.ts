@@ -11,6 +11,8 @@ import * as drafts from './drafts.ts';
 import { CaseErrors } from './errors.ts';
 import { AppError, HttpErrors } from '../../platform/http/errors.ts';
 import { listVerifications } from './verifications.ts';
+import { acceptRegionsFor } from './tongban.ts';
+import { findPublishedItem } from '../catalog/index.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
@@ -144,6 +146,24 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="${number}.csv"`);
       return reply.send(csv);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/accept-regions',
+    {
+      config: { access: 'case:apply' },
+      schema: {
+        tags: ['applications'],
+        summary: '通办: the regions where a case for this item may be filed and accepted (its own first); it is decided by the item’s agency',
+        querystring: Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Object({ regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), home: Type.Boolean() })) }), 400: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const item = await findPublishedItem(deps.db, req.query.implCode);
+      if (!item) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: req.query.implCode });
+      return { regions: await acceptRegionsFor(deps.db, item) };
     },
   );
 

@@ -77,3 +77,14 @@ export async function regionNames(db: Db | Trx, codes: Array<string | null>): Pr
   const rows = await db.selectFrom('region').select(['code', 'name']).where('code', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/**
+ * Where an applicant may file a case for this item: its own region first, then the county-level regions and
+ * cities within its 通办 range (the platform's region table).
+ */
+export async function acceptRegionsFor(db: Db, item: { regionCode: string; document: Pick<ItemDocument, 'tongbanScope'> }): Promise<Array<{ code: string; name: string; home: boolean }>> {
+  const rows = await db.selectFrom('region').select(['code', 'name', 'level']).where('level', 'in', ['city', 'district', 'county']).orderBy('code').execute();
+  const own = rows.find((r) => r.code === item.regionCode);
+  const others = rows.filter((r) => r.code !== item.regionCode && withinTongbanScope(item.document.tongbanScope, item.regionCode, r.code));
+  return [...(own ? [{ code: own.code, name: own.name, home: true }] : []), ...others.map((r) => ({ code: r.code, name: r.name, home: false }))];
+}
