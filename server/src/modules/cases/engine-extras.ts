@@ -165,6 +165,7 @@ type Payload = Record<string, unknown> & {
   days?: number;
   missing?: Array<{ name: string; reason: string }>;
   materials?: string[];
+  materialNames?: string[];
   method?: string;
   trackingNo?: string;
   acceptedFrom?: string;
@@ -203,8 +204,10 @@ export function timelineExtras(action: string, raw: Record<string, unknown>, loc
       return { label: p.outcome ? ACTION_LABELS[`verify.${p.outcome}`][locale] : undefined };
     case 'request_supplement':
       return p.missing?.length ? { detail: p.missing.map((m, i) => `${i + 1}. ${m.name}：${m.reason}`).join('；') } : {};
-    case 'supplement':
-      return p.materials?.length ? { detail: zh ? `补交材料 ${p.materials.length} 份（${p.materials.join('、')}）` : `${p.materials.length} material(s): ${p.materials.join(', ')}` } : {};
+    case 'supplement': {
+      const names = p.materialNames ?? p.materials ?? [];
+      return names.length ? { detail: zh ? `补交了：${names.join('、')}` : `Supplied: ${names.join(', ')}` } : {};
+    }
     case 'suspend':
       return p.procedure ? { detail: zh ? `特别程序：${p.procedure}，预计${p.expectedDays ?? '?'}个工作日，期间不计时` : `Procedure: ${p.procedure}, about ${p.expectedDays} working days` } : {};
     case 'resume':

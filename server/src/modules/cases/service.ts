@@ -523,6 +523,7 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
       const missing = owed.filter((code) => !given.has(code));
       if (missing.length) throw CaseErrors.SUPPLEMENT_INCOMPLETE({ names: (c.notice?.items ?? []).filter((i) => i.code && missing.includes(i.code)).map((i) => i.name).join('、') });
       payload.materials = [...given.keys()];
+      payload.materialNames = [...given.keys()].map((code) => c.notice?.items.find((i) => i.code === code)?.name ?? code);
       const d = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
       return [step({ notice: null, due_date: d.dueDate, warn_date: d.warnDate })];
     }
