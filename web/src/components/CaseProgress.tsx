@@ -36,7 +36,7 @@ export function ReviewStepsCard({ c, style }: { c: CaseDetail; style?: CSSProper
                 <div>
                   <div>{done ? t('engine.stepDone', { by: s.byName ?? '', at: formatDateTime(s.doneAt!) }) : t('engine.stepRole', { role: s.roleLabel })}</div>
                   {!done && s.dueDate && <div>{t('engine.stepDue', { date: formatDate(s.dueDate) })}</div>}
-                  {!done && !s.dueDate && <div>{t('engine.stepDays', { days: s.days })}</div>}
+                  {!done && !s.dueDate && <div>{s.days ? t('engine.stepDays', { days: s.days }) : t('engine.stepSameDay')}</div>}
                   {s.opinion && <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.75)' }}>{s.opinion}</div>}
                 </div>
               ),

@@ -1211,6 +1211,7 @@ export const enUS: Dict<Messages> = {
     stepDone: '{{by}} · {{at}}',
     stepRole: 'By {{role}}',
     stepDays: '{{days}} working days',
+    stepSameDay: 'Same day',
     tongbanLabel: 'Cross-region',
     tongban: 'Accepted in {{accept}}, decided in {{home}} by {{agency}}',
     commitmentLabel: 'Commitment',

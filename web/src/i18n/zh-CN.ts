@@ -1209,6 +1209,7 @@ export const zhCN = {
     stepDone: '{{by}} · {{at}}',
     stepRole: '由{{role}}办理',
     stepDays: '{{days}} 个工作日',
+    stepSameDay: '当天办完',
     tongbanLabel: '通办',
     tongban: '在{{accept}}受理，由{{home}}的{{agency}}审批',
     commitmentLabel: '告知承诺',

@@ -49,7 +49,8 @@ export function extraAllows(action: CaseAction, c: Row, actor?: Actor): boolean 
     case 'review':
       return !!review && !atLastStep(review) && (!actor || actorHasStepRole(actor, review));
     case 'decide':
-      return !c.commitment && atLastStep(review) && (!actor || actorHasStepRole(actor, review));
+      // A case on commitment is granted at acceptance; only a deemed acceptance (no clerk) leaves it to decide.
+      return (!c.commitment || !c.decision) && atLastStep(review) && (!actor || actorHasStepRole(actor, review));
     case 'verify':
       return !!c.commitment && c.decision?.basis === COMMITMENT_BASIS && !c.decision.verifiedAt && !c.decision.revokedAt;
     default:
