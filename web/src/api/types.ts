@@ -204,6 +204,12 @@ export interface ItemDocument {
   limitNote?: string;
   specialProcedures?: SpecialProcedure[];
   caseType: 'instant' | 'commitment';
+  /** 告知承诺制 (approval on commitment), its commitment text and verification period (working days). */
+  commitmentApproval?: boolean;
+  commitmentText?: string;
+  verificationDays?: number;
+  /** Review steps after acceptance; the last ends with the decision. */
+  reviewSteps?: Array<{ name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number }>;
   handlingForms?: HandlingForm[];
   onlineDepth: number[];
   visitsRequired: number;
