@@ -10,7 +10,7 @@
  * Screenshots go to e2e/artifacts/journey-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { contextFor, DESKTOP, expectNoHorizontalScroll, minimalPdf, PHONE, pressExpectingOk, shot, signIn } from './support.ts';
+import { caseNumberShown, confirmAction, contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, PHONE, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const ITEM = '个人独资企业设立登记';
 /** The applicant-provided materials the item requires (server/src/seed/world/items/scjgj.ts). */
@@ -26,18 +26,6 @@ async function openFromQueue(page: Page, tab: string, number: string): Promise<v
   await expect(link).toBeVisible();
   await link.click();
   await expect(page.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
-}
-
-/** Press an action, fill its dialog, confirm, and wait for the server to say yes. */
-async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, shotName?: string): Promise<void> {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `确认${action}？` });
-  await expect(dialog).toBeVisible();
-  if (fill) await fill(dialog);
-  if (shotName) await shot(page, shotName, { fullPage: false });
-  await pressExpectingOk(page, dialog.getByRole('button', { name: '确认', exact: true }), /\/api\/v1\/cases\/[^/]+\/actions?$/);
-  await expect(page.getByText(`已完成：${action}`)).toBeVisible();
-  await expect(dialog).toBeHidden();
 }
 
 async function openMyCase(page: Page): Promise<void> {
@@ -67,26 +55,17 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await signIn(page, 'citizen', { touch: true });
     await expect(page.getByRole('heading', { name: '填写表单', level: 2 })).toBeVisible();
 
-    const fillIfEmpty = async (label: string, value: string) => {
-      const input = page.getByLabel(label, { exact: true });
-      if ((await input.inputValue()).trim() === '') await input.fill(value);
-    };
-    await fillIfEmpty('公民身份号码', '321202199003150312');
-    await fillIfEmpty('联系电话', '13952600315');
+    await fillIfEmpty(page, '公民身份号码', '321202199003150312');
+    await fillIfEmpty(page, '联系电话', '13952600315');
     await page.getByLabel('企业名称', { exact: true }).fill('泰州市海陵区李明文具店');
     // Typed key by key, as on a phone keyboard (the number box parses as it goes).
     await page.getByLabel('出资额（万元）', { exact: true }).pressSequentially('10');
-    await fillIfEmpty('企业住所', '江苏省泰州市海陵区春晖路18号');
+    await fillIfEmpty(page, '企业住所', '江苏省泰州市海陵区春晖路18号');
     await page.getByLabel('经营范围', { exact: true }).fill('文具用品零售；办公用品销售');
     await page.getByRole('button', { name: '下一步' }).tap();
 
     await expect(page.getByRole('heading', { name: '上传材料', level: 2 })).toBeVisible();
-    const pdf = minimalPdf('Tongban e2e journey');
-    for (const m of MATERIALS) {
-      const stored = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/files');
-      await page.getByLabel(`上传${m}`).setInputFiles({ name: `${m}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-      expect((await stored).ok()).toBe(true);
-    }
+    await uploadEach(page, page, MATERIALS, 'Tongban e2e journey');
     await page.getByRole('button', { name: '下一步' }).tap();
 
     await expect(page.getByRole('heading', { name: '确认提交', level: 2 })).toBeVisible();
@@ -94,9 +73,7 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await expectNoHorizontalScroll(page);
     await shot(page, 'journey-01-citizen-confirm');
     await pressExpectingOk(page, page.getByRole('button', { name: '提交申请' }), '/api/v1/cases', { touch: true });
-    const sub = page.getByText(/办件编号：/);
-    await expect(sub).toBeVisible();
-    caseNumber = /办件编号：\s*([0-9A-Za-z-]+)/.exec((await sub.textContent()) ?? '')![1]!;
+    caseNumber = await caseNumberShown(page);
     await context.close();
   });
 
@@ -107,7 +84,7 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await page.goto('/workbench');
     await signIn(page, 'clerk');
     await openFromQueue(page, '待受理', caseNumber);
-    await act(
+    await confirmAction(
       page,
       '一次性告知补正',
       async (dialog) => {
@@ -135,12 +112,7 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     }
     await expectNoHorizontalScroll(page);
     await shot(page, 'journey-03-citizen-notice');
-    const pdf = minimalPdf('Tongban e2e supplement');
-    for (const m of MATERIALS) {
-      const stored = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/files');
-      await notice.getByLabel(`上传${m}`).setInputFiles({ name: `${m}（补正）.pdf`, mimeType: 'application/pdf', buffer: pdf });
-      expect((await stored).ok()).toBe(true);
-    }
+    await uploadEach(page, notice, MATERIALS, 'Tongban e2e supplement', '（补正）');
     await expect(notice.getByRole('status')).toContainText('都补好了');
     await pressExpectingOk(page, notice.getByRole('button', { name: '提交补正' }), /\/actions$/, { touch: true });
     await expect(page.getByText('已提交，待受理').first()).toBeVisible();
@@ -155,7 +127,7 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await signIn(page, 'clerk');
     await openFromQueue(page, '待受理', caseNumber);
     for (const m of MATERIALS) await expect(page.getByText(`${m}（补正）.pdf`).first()).toBeVisible();
-    await act(page, '受理');
+    await confirmAction(page, '受理');
     await expect(page.getByText('审查中').first()).toBeVisible();
     await context.close();
   });
@@ -171,9 +143,9 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await expect(steps).toContainText('核准');
     // Not the last step yet: no decision offered.
     await expect(page.getByRole('button', { name: '准予许可', exact: true })).toHaveCount(0);
-    await act(page, '完成审查', (dialog) => dialog.getByLabel('本环节意见').fill('申请材料齐全，补正后的申请书已签名，住所使用证明载明期限和用途，同意进入核准'), 'journey-05-reviewer-review');
+    await confirmAction(page, '完成审查', (dialog) => dialog.getByLabel('本环节意见').fill('申请材料齐全，补正后的申请书已签名，住所使用证明载明期限和用途，同意进入核准'), 'journey-05-reviewer-review');
     await expect(steps).toContainText('张明远');
-    await act(page, '准予许可');
+    await confirmAction(page, '准予许可');
     await expect(page.getByText('已决定，待送达').first()).toBeVisible();
     await shot(page, 'journey-06-reviewer-granted');
     await context.close();
@@ -185,7 +157,7 @@ test.describe.serial('journey: apply → one supplement notice → supplement �
     await page.goto('/workbench');
     await signIn(page, 'clerk');
     await openFromQueue(page, '待送达', caseNumber);
-    await act(page, '送达办结');
+    await confirmAction(page, '送达办结');
     await expect(page.getByText('已办结').first()).toBeVisible();
     await shot(page, 'journey-07-clerk-delivered');
     await context.close();

@@ -88,9 +88,10 @@ export function MyCaseDetailPage() {
         {cs.decision && (
           <Alert
             style={{ marginTop: 12 }}
-            type={cs.decision.result === 'grant' ? 'success' : 'warning'}
+            // A revoked grant is history, not good news: no green tick, and the title says it was revoked.
+            type={cs.decision.revokedAt ? 'info' : cs.decision.result === 'grant' ? 'success' : 'warning'}
             showIcon
-            title={`${t('cases.decision')}${t('common.colon')}${cs.decision.result === 'grant' ? t('cases.decisionGrant') : t('cases.decisionRefuse')}`}
+            title={`${t('cases.decision')}${t('common.colon')}${cs.decision.result === 'grant' ? t('cases.decisionGrant') : t('cases.decisionRefuse')}${cs.decision.revokedAt ? t('engine.revokedSuffix') : ''}`}
             description={
               <>
                 {cs.decision.reason && <div>{t('cases.reason', { reason: cs.decision.reason })}</div>}

@@ -38,7 +38,15 @@ function choicesFor(c: CaseDetail, tf: TFunction, i18nExists: (k: string) => boo
   for (const action of c.allowedActions) {
     switch (action) {
       case 'accept':
-        push({ key: 'accept', action, label: t('actions.accept'), consequence: t('actions.consequence_accept'), kind: 'note', primary: true });
+        push({
+          key: 'accept',
+          action,
+          label: t('actions.accept'),
+          // 告知承诺制: acceptance is the grant.
+          consequence: c.commitment ? `${t('engine.consequence_accept_commitment', { days: c.commitment.verificationDays })}${afterDecision}` : t('actions.consequence_accept'),
+          kind: 'note',
+          primary: true,
+        });
         break;
       case 'request_supplement':
         push({ key: action, action, label: t('actions.request_supplement'), consequence: t('actions.consequence_request_supplement'), kind: 'supplement' });
