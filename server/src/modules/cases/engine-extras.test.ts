@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
-import { BUILTIN_CALENDAR, addWorkingDays, todayInShanghai } from '../../platform/calendar/index.ts';
+import { BUILTIN_CALENDAR, addWorkingDays, countWorkingDays, todayInShanghai } from '../../platform/calendar/index.ts';
 import { createStaffInTrx } from '../identity/index.ts';
 import { DEMO_PASSWORD, buildWorld } from '../../seed/world/index.ts';
 
@@ -104,6 +104,23 @@ describe('review steps per item (review → … → decide)', () => {
     expect(csv.body).toContain('电子送达');
   });
 
+  it('a stopped clock and an extension move the due date of the step under way', async () => {
+    const c = (await apply(citizen, STEPPED)).json();
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    const due0 = a.reviewSteps[0].dueDate;
+    // The procedure started three working days before today (set back in the record, as time would have passed).
+    const s = (await act(reviewer, c.id, { action: 'suspend', version: a.version, procedure: '现场核查', reason: '核查企业住所是否与登记一致', expectedDays: 3 })).json();
+    const since = addWorkingDays(todayInShanghai(), -3, BUILTIN_CALENDAR);
+    await t.db.updateTable('case').set({ suspension: JSON.stringify({ ...s.suspension, since }) }).where('id', '=', c.id).execute();
+    const r = (await act(reviewer, c.id, { action: 'resume', version: s.version })).json();
+    const paused = countWorkingDays(since, todayInShanghai(), BUILTIN_CALENDAR);
+    expect(paused).toBeGreaterThan(0);
+    expect(r.reviewSteps[0].dueDate).toBe(addWorkingDays(due0, paused, BUILTIN_CALENDAR));
+    const supervisor = await loginAs(t.app, 'supervisor');
+    const e = (await act(supervisor, c.id, { action: 'extend', version: r.version, days: 2, reason: '住所核查需补充产权证明，报经负责人批准延长' })).json();
+    expect(e.reviewSteps[0].dueDate).toBe(addWorkingDays(addWorkingDays(due0, paused, BUILTIN_CALENDAR), 2, BUILTIN_CALENDAR));
+  });
+
   it('items without steps keep one step, so the reviewer decides at once', async () => {
     const c = (await apply(citizen, implOf('scjgj', '个体工商户变更登记'))).json();
     expect(c.reviewSteps).toEqual([expect.objectContaining({ name: '审查', role: 'reviewer' })]);
@@ -188,6 +205,15 @@ describe('告知承诺制: granted on the signed commitment, verified later', ()
 });
 
 describe('通办: filed in 海陵区, decided in 高港区', () => {
+  it('the demo world has one waiting for 高港区’s decision, accepted by 海陵区’s window', async () => {
+    const rows = (await t.app.inject({ method: 'GET', url: '/api/v1/cases?state=accepted', headers: { cookie: reviewerGg.cookie } })).json().cases;
+    const seeded = rows.find((r: { acceptRegionCode: string | null }) => r.acceptRegionCode === '321202');
+    expect(seeded).toBeDefined();
+    const d = (await get(reviewerGg, seeded.id)).json();
+    expect(d.timeline.map((e: { actorName: string }) => e.actorName)).toEqual(['陈建军', '王静']);
+    expect(d.allowedActions).toContain('decide');
+  });
+
   it('records both regions; the accepting side accepts, the home side decides; each sees it in its queue', async () => {
     const outside = await t.db.selectFrom('region').select('code').where('code', 'not like', '3212%').executeTakeFirst();
     if (outside) {

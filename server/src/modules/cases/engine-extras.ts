@@ -5,11 +5,11 @@
  */
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/db.ts';
-import { todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
+import { countWorkingDays, todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { CaseErrors } from './errors.ts';
 import { checkVerify, closeVerificationInTrx, commitmentGrant, openVerificationInTrx, COMMITMENT_BASIS } from './commitment.ts';
-import { ROLE_LABELS, actorHasStepRole, atLastStep, currentStep, finishLastStep, finishStep, startReview } from './review-steps.ts';
+import { ROLE_LABELS, actorHasStepRole, atLastStep, currentStep, finishLastStep, finishStep, shiftCurrentStep, startReview } from './review-steps.ts';
 import { ACTION_LABELS, type CaseAction, type Decision } from './state.ts';
 import type { ReviewProgress, SignedCommitment } from './tables.ts';
 import { ACCEPTING_SIDE, HOME_SIDE, regionNames, sideAllows } from './tongban.ts';
@@ -124,6 +124,12 @@ export async function afterStepsInTrx(trx: Trx, c: Row, steps: Step[], actor: Ac
       await openVerificationInTrx(trx, c.id, c.commitment, todayInShanghai(ctx.now), ctx.cal);
     } else if (s.action === 'decide' && started(c.review)) {
       await trx.updateTable('case').set({ review: JSON.stringify(finishLastStep(c.review, s.actor.name, (s.payload.note ?? s.payload.reason) as string | undefined, ctx.now)) }).where('id', '=', c.id).execute();
+    } else if ((s.action === 'resume' || s.action === 'extend') && started(c.review)) {
+      // The step under way keeps pace with the case: a stopped clock or an extension moves its due date too.
+      const today = todayInShanghai(ctx.now);
+      const days = s.action === 'extend' ? Number(s.payload.days ?? 0) : c.suspension ? countWorkingDays(c.suspension.since, today, ctx.cal) : 0;
+      const review = shiftCurrentStep(c.review!, days, ctx.cal);
+      if (review) await trx.updateTable('case').set({ review: JSON.stringify(review) }).where('id', '=', c.id).execute();
     } else if (s.action === 'verify') {
       await closeVerificationInTrx(trx, c.id, actor, s.payload.outcome as 'confirmed' | 'false_commitment', (s.payload.reason ?? s.payload.note) as string | undefined, ctx.now);
     }

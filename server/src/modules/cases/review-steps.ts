@@ -52,3 +52,10 @@ export function finishLastStep(r: ReviewProgress | null, by: string, opinion: st
   const steps = r.steps.map((s, i) => (i === r.current ? { ...s, doneAt: now.toISOString(), byName: by, ...(opinion ? { opinion } : {}) } : s));
   return { steps, current: r.current };
 }
+
+/** The current step's due date moved by `days` working days (null when there is nothing to move). */
+export function shiftCurrentStep(r: ReviewProgress, days: number, cal: CalendarData): ReviewProgress | null {
+  const s = r.steps[r.current];
+  if (!s?.dueDate || days <= 0) return null;
+  return { ...r, steps: r.steps.map((x, i) => (i === r.current ? { ...x, dueDate: addWorkingDays(x.dueDate!, days, cal) } : x)) };
+}
