@@ -121,3 +121,41 @@ export async function pressExpectingOk(page: Page, button: Locator, pathEnd: str
   const r = await response;
   expect(r.ok(), `POST ${new URL(r.url()).pathname} answered ${r.status()}: ${(await r.text()).slice(0, 500)}`).toBe(true);
 }
+
+/** Type into a labelled field only when the app has not filled it already (pre-fill from registers or history). */
+export async function fillIfEmpty(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  if ((await input.inputValue()).trim() === '') await input.fill(value);
+}
+
+/** Give each named material a PDF through its 上传<name> input (inside `scope`), checking the server stored it. */
+export async function uploadEach(page: Page, scope: Page | Locator, names: readonly string[], text: string, suffix = ''): Promise<void> {
+  const pdf = minimalPdf(text);
+  for (const m of names) {
+    const stored = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/files');
+    await scope.getByLabel(`上传${m}`).setInputFiles({ name: `${m}${suffix}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    const r = await stored;
+    expect(r.ok(), `upload of ${m} answered ${r.status()}`).toBe(true);
+  }
+}
+
+/** The case number the success page shows after 提交申请. */
+export async function caseNumberShown(page: Page): Promise<string> {
+  const sub = page.getByText(/办件编号：/);
+  await expect(sub).toBeVisible();
+  const m = /办件编号：\s*([0-9A-Za-z-]+)/.exec((await sub.textContent()) ?? '');
+  expect(m, 'the success page shows the case number').not.toBeNull();
+  return m![1]!;
+}
+
+/** Press a workbench action, fill its dialog, confirm, and wait until the server has said yes. */
+export async function confirmAction(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>, shotName?: string): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `确认${action}？` });
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  if (shotName) await shot(page, shotName, { fullPage: false });
+  await pressExpectingOk(page, dialog.getByRole('button', { name: '确认', exact: true }), /\/api\/v1\/cases\/[^/]+\/actions?$/);
+  await expect(page.getByText(`已完成：${action}`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+}

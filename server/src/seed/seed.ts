@@ -17,7 +17,7 @@ import {
   actorForUsername,
 } from '../modules/identity/index.ts';
 import { createItemInTrx, type ItemDocument } from '../modules/catalog/index.ts';
-import { submitCase, actOnCase } from '../modules/cases/index.ts';
+import { submitCase, actOnCase, getCase } from '../modules/cases/index.ts';
 import { createBundleInTrx } from '../modules/bundles/index.ts';
 import { BUNDLES } from './world/bundles.ts';
 import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
@@ -116,6 +116,7 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
   const reviewerOrg = world.staff.find((s) => s.username === 'reviewer')!.orgKey;
   const items = world.items.filter((i) => i.published && i.orgKey === reviewerOrg && i.onlineDepth.some((d) => d >= 4));
   const pdf = await store.put(samplePdf('Tongban demo material'));
+  await seedTongbanCase(db, world, pdf, ctx);
   let n = 0;
   for (const username of applicants) {
     const actor = await actorForUsername(db, username);
@@ -128,29 +129,56 @@ async function seedHistory(db: Db, store: FileStore, world: World): Promise<void
     for (const item of mine) {
       for (const outcome of ['submitted', 'accepted', 'closed', 'declined'] as const) {
         if ((n++ % 4) > 2 && outcome === 'submitted') continue;
-        const materials = [];
-        for (const m of item.materials.filter((m) => m.necessity === 'required')) {
-          const fileId = newId();
-          await db.insertInto('file_object').values({ id: fileId, sha256: pdf.sha256, size: pdf.size, mime: 'application/pdf', name: `${m.name}.pdf`, owner_id: actor.id }).execute();
-          materials.push({ code: m.code, fileId });
-        }
-        const form: Record<string, unknown> = {};
-        for (const [key, f] of Object.entries(item.form.properties)) {
-          const prefill = f['x-prefill'] ? profile[f['x-prefill']] : undefined;
-          if (prefill) form[key] = prefill;
-          else if (item.form.required.includes(key)) form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : demoText(f.title);
-        }
-        const c = await submitCase(db, actor, { implCode: item.implCode, form, materials }, ctx);
+        const { form, materials } = await demoApplication(db, actor.id, item, profile, pdf);
+        // 告知承诺制 items: the applicant signs the commitment (the person, or the entity's agent).
+        const commitment = item.commitmentApproval ? { accepted: true, signedName: person?.name ?? entity?.agentName ?? actor.displayName } : undefined;
+        const c = await submitCase(db, actor, { implCode: item.implCode, form, materials, ...(commitment ? { commitment } : {}) }, ctx);
         if (outcome === 'submitted') continue;
         if (outcome === 'declined') {
           await actOnCase(db, clerk, c.id, { action: 'decline', version: c.version, reason: '经营场所使用证明上的地址与申请表填写的经营场所不一致，请核对后重新申请' }, ctx);
           continue;
         }
         const accepted = await actOnCase(db, clerk, c.id, { action: 'accept', version: c.version }, ctx);
-        if (outcome === 'closed') await actOnCase(db, reviewer, c.id, { action: 'decide', version: accepted.version, decision: 'grant' }, ctx);
+        // The review steps in order (review-steps.ts), then the grant; a grant on commitment is made at acceptance.
+        for (let cur = await getCase(db, reviewer, accepted.id, 'zh-CN', { audit: false }); outcome === 'closed' && cur.state === 'accepted'; ) {
+          if (cur.allowedActions.includes('review')) cur = await actOnCase(db, reviewer, c.id, { action: 'review', version: cur.version, opinion: '材料齐全，符合法定条件' }, ctx);
+          else if (cur.allowedActions.includes('decide')) cur = await actOnCase(db, reviewer, c.id, { action: 'decide', version: cur.version, decision: 'grant' }, ctx);
+          else break;
+        }
       }
     }
   }
+}
+
+/** A demo applicant's form (register values where the field asks for them) and uploaded required materials. */
+async function demoApplication(db: Db, ownerId: string, item: ItemSeed, profile: Record<string, string | undefined>, pdf: { sha256: string; size: number }) {
+  const materials = [];
+  for (const m of item.materials.filter((m) => m.necessity === 'required')) {
+    const fileId = newId();
+    await db.insertInto('file_object').values({ id: fileId, sha256: pdf.sha256, size: pdf.size, mime: 'application/pdf', name: `${m.name}.pdf`, owner_id: ownerId }).execute();
+    materials.push({ code: m.code, fileId });
+  }
+  const form: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(item.form.properties)) {
+    const prefill = f['x-prefill'] ? profile[f['x-prefill']] : undefined;
+    if (prefill) form[key] = prefill;
+    else if (item.form.required.includes(key)) form[key] = f.enum ? f.enum[0] : f.type === 'boolean' ? true : f.type === 'number' || f.type === 'integer' ? 1 : f.format === 'date' ? '2026-01-15' : demoText(f.title);
+  }
+  return { form, materials };
+}
+
+/**
+ * 通办 in the demo: a 高港区 resident files 高港区市场监督管理局's item with 海陵区's window (clerk_hl accepts it);
+ * 高港区's reviewer (reviewer_gg) has it to decide.
+ */
+async function seedTongbanCase(db: Db, world: World, pdf: { sha256: string; size: number }, ctx: Parameters<typeof submitCase>[3]): Promise<void> {
+  const person = world.persons.find((p) => p.username && p.residentId.startsWith('321203'));
+  const item = world.items.find((i) => i.published && i.orgKey === 'gg_scjgj' && i.name === '个体工商户设立登记');
+  if (!person || !item || !world.staff.some((s) => s.username === 'clerk_hl')) return;
+  const actor = await actorForUsername(db, person.username);
+  const { form, materials } = await demoApplication(db, actor.id, item, { name: person.name, idNumber: person.residentId, phone: person.phone, address: person.address }, pdf);
+  const c = await submitCase(db, actor, { implCode: item.implCode, form, materials, acceptRegionCode: '321202' }, ctx);
+  await actOnCase(db, await actorForUsername(db, 'clerk_hl'), c.id, { action: 'accept', version: c.version }, ctx);
 }
 
 /** Plausible free text for a demo form field, from its label. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError, api, request } from './client.ts';
-import type { CaseDetail, CaseList, CaseTracking } from './types.ts';
+import type { CaseDetail, CaseList, CaseTracking, VerificationTask } from './types.ts';
 
 export interface CaseListQuery {
   state?: string;
@@ -87,5 +87,14 @@ export function useCaseTracking(c: Pick<CaseDetail, 'id' | 'delivery'> | undefin
     enabled: c?.delivery?.method === 'express' && !!c.delivery.trackingNo,
     retry: false,
     staleTime: 60_000,
+  });
+}
+
+/** 告知承诺 verification tasks in my scope (staff who decide). */
+export function useVerifications(enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'verifications'] as const,
+    queryFn: ({ signal }) => api.get<{ tasks: VerificationTask[] }>('/api/v1/verifications', { state: 'open' }, signal),
+    enabled,
   });
 }

@@ -204,6 +204,12 @@ export interface ItemDocument {
   limitNote?: string;
   specialProcedures?: SpecialProcedure[];
   caseType: 'instant' | 'commitment';
+  /** 告知承诺制 (approval on commitment), its commitment text and verification period (working days). */
+  commitmentApproval?: boolean;
+  commitmentText?: string;
+  verificationDays?: number;
+  /** Review steps after acceptance; the last ends with the decision. */
+  reviewSteps?: Array<{ name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number }>;
   handlingForms?: HandlingForm[];
   onlineDepth: number[];
   visitsRequired: number;
@@ -258,6 +264,12 @@ export interface ItemDetail extends ItemSummary {
   tongbanScope?: TongbanScope;
   features?: ItemFeatures;
   faq?: FaqEntry[];
+  /** 告知承诺制: granted on the applicant's signed commitment, verified afterwards. */
+  commitmentApproval?: boolean;
+  commitmentText?: string;
+  verificationDays?: number;
+  /** Review steps after acceptance; the last ends with the decision. */
+  reviewSteps?: Array<{ name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number }>;
 }
 
 export interface ItemList {
@@ -273,7 +285,7 @@ export interface StoredFile {
   sha256: string;
 }
 
-export type CaseState = 'submitted' | 'supplement_requested' | 'accepted' | 'decided' | 'declined' | 'closed';
+export type CaseState = 'submitted' | 'supplement_requested' | 'accepted' | 'decided' | 'declined' | 'closed' | 'revoked';
 export type SlaLight = 'green' | 'yellow' | 'red';
 
 export interface CaseSummary {
@@ -290,6 +302,12 @@ export interface CaseSummary {
   /** When the case was closed or declined. */
   closedAt?: string | null;
   slaLight: SlaLight | null;
+  /** Send back with actions. */
+  version?: number;
+  /** Staff lists: who claimed the case. */
+  assigneeName?: string | null;
+  /** 通办: where the case was filed and accepted, when not the deciding region. */
+  acceptRegionCode?: string | null;
 }
 
 export interface TimelineEntry {
@@ -299,6 +317,8 @@ export interface TimelineEntry {
   actorName: string;
   actorRole: string;
   note?: string;
+  /** What the step did: notice items, procedure, waybill, next review step … */
+  detail?: string;
 }
 
 /** Actions taken through POST /api/v1/cases/{id}/actions. */
@@ -311,8 +331,10 @@ export type CaseActionName =
   | 'suspend'
   | 'resume'
   | 'extend'
+  | 'review'
   | 'decide'
-  | 'deliver';
+  | 'deliver'
+  | 'verify';
 
 export type DeliveryMethod = 'electronic' | 'pickup' | 'express';
 
@@ -350,7 +372,7 @@ export interface CaseDetail extends CaseSummary {
   itemVersion?: number;
   /** The form schema of the item version the case was filed under, to label its fields. */
   formSchema?: unknown;
-  decision?: { result: 'grant' | 'refuse'; reason?: string; decidedAt: string };
+  decision?: { result: 'grant' | 'refuse'; reason?: string; decidedAt: string; basis?: string; verifiedAt?: string; revokedAt?: string; revokeReason?: string };
   form: Record<string, unknown>;
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
   timeline: TimelineEntry[];
@@ -367,6 +389,42 @@ export interface CaseDetail extends CaseSummary {
   notice?: SupplementNotice;
   suspension?: CaseSuspension;
   delivery?: CaseDelivery;
+  regionCode?: string;
+  regionName?: string | null;
+  acceptRegionName?: string | null;
+  reviewSteps?: CaseReviewStep[];
+  /** Index of the review step under way (-1 before acceptance). */
+  currentStep?: number;
+  commitment?: { text: string; signedName: string; signedAt: string; verificationDays: number } | null;
+  verification?: { state: 'open' | 'confirmed' | 'false_commitment'; dueDate: string; verifiedAt: string | null; verifierName: string | null; note: string | null } | null;
+}
+
+export interface CaseReviewStep {
+  name: string;
+  role: string;
+  roleLabel: string;
+  days: number;
+  startedAt?: string;
+  dueDate?: string;
+  doneAt?: string;
+  byName?: string;
+  opinion?: string;
+}
+
+/** GET /api/v1/verifications: 告知承诺 verification tasks. */
+export interface VerificationTask {
+  caseId: string;
+  number: string;
+  itemName: string;
+  applicantName: string;
+  agencyName: string;
+  state: 'open' | 'confirmed' | 'false_commitment';
+  dueDate: string;
+  slaLight: SlaLight | null;
+  openedAt: string;
+  verifiedAt: string | null;
+  verifierName: string | null;
+  caseVersion: number;
 }
 
 export interface CaseList {
@@ -393,6 +451,10 @@ export interface CaseActionInput {
   days?: number;
   /** deliver (express): waybill number. */
   trackingNo?: string;
+  /** review: the step's opinion; verify: the findings. */
+  opinion?: string;
+  /** verify: confirmed, or a false commitment (revokes the grant). */
+  outcome?: 'confirmed' | 'false_commitment';
 }
 
 export interface BulkActionResult {
@@ -420,6 +482,8 @@ export interface ServerDraft {
   implCode: string;
   form: Record<string, unknown>;
   materials: Array<{ code: string; fileId: string }>;
+  /** The delivery choice made so far. */
+  delivery?: { method: DeliveryMethod; address?: string };
   updatedAt: string;
 }
 

@@ -8,6 +8,7 @@ const colors: Record<string, string> = {
   decided: 'cyan',
   declined: 'default',
   closed: 'success',
+  revoked: 'error',
 };
 
 /** A case's state in words; the server's label wins, ours is the fallback. */

@@ -17,6 +17,8 @@ const colorOf: Record<string, string> = {
   extend: 'orange',
   deliver: 'green',
   deem_accept: 'blue',
+  review: 'blue',
+  verify: 'orange',
 };
 
 /** Every step of a case: what was done, by whom (name and role), when, and any note. */
@@ -46,6 +48,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </div>
               {e.note && <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{e.note}</div>}
+              {e.detail && <div style={{ marginTop: 4, whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.65)' }}>{e.detail}</div>}
             </div>
           ),
         };

@@ -25,6 +25,7 @@ import {
   type FormValues,
 } from './components/SchemaForm.tsx';
 import { useSubmitCase } from './mutations.ts';
+import { AcceptRegionChoice, CommitmentSign, type CommitmentValue } from './components/CommitmentSign.tsx';
 
 type Step = 0 | 1 | 2;
 
@@ -212,11 +213,14 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   const [values, setValues] = useState<FormValues>(init.values);
   const [uploads, setUploadsState] = useState<UploadState>(init.uploads);
   const [showMissing, setShowMissing] = useState(false);
-  const [delivery, setDelivery] = useState({
-    method: 'electronic' as DeliveryMethod,
-    address: sources.profile?.address ?? '',
-    addressFromProfile: !!sources.profile?.address,
+  const [delivery, setDeliveryState] = useState({
+    method: (sources.draft?.delivery?.method ?? 'electronic') as DeliveryMethod,
+    address: sources.draft?.delivery?.address ?? sources.profile?.address ?? '',
+    addressFromProfile: !sources.draft?.delivery?.address && !!sources.profile?.address,
   });
+  const [commitment, setCommitment] = useState<CommitmentValue>({ accepted: false, signedName: '' });
+  const [commitmentError, setCommitmentError] = useState(false);
+  const [acceptRegion, setAcceptRegion] = useState<string | undefined>(undefined);
   const [deliveryError, setDeliveryError] = useState(false);
   const [created, setCreated] = useState<CaseDetail | null>(null);
   const [restored, setRestored] = useState(!!sources.draft);
@@ -227,9 +231,13 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
 
   // Saving the draft as the applicant goes: the latest values in refs, one PUT after a pause in typing.
   const latest = useRef({ values: init.values, uploads: init.uploads });
+  // The delivery choice is kept with the draft too.
+  const latestDelivery = useRef<{ method: DeliveryMethod; address?: string } | undefined>(sources.draft?.delivery);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inflight = useRef<Promise<unknown> | undefined>(undefined);
-  const lastSaved = useRef<string | undefined>(sources.draft ? JSON.stringify({ form: sources.draft.form, materials: sources.draft.materials }) : undefined);
+  const lastSaved = useRef<string | undefined>(
+    sources.draft ? JSON.stringify({ form: sources.draft.form, materials: sources.draft.materials, ...(sources.draft.delivery ? { delivery: sources.draft.delivery } : {}) }) : undefined,
+  );
   const finished = useRef(false);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
 
@@ -237,7 +245,11 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
     clearTimeout(timer.current);
     timer.current = undefined;
     if (finished.current) return;
-    const body = { form: serializeForm(item.form, latest.current.values), materials: materialRefs(latest.current.uploads) };
+    const body = {
+      form: serializeForm(item.form, latest.current.values),
+      materials: materialRefs(latest.current.uploads),
+      ...(latestDelivery.current ? { delivery: latestDelivery.current } : {}),
+    };
     const json = JSON.stringify(body);
     if (json === lastSaved.current) return;
     lastSaved.current = json;
@@ -263,6 +275,12 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   useEffect(() => () => {
     if (timer.current) flushRef.current();
   }, []);
+
+  const setDelivery = (d: typeof delivery) => {
+    setDeliveryState(d);
+    latestDelivery.current = d.method === 'express' ? { method: 'express', address: d.address.trim() } : { method: d.method };
+    scheduleSave(latest.current.values, latest.current.uploads);
+  };
 
   const setUploads = (update: (prev: UploadState) => UploadState) =>
     setUploadsState((prev) => {
@@ -319,6 +337,12 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
       return;
     }
     setDeliveryError(false);
+    if (item.commitmentApproval && (!commitment.accepted || !commitment.signedName.trim())) {
+      setCommitmentError(true);
+      document.getElementById(commitment.accepted ? 'commitment-name' : 'commitment-accept')?.focus();
+      return;
+    }
+    setCommitmentError(false);
     // No draft save may land after the case is filed.
     finished.current = true;
     clearTimeout(timer.current);
@@ -329,6 +353,8 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
         form: serializeForm(item.form, values),
         materials: materialRefs(uploads),
         delivery: delivery.method === 'express' ? { method: 'express', address: delivery.address.trim() } : { method: delivery.method },
+        ...(item.commitmentApproval ? { commitment: { accepted: commitment.accepted, signedName: commitment.signedName.trim() } } : {}),
+        ...(acceptRegion ? { acceptRegionCode: acceptRegion } : {}),
         idempotencyKey: idempotencyKey.current,
       },
       {
@@ -474,7 +500,9 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
               })}
             />
           )}
+          <AcceptRegionChoice item={item} value={acceptRegion} onChange={setAcceptRegion} />
           <DeliveryChoice item={item} value={delivery} onChange={setDelivery} showError={deliveryError} />
+          <CommitmentSign item={item} value={commitment} onChange={setCommitment} showError={commitmentError} />
           <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('apply.pledge')} />
           {submit.isError && (
             <Alert

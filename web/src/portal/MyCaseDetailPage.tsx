@@ -15,6 +15,7 @@ import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { SPECIAL_PROCEDURE_KEYS } from '../components/procedures.ts';
 import { CasePayments } from './components/CasePayments.tsx';
+import { ReviewStepsCard, RevokedAlert, useCaseEngineFacts } from '../components/CaseProgress.tsx';
 import { SupplementNotice } from './components/SupplementNotice.tsx';
 
 const h2 = { fontSize: '1em', margin: 0 } as const;
@@ -28,6 +29,7 @@ export function MyCaseDetailPage() {
   const pinned = asFormSchema(c.data?.formSchema);
   const item = useItem(c.data && !pinned ? c.data.implCode : undefined);
   useDocumentTitle(c.data ? `${c.data.itemName} ${c.data.number}` : t('cases.detailTitle'));
+  const facts = useCaseEngineFacts(c.data);
 
   if (c.isPending) return <PageLoading />;
   if (c.isError) return <div className="tb-container tb-page"><LoadError error={c.error} onRetry={() => void c.refetch()} /></div>;
@@ -69,6 +71,7 @@ export function MyCaseDetailPage() {
                   ...(cs.slaLight ? [{ key: 'light', label: t('cases.light'), children: <SlaLight light={cs.slaLight} /> }] : []),
                 ]
               : [{ key: 'ended', label: t(cs.state === 'declined' ? 'cases.declinedAt' : 'cases.closedAt'), children: formatDateTime(endedAt(cs)) }]),
+            ...facts,
           ]}
         />
         {cs.deemedAccepted && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('cases.deemedInfo')} />}
@@ -85,18 +88,21 @@ export function MyCaseDetailPage() {
         {cs.decision && (
           <Alert
             style={{ marginTop: 12 }}
-            type={cs.decision.result === 'grant' ? 'success' : 'warning'}
+            // A revoked grant is history, not good news: no green tick, and the title says it was revoked.
+            type={cs.decision.revokedAt ? 'info' : cs.decision.result === 'grant' ? 'success' : 'warning'}
             showIcon
-            title={`${t('cases.decision')}${t('common.colon')}${cs.decision.result === 'grant' ? t('cases.decisionGrant') : t('cases.decisionRefuse')}`}
+            title={`${t('cases.decision')}${t('common.colon')}${cs.decision.result === 'grant' ? t('cases.decisionGrant') : t('cases.decisionRefuse')}${cs.decision.revokedAt ? t('engine.revokedSuffix') : ''}`}
             description={
               <>
                 {cs.decision.reason && <div>{t('cases.reason', { reason: cs.decision.reason })}</div>}
+                {cs.decision.basis && <div>{t('engine.grantedOnCommitment')}</div>}
                 <div>{t('cases.decidedAt', { at: formatDateTime(cs.decision.decidedAt) })}</div>
                 <DecisionPdfButton c={cs} label={t('cases.downloadDecision')} type="primary" style={{ marginTop: 10 }} />
               </>
             }
           />
         )}
+        <RevokedAlert c={cs} />
       </Card>
 
       {cs.notice && <SupplementNotice key={cs.version} c={cs} notice={cs.notice} />}
@@ -108,6 +114,8 @@ export function MyCaseDetailPage() {
           <DeliveryInfo c={cs} />
         </Card>
       )}
+
+      <ReviewStepsCard c={cs} style={{ marginTop: 16 }} />
 
       <CaseTimelineSection title={t('cases.timeline')} entries={cs.timeline} style={{ marginTop: 16 }} />
 

@@ -15,6 +15,10 @@ export interface SubmitCaseInput {
   materials: Array<{ code: string; fileId: string }>;
   /** How the result reaches the applicant (default electronic). */
   delivery?: { method: DeliveryMethod; address?: string };
+  /** 告知承诺制 items: the signed commitment. */
+  commitment?: { accepted: boolean; signedName: string };
+  /** 通办: where the case is filed and accepted, when not the item's own region. */
+  acceptRegionCode?: string;
   /** One key per application attempt, so a double click or a retry never makes a second case. */
   idempotencyKey: string;
 }

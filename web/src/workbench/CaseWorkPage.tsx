@@ -20,6 +20,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { SPECIAL_PROCEDURE_KEYS } from '../components/procedures.ts';
 import { ActionPanel } from './components/ActionPanel.tsx';
 import { useClaimCase } from './mutations.ts';
+import { ReviewStepsCard, RevokedAlert, useCaseEngineFacts } from '../components/CaseProgress.tsx';
 
 const h2 = { fontSize: '1em', margin: 0 } as const;
 
@@ -122,6 +123,7 @@ export function CaseWorkPage() {
   const canClaim = !!me.data?.permissions.some((p) => p === 'case:accept' || p === 'case:decide');
   const claimState = useClaimState(c.data, canClaim);
   useDocumentTitle(c.data ? `${c.data.number} ${c.data.itemName}` : t('cases.detailTitle'));
+  const facts = useCaseEngineFacts(c.data);
 
   if (c.isPending) return <PageLoading />;
   if (c.isError) return <LoadError error={c.error} onRetry={() => void c.refetch()} />;
@@ -164,6 +166,7 @@ export function CaseWorkPage() {
               ? [{ key: 'delivery', label: t('workbench.deliveryLabel'), children: t(`cases.method_${cs.delivery.method}`) }]
               : []),
             ...(canClaim && claimState === 'none' ? [{ key: 'claim', label: t('workbench.claimStatus'), children: t('workbench.unclaimed') }] : []),
+            ...facts,
           ]}
         />
         {cs.decision && (
@@ -178,6 +181,7 @@ export function CaseWorkPage() {
           </div>
         )}
         <StatusAlerts c={cs} />
+        <RevokedAlert c={cs} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -192,6 +196,7 @@ export function CaseWorkPage() {
           <Card title={<h2 style={h2}>{t('workbench.actions')}</h2>}>
             <ActionPanel c={cs} />
           </Card>
+          <ReviewStepsCard c={cs} style={{ marginTop: 16 }} />
           {cs.delivery && (cs.decision || cs.delivery.method !== 'electronic') && (
             <Card title={<h2 style={h2}>{t('cases.deliveryTitle')}</h2>} style={{ marginTop: 16 }}>
               <DeliveryInfo c={cs} />

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Segmented, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth.ts';
 import { useCases, type CaseListQuery } from '../api/cases.ts';
+import { VerificationList } from './components/VerificationList.tsx';
 import { errorMessage } from '../api/client.ts';
 import type { BulkActionResult, CaseSummary } from '../api/types.ts';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
@@ -71,7 +72,9 @@ export function QueuePage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query: CaseListQuery = { state: state || undefined, light, assignee, q: q || undefined, page, pageSize };
-  const cases = useCases(query);
+  const canVerify = !!me.data?.permissions.includes('case:decide');
+  const verifying = state === 'verification' && canVerify;
+  const cases = useCases(verifying ? { ...query, state: undefined } : query, { enabled: !verifying });
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
 
@@ -131,11 +134,22 @@ export function QueuePage() {
         </Link>
       ),
     },
-    { key: 'item', title: t('cases.item'), dataIndex: 'itemName', ellipsis: true },
+    {
+      key: 'item',
+      title: t('cases.item'),
+      ellipsis: true,
+      render: (_, c) => (
+        <>
+          {c.acceptRegionCode && <Tag color="purple">{t('engine.tongbanTag')}</Tag>}
+          {c.itemName}
+        </>
+      ),
+    },
     { key: 'applicant', title: t('cases.applicant'), dataIndex: 'applicantName', width: 200, ellipsis: true },
     { key: 'state', title: t('cases.state'), width: 150, render: (_, c) => <CaseStateTag state={c.state} label={c.stateLabel} /> },
     { key: 'submitted', title: t('cases.submittedAt'), width: 160, render: (_, c) => formatDateTime(c.submittedAt) },
     { key: 'due', title: t('cases.dueDate'), width: 140, render: (_, c) => (c.state === 'supplement_requested' ? t('cases.dueAfterSupplement') : formatDate(c.dueDate)) },
+    { key: 'assignee', title: t('engine.assignee'), width: 110, render: (_, c) => c.assigneeName ?? <Typography.Text type="secondary">{t('engine.unassigned')}</Typography.Text> },
   ];
 
   const total = cases.data?.total ?? 0;
@@ -151,8 +165,15 @@ export function QueuePage() {
           activeKey={state || 'all'}
           aria-label={t('workbench.filterLabel')}
           onChange={(k) => setFilter('state', k === 'all' ? undefined : k)}
-          items={stateTabs.map((s) => ({ key: s.key || 'all', label: t(s.label) }))}
+          items={[
+            ...stateTabs.map((s) => ({ key: s.key || 'all', label: t(s.label) })),
+            ...(canVerify ? [{ key: 'verification', label: t('engine.verificationsTab') }] : []),
+          ]}
         />
+        {verifying ? (
+          <VerificationList />
+        ) : (
+        <>
         <div className="tb-filter-bar" style={{ marginBottom: 12 }}>
           <Input.Search
             allowClear
@@ -246,6 +267,8 @@ export function QueuePage() {
               },
             }}
           />
+        )}
+        </>
         )}
       </Card>
       <Modal

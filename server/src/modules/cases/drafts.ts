@@ -10,16 +10,17 @@ import { findPublishedItem } from '../catalog/index.ts';
 import { getOwnProfile } from '../identity/index.ts';
 import { CaseErrors } from './errors.ts';
 
-export type Draft = { implCode: string; form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }>; updatedAt: string };
+type DeliveryChoice = { method: 'electronic' | 'pickup' | 'express'; address?: string };
+export type Draft = { implCode: string; form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }>; delivery?: DeliveryChoice; updatedAt: string };
 
 export async function findDraft(db: Db, actor: Actor, implCode: string): Promise<Draft | undefined> {
   const d = await db.selectFrom('case_draft').selectAll().where('applicant_id', '=', actor.id).where('impl_code', '=', implCode).executeTakeFirst();
-  return d ? { implCode: d.impl_code, form: d.form, materials: d.materials, updatedAt: d.updated_at.toISOString() } : undefined;
+  return d ? { implCode: d.impl_code, form: d.form, materials: d.materials, ...(d.delivery ? { delivery: d.delivery } : {}), updatedAt: d.updated_at.toISOString() } : undefined;
 }
 
-export async function saveDraft(db: Db, actor: Actor, implCode: string, draft: { form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }> }): Promise<Draft> {
+export async function saveDraft(db: Db, actor: Actor, implCode: string, draft: { form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }>; delivery?: DeliveryChoice }): Promise<Draft> {
   if (!(await findPublishedItem(db, implCode))) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode });
-  const row = { form: JSON.stringify(draft.form), materials: JSON.stringify(draft.materials), updated_at: new Date() };
+  const row = { form: JSON.stringify(draft.form), materials: JSON.stringify(draft.materials), delivery: draft.delivery ? JSON.stringify(draft.delivery) : null, updated_at: new Date() };
   await db
     .insertInto('case_draft')
     .values({ applicant_id: actor.id, impl_code: implCode, ...row })

@@ -130,4 +130,37 @@ export const casesMigrations: Record<string, Migration> = {
       await db.schema.createIndex('case_org_state_idx').on('case').columns(['org_id', 'state', 'due_date']).execute();
     },
   },
+  '202611221900_cases_commitment_tongban_review': {
+    async up(db: Kysely<any>) {
+      // 通办: where the case was filed and accepted, when not the deciding agency's region (null otherwise).
+      // 告知承诺制: the commitment the applicant signed. Review steps of the item, with each step's progress.
+      await sql`alter table "case"
+        add column accept_region_code text,
+        add column commitment jsonb,
+        add column review jsonb`.execute(db);
+      // The accepting region's clerks see the case in their queue (service.ts scoped()).
+      await sql`create index case_accept_region_idx on "case" (accept_region_code, state, due_date) where accept_region_code is not null`.execute(db);
+      await sql`alter table case_draft add column delivery jsonb`.execute(db);
+      // 核查: the verification task an approval on commitment opens at the grant (commitment.ts).
+      await db.schema
+        .createTable('case_verification')
+        .addColumn('case_id', 'uuid', (c) => c.primaryKey().references('case.id'))
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('due_date', 'date', (c) => c.notNull())
+        .addColumn('warn_date', 'date', (c) => c.notNull())
+        .addColumn('opened_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('verified_at', 'timestamptz')
+        .addColumn('verifier_id', 'uuid')
+        .addColumn('verifier_name', 'text')
+        .addColumn('note', 'text')
+        .execute();
+      await sql`create index case_verification_open_idx on case_verification (due_date) where state = 'open'`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_verification').execute();
+      await sql`alter table case_draft drop column delivery`.execute(db);
+      await sql`drop index case_accept_region_idx`.execute(db);
+      await sql`alter table "case" drop column accept_region_code, drop column commitment, drop column review`.execute(db);
+    },
+  },
 };

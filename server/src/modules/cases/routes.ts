@@ -9,7 +9,10 @@ import * as service from './service.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import * as drafts from './drafts.ts';
 import { CaseErrors } from './errors.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, HttpErrors } from '../../platform/http/errors.ts';
+import { listVerifications } from './verifications.ts';
+import { acceptRegionsFor } from './tongban.ts';
+import { findPublishedItem } from '../catalog/index.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
@@ -146,11 +149,75 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
     },
   );
 
+  app.get(
+    '/api/v1/cases/accept-regions',
+    {
+      config: { access: 'case:apply' },
+      schema: {
+        tags: ['applications'],
+        summary: '通办: the regions where a case for this item may be filed and accepted (its own first); it is decided by the item’s agency',
+        querystring: Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Object({ regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), home: Type.Boolean() })) }), 400: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const item = await findPublishedItem(deps.db, req.query.implCode);
+      if (!item) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: req.query.implCode });
+      return { regions: await acceptRegionsFor(deps.db, item) };
+    },
+  );
+
+  app.get(
+    '/api/v1/verifications',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: '告知承诺制: verification tasks (核查) opened by grants on commitment, in the caller’s scope, due first',
+        querystring: Type.Object({
+          state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('false_commitment')], { description: 'open (default), confirmed, false_commitment' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+        response: {
+          200: Type.Object({
+            tasks: Type.Array(
+              Type.Object({
+                caseId: Type.String(),
+                number: Type.String(),
+                itemName: Type.String(),
+                applicantName: Type.String({ description: 'Masked' }),
+                agencyName: Type.String(),
+                state: Type.String(),
+                dueDate: Type.String({ format: 'date' }),
+                slaLight: Type.Union([Type.String(), Type.Null()]),
+                openedAt: Type.String({ format: 'date-time' }),
+                verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                verifierName: Type.Union([Type.String(), Type.Null()]),
+                caseVersion: Type.Integer({ description: 'Send back with the verify action' }),
+              }),
+            ),
+          }),
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (req) => {
+      if (req.actor!.subjectType !== 'staff') throw HttpErrors.FORBIDDEN();
+      return listVerifications(deps.db, req.actor!, { state: req.query.state ?? 'open', limit: req.query.limit ?? 50 });
+    },
+  );
+
   const DraftBody = Type.Object(
-    { form: SubmitBody.properties.form, materials: SubmitBody.properties.materials },
+    { form: SubmitBody.properties.form, materials: SubmitBody.properties.materials, delivery: SubmitBody.properties.delivery },
     { additionalProperties: false },
   );
-  const DraftResponse = Type.Object({ implCode: Type.String(), form: Type.Record(Type.String(), Type.Unknown()), materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })), updatedAt: Type.String({ format: 'date-time' }) });
+  const DraftResponse = Type.Object({
+    implCode: Type.String(),
+    form: Type.Record(Type.String(), Type.Unknown()),
+    materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })),
+    delivery: Type.Optional(SubmitBody.properties.delivery),
+    updatedAt: Type.String({ format: 'date-time' }),
+  });
   const ImplParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) });
 
   app.get(

@@ -4,8 +4,8 @@ const Light = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Li
   description: 'Deadline light of an open case: green, yellow (≤ 1 working day or ≤ 1/5 of the limit left), red (overdue); null when finished',
 });
 export const CaseStateSchema = Type.Union(
-  [Type.Literal('submitted'), Type.Literal('supplement_requested'), Type.Literal('accepted'), Type.Literal('decided'), Type.Literal('declined'), Type.Literal('closed')],
-  { description: 'submitted, supplement_requested, accepted, decided, declined, closed' },
+  [Type.Literal('submitted'), Type.Literal('supplement_requested'), Type.Literal('accepted'), Type.Literal('decided'), Type.Literal('declined'), Type.Literal('closed'), Type.Literal('revoked')],
+  { description: 'submitted, supplement_requested, accepted, decided, declined, closed, revoked (a grant on commitment found false)' },
 );
 const Delivery = Type.Object({
   method: Type.Union([Type.Literal('electronic'), Type.Literal('pickup'), Type.Literal('express')], { description: 'Electronic, pickup at the window, or express' }),
@@ -28,14 +28,26 @@ export const CaseSummary = Type.Object({
   dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Current deadline: acceptance (5 working days) before acceptance, then the committed limit' }),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the case was closed or declined' }),
   slaLight: Light,
+  version: Type.Integer({ description: 'Send back with actions (optimistic locking)' }),
+  assigneeName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Staff lists: who claimed the case' })),
+  acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: region where the case was filed and accepted, when not the deciding region' })),
 });
 
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
-    version: Type.Integer({ description: 'Send back with actions (optimistic locking)' }),
     itemVersion: Type.Integer({ description: 'Catalog version the case was filed under' }),
-    decision: Type.Optional(Type.Object({ result: Type.Union([Type.Literal('grant'), Type.Literal('refuse')]), reason: Type.Optional(Type.String()), decidedAt: Type.String({ format: 'date-time' }) })),
+    decision: Type.Optional(
+      Type.Object({
+        result: Type.Union([Type.Literal('grant'), Type.Literal('refuse')]),
+        reason: Type.Optional(Type.String()),
+        decidedAt: Type.String({ format: 'date-time' }),
+        basis: Type.Optional(Type.String({ description: '告知承诺 when granted on the applicant’s commitment' })),
+        verifiedAt: Type.Optional(Type.String({ format: 'date-time' })),
+        revokedAt: Type.Optional(Type.String({ format: 'date-time' })),
+        revokeReason: Type.Optional(Type.String()),
+      }),
+    ),
     form: Type.Record(Type.String(), Type.Unknown()),
     formSchema: Type.Unknown({ description: 'The form schema of the pinned item version, to label the fields' }),
     materials: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fileId: Type.String(), fileName: Type.String() })),
@@ -47,6 +59,7 @@ export const CaseDetail = Type.Intersect([
         actorName: Type.String(),
         actorRole: Type.String(),
         note: Type.Optional(Type.String()),
+        detail: Type.Optional(Type.String({ description: 'What the step did: notice items, procedure, waybill, next review step …' })),
       }),
     ),
     allowedActions: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
@@ -69,6 +82,47 @@ export const CaseDetail = Type.Intersect([
     ),
     suspension: Type.Optional(Type.Object({ procedure: Type.String(), reason: Type.String(), expectedDays: Type.Integer(), since: Type.String({ format: 'date' }) }, { description: 'Running special procedure (clock stopped)' })),
     delivery: Delivery,
+    regionCode: Type.Optional(Type.String({ description: 'Region of the deciding agency' })),
+    regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: where the case was filed and accepted (null: the deciding region)' })),
+    acceptRegionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    reviewSteps: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String(),
+          role: Type.String(),
+          roleLabel: Type.String(),
+          days: Type.Integer(),
+          startedAt: Type.Optional(Type.String({ format: 'date-time' })),
+          dueDate: Type.Optional(Type.String({ format: 'date' })),
+          doneAt: Type.Optional(Type.String({ format: 'date-time' })),
+          byName: Type.Optional(Type.String()),
+          opinion: Type.Optional(Type.String()),
+        }),
+        { description: 'The item’s review steps with their progress; the last ends with the decision' },
+      ),
+    ),
+    currentStep: Type.Optional(Type.Integer({ description: 'Index of the review step under way (-1 before acceptance)' })),
+    commitment: Type.Optional(
+      Type.Union([Type.Object({ text: Type.String(), signedName: Type.String(), signedAt: Type.String({ format: 'date-time' }), verificationDays: Type.Integer() }), Type.Null()], {
+        description: '告知承诺制: the commitment the applicant signed',
+      }),
+    ),
+    verification: Type.Optional(
+      Type.Union(
+        [
+          Type.Object({
+            state: Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('false_commitment')]),
+            dueDate: Type.String({ format: 'date' }),
+            verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+            verifierName: Type.Union([Type.String(), Type.Null()]),
+            note: Type.Union([Type.String(), Type.Null()]),
+          }),
+          Type.Null(),
+        ],
+        { description: '告知承诺制: the verification task (核查) opened at the grant' },
+      ),
+    ),
   }),
 ]);
 
@@ -78,6 +132,13 @@ export const SubmitBody = Type.Object(
     form: Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { description: 'Form values, keyed as in the item’s form schema' }),
     materials: Type.Array(Type.Object({ code: Type.String({ maxLength: 32 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 100 }),
     delivery: Type.Optional(Type.Object({ method: Delivery.properties.method, address: Delivery.properties.address }, { additionalProperties: false, description: 'How the result should reach the applicant (default electronic)' })),
+    commitment: Type.Optional(
+      Type.Object(
+        { accepted: Type.Boolean({ description: 'I have read the commitment and commit to it' }), signedName: Type.String({ maxLength: 100, description: 'Signature: the applicant’s name' }) },
+        { additionalProperties: false, description: '告知承诺制 items: required' },
+      ),
+    ),
+    acceptRegionCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: '通办: region where the case is filed and accepted when not the item’s own (within the item’s tongbanScope)' })),
   },
   { additionalProperties: false },
 );
@@ -94,10 +155,15 @@ export const ActionBody = Type.Object(
         Type.Literal('suspend'),
         Type.Literal('resume'),
         Type.Literal('extend'),
+        Type.Literal('review'),
         Type.Literal('decide'),
         Type.Literal('deliver'),
+        Type.Literal('verify'),
       ],
-      { description: 'request_supplement, supplement (applicant), accept, decline, decide_on_spot (即办件), suspend, resume, extend, decide, deliver' },
+      {
+        description:
+          'request_supplement, supplement (applicant), accept, decline, decide_on_spot (即办件), suspend, resume, extend, review (finish a review step), decide, deliver, verify (告知承诺 verification)',
+      },
     ),
     version: Type.Integer({ minimum: 1, description: 'The case version you saw' }),
     reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Decline / refuse: the specific problem; suspend / extend: why' })),
@@ -114,6 +180,8 @@ export const ActionBody = Type.Object(
     expectedDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'suspend: expected working days' })),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 15, description: 'extend: working days' })),
     trackingNo: Type.Optional(Type.String({ maxLength: 50, description: 'deliver: express waybill number' })),
+    opinion: Type.Optional(Type.String({ maxLength: 2000, description: 'review: the opinion of the step; verify: the findings' })),
+    outcome: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('false_commitment')], { description: 'verify: commitment confirmed, or false (revokes the grant; give a reason)' })),
   },
   { additionalProperties: false },
 );

@@ -33,6 +33,10 @@ import {
   type DeliveryMethod,
 } from './state.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
+import { signCommitment, type CommitmentInput } from './commitment.ts';
+import { acceptRegionFor } from './tongban.ts';
+import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, assigneeNames, type CaseExtras } from './engine-extras.ts';
+import { stepsOf } from './review-steps.ts';
 
 export type CaseSummary = {
   id: string;
@@ -47,6 +51,12 @@ export type CaseSummary = {
   dueDate: string | null;
   closedAt: string | null;
   slaLight: SlaLight | null;
+  /** Send back with actions (optimistic locking). */
+  version: number;
+  /** Who claimed the case (staff lists); null when nobody has. */
+  assigneeName?: string | null;
+  /** 通办: where the case was filed and accepted, when not in the deciding region. */
+  acceptRegionCode?: string | null;
 };
 
 export type CaseDetail = CaseSummary & {
@@ -56,7 +66,7 @@ export type CaseDetail = CaseSummary & {
   form: Record<string, unknown>;
   formSchema: unknown;
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
-  timeline: Array<{ at: string; action: string; actionLabel: string; actorName: string; actorRole: string; note?: string }>;
+  timeline: Array<{ at: string; action: string; actionLabel: string; actorName: string; actorRole: string; note?: string; detail?: string }>;
   allowedActions: ApiAction[];
   caseType: 'instant' | 'commitment';
   statutoryDueDate: string | null;
@@ -69,13 +79,17 @@ export type CaseDetail = CaseSummary & {
   notice?: SupplementNotice;
   suspension?: Suspension;
   delivery: Delivery;
-};
+} & Partial<CaseExtras>;
 
 export type SubmitInput = {
   implCode: string;
   form: Record<string, unknown>;
   materials: Array<{ code: string; fileId: string }>;
   delivery?: { method: DeliveryMethod; address?: string };
+  /** 告知承诺制 items: the applicant accepts the commitment and signs it. */
+  commitment?: CommitmentInput;
+  /** 通办: the region where the case is filed and accepted, when not the item's own. */
+  acceptRegionCode?: string;
 };
 export type ActionInput = {
   action: ApiAction;
@@ -94,6 +108,10 @@ export type ActionInput = {
   days?: number;
   /** deliver: express waybill number. */
   trackingNo?: string;
+  /** review: the opinion of the step; verify: the findings. */
+  opinion?: string;
+  /** verify: what the verification found. */
+  outcome?: 'confirmed' | 'false_commitment';
 };
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
@@ -108,15 +126,18 @@ export function maskName(name: string, type: 'person' | 'entity'): string {
 type CaseQuery = SelectQueryBuilder<Database, 'case', object>;
 
 /** Narrow any case query to what the actor may read: own cases, own organisation's, own region and below, or all. */
-function scoped(q: CaseQuery, actor: Actor): CaseQuery {
+export function scoped(q: CaseQuery, actor: Actor): CaseQuery {
   const scope = scopeOf(actor, 'case:read');
   switch (scope) {
     case 'own':
       return q.where('case.applicant_id', '=', actor.id);
     case 'org':
       return q.where('case.org_id', '=', actor.orgId ?? ZERO_UUID).where('case.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
-    case 'region':
-      return q.where('case.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
+    case 'region': {
+      // 通办: the accepting region's clerks see the cases filed with them too (tongban.ts).
+      const prefix = `${regionLikePrefix(actor.regionCode)}%`;
+      return q.where((eb) => eb.or([eb('case.region_code', 'like', prefix), eb('case.accept_region_code', 'like', prefix)]));
+    }
     case 'all':
       return q;
   }
@@ -197,6 +218,8 @@ export async function submitCase(
         if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
         const profile = await getApplicantProfileInTrx(trx, actor.id);
         const applicantName = actor.subjectType === 'entity' ? (profile.entity_name ?? actor.displayName) : (profile.person_name ?? actor.displayName);
+        const signed = signCommitment(doc, input.commitment, { subjectType: actor.subjectType, names: actor.subjectType === 'person' ? [profile.person_name, actor.displayName] : [] }, new Date());
+        const acceptRegion = await acceptRegionFor(trx, doc, item.regionCode, input.acceptRegionCode);
         const today = todayInShanghai();
         const acceptDue = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
         const number = await nextCaseNumberInTrx(trx, sequence ?? (await ensureCaseSequence(db, item.regionCode, year)), item.regionCode, year);
@@ -229,6 +252,10 @@ export async function submitCase(
             case_type: doc.caseType,
             joint: (doc.jointAgencies?.length ?? 0) > 0,
             delivery: JSON.stringify(input.delivery ?? { method: 'electronic' }),
+            accept_region_code: acceptRegion,
+            commitment: signed ? JSON.stringify(signed) : null,
+            // The item version's review steps, started at acceptance (review-steps.ts).
+            review: JSON.stringify({ steps: stepsOf(doc, doc.committedDays), current: -1 }),
           })
           .execute();
         if (given.size) {
@@ -239,7 +266,7 @@ export async function submitCase(
         }
         await trx
           .insertInto('case_action')
-          .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online' }) })
+          .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online', ...(acceptRegion ? { acceptRegionCode: acceptRegion } : {}), ...(signed ? { commitmentSignedBy: signed.signedName } : {}) }) })
           .execute();
         await trx.deleteFrom('case_draft').where('applicant_id', '=', actor.id).where('impl_code', '=', doc.implCode).execute();
         await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id });
@@ -291,6 +318,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
       .offset((f.page - 1) * f.pageSize)
       .execute(),
   ]);
+  const assignees = staff ? await assigneeNames(db, rows.map((r) => r.assignee_id)) : new Map<string, string>();
   return {
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
@@ -307,6 +335,9 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
       dueDate: r.due_date,
       closedAt: r.closed_at?.toISOString() ?? null,
       slaLight: slaLight(OPEN_STATES.includes(r.state) && !r.suspension, today, { dueDate: r.due_date, warnDate: r.warn_date }),
+      version: r.version,
+      ...(staff ? { assigneeName: r.assignee_id ? (assignees.get(r.assignee_id) ?? null) : null } : {}),
+      acceptRegionCode: r.accept_region_code,
     })),
   };
 }
@@ -334,25 +365,27 @@ export async function claimCase(db: Db, actor: Actor, id: string, ip: string, lo
 export async function timelineCsv(db: Db, actor: Actor, id: string, locale: Locale): Promise<{ number: string; csv: string }> {
   const c = await getCase(db, actor, id, locale, { audit: false });
   const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  const head = locale === 'zh-CN' ? ['时间', '环节', '办理人', '角色', '说明'] : ['Time', 'Step', 'By', 'Role', 'Note'];
-  const lines = [head, ...c.timeline.map((e) => [e.at, e.actionLabel, e.actorName, e.actorRole, e.note ?? ''])].map((r) => r.map(cell).join(','));
+  const head = locale === 'zh-CN' ? ['时间', '环节', '办理人', '角色', '说明', '详情'] : ['Time', 'Step', 'By', 'Role', 'Note', 'Detail'];
+  const lines = [head, ...c.timeline.map((e) => [e.at, e.actionLabel, e.actorName, e.actorRole, e.note ?? '', e.detail ?? ''])].map((r) => r.map(cell).join(','));
   return { number: c.number, csv: '\ufeff' + lines.join('\r\n') + '\r\n' };
 }
 
-type CaseRow = Awaited<ReturnType<typeof loadCaseInTrx>>;
+export type CaseRow = Awaited<ReturnType<typeof loadCaseInTrx>>;
 
 export async function loadCaseInTrx(db: Db | Trx, actor: Actor, id: string) {
   return scoped(db.selectFrom('case'), actor).selectAll('case').where('case.id', '=', id).executeTakeFirst();
 }
 
 /** Extra conditions beyond the state table: instant items, a running special procedure, the extension cap. */
-function actionPossible(action: ApiAction, c: NonNullable<CaseRow>): boolean {
+function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Actor): boolean {
   if (!canTransition(action, c.state)) return false;
+  if (!extraAllows(action, c, actor)) return false;
   switch (action) {
     case 'decide_on_spot':
       return c.case_type === 'instant';
     case 'suspend':
     case 'decide':
+    case 'review':
     case 'extend':
       return !c.suspension && (action !== 'extend' || c.extension_days < extensionCap(c.joint));
     case 'resume':
@@ -363,16 +396,17 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>): boolean {
 }
 
 function allowedActionsFor(actor: Actor, c: NonNullable<CaseRow>): ApiAction[] {
-  return ACTIONS_VIA_API.filter((a) => actor.permissions.has(CASE_ACTIONS[a].permission) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c));
+  return ACTIONS_VIA_API.filter((a) => actor.permissions.has(CASE_ACTIONS[a].permission) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c, actor));
 }
 
 export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, opts: { audit: boolean; ip?: string } = { audit: true }): Promise<CaseDetail> {
   const c = await loadCaseInTrx(db, actor, id);
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
-  const [materials, actions, itemDoc] = await Promise.all([
+  const [materials, actions, itemDoc, extras] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
     db.selectFrom('case_action').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
     findItemVersion(db, c.item_version_id),
+    caseExtras(db, c),
   ]);
   // Staff reading a full application (personal data) is an audited access.
   if (opts.audit && actor.subjectType === 'staff') {
@@ -406,19 +440,22 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
     formSchema: itemDoc?.form ?? null,
+    ...extras.api,
     materials: materials.map((m) => ({ code: m.code, name: m.name, fileId: m.file_id, fileName: m.file_name })),
     timeline: actions.map((a) => {
       const p = a.payload as { reason?: string; decision?: 'grant' | 'refuse'; note?: string };
       // Decisions read as their result: 准予许可 / 不予许可.
       const labelKey = (a.action === 'decide' || a.action === 'decide_on_spot') && p.decision ? (`decide.${p.decision}` as const) : (a.action as CaseAction);
       const note = [p.reason, p.note].filter(Boolean).join('；');
+      const more = timelineExtras(a.action, a.payload, locale, extras.names);
       return {
         at: a.at.toISOString(),
         action: a.action,
-        actionLabel: ACTION_LABELS[labelKey]?.[locale] ?? a.action,
+        actionLabel: more.label ?? ACTION_LABELS[labelKey]?.[locale] ?? a.action,
         actorName: a.actor_name,
         actorRole: a.actor_role,
         ...(note ? { note } : {}),
+        ...(more.detail ? { detail: more.detail } : {}),
       };
     }),
     allowedActions: allowedActionsFor(actor, c),
@@ -439,20 +476,22 @@ const EVENT_OF: Record<CaseAction, string> = {
   extend: 'case.extended',
   decide: 'case.decided',
   deliver: 'case.closed',
+  review: 'case.reviewed',
+  verify: 'case.verified',
 };
 
-type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
+export type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
 
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
-function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
+export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
   const today = todayInShanghai(ctx.now);
   const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
   const payload: Record<string, unknown> = {};
   if (input.reason) payload.reason = input.reason.trim();
   if (input.note) payload.note = input.note.trim();
   const step = (patch: Record<string, unknown>): Step => ({ action: input.action, to: nextState(input.action), patch, payload, actor: who });
-  const afterDecision = (decision: Decision): Step[] => {
-    const steps = [step({ decision: JSON.stringify(decision), suspension: null })];
+  const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => {
+    const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: asPayload, actor: who }];
     // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
     if (c.delivery.method === 'electronic') {
       steps.push({
@@ -465,6 +504,8 @@ function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, c
     }
     return steps;
   };
+  const extra = planExtraAction(c, input, actor, { ...ctx, today, who, payload, afterDecision });
+  if (extra) return extra;
   switch (input.action) {
     case 'request_supplement': {
       const items = (input.items ?? []).map((i) => ({ ...(i.code ? { code: i.code } : {}), name: i.name.trim(), reason: i.reason.trim() }));
@@ -482,6 +523,7 @@ function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, c
       const missing = owed.filter((code) => !given.has(code));
       if (missing.length) throw CaseErrors.SUPPLEMENT_INCOMPLETE({ names: (c.notice?.items ?? []).filter((i) => i.code && missing.includes(i.code)).map((i) => i.name).join('、') });
       payload.materials = [...given.keys()];
+      payload.materialNames = [...given.keys()].map((code) => c.notice?.items.find((i) => i.code === code)?.name ?? code);
       const d = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
       return [step({ notice: null, due_date: d.dueDate, warn_date: d.warnDate })];
     }
@@ -489,7 +531,7 @@ function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, c
       const d = deadline(today, c.committed_days, ctx.cal);
       const statutory = deadline(today, c.statutory_days, ctx.cal);
       payload.dueDate = d.dueDate;
-      return [step({ accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null })];
+      return [step({ accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null, ...reviewStartPatch(c, today, ctx.now, ctx.cal) })];
     }
     case 'decline':
       if (!isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
@@ -532,13 +574,17 @@ function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, c
       const waybill = input.trackingNo?.trim() ? { trackingNo: input.trackingNo.trim() } : ctx.waybill ? { trackingNo: ctx.waybill.trackingNo, provider: ctx.waybill.provider } : {};
       const delivery: Delivery = { ...c.delivery, deliveredAt: ctx.now.toISOString(), ...waybill };
       payload.method = c.delivery.method;
+      if (waybill.trackingNo) payload.trackingNo = waybill.trackingNo;
       return [step({ closed_at: ctx.now, delivery: JSON.stringify(delivery) })];
     }
+    case 'review':
+    case 'verify':
+      throw new Error(`${input.action} is planned in engine-extras.ts`);
   }
 }
 
 /** Record the steps of one request: project them on the case row (version-checked) and append them to the log. */
-async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: Step[], expectedVersion: number, ip: string | null): Promise<void> {
+export async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: Step[], expectedVersion: number, ip: string | null): Promise<void> {
   const patch: Record<string, unknown> = Object.assign({}, ...steps.map((s) => s.patch));
   const state = steps[steps.length - 1]!.to;
   const version = c.version + steps.length;
@@ -581,7 +627,8 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
     const c = await loadCaseInTrx(trx, actor, id);
     if (!c) throw CaseErrors.CASE_NOT_FOUND();
     if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
-    if (!actionPossible(input.action, c)) {
+    assertExtraAllowed(actor, c, input.action, ctx.locale);
+    if (!actionPossible(input.action, c, actor)) {
       throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
     }
     // Express delivery without a typed waybill number: book the courier (the express simulator by default).
@@ -610,6 +657,7 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
       }
     }
     await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
+    await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
   });
   return getCase(db, actor, id, ctx.locale, { audit: false });
 }
@@ -635,7 +683,7 @@ export async function deemAcceptOverdue(db: Db, cal: CalendarData, today = today
           {
             action: 'deem_accept',
             to: 'accepted',
-            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate },
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, ...reviewStartPatch(c, received, new Date(), cal) },
             payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
             actor: { id: null, name: '系统', role: 'system' },
           },

@@ -10,10 +10,14 @@
  *       ├──decline──▶ declined
  *       ├──decide_on_spot (即办件) ──▶ decided
  *       └──deem_accept (system, 行政许可法 art. 32) ──▶ accepted
+ *
+ *   accepted ──review (one per review step but the last; review-steps.ts)──▶ accepted … ──decide (last step)
+ *   告知承诺制 (commitment.ts): accept grants at once and opens a verification task;
+ *   decided/closed ──verify (confirmed: state kept; false commitment: grant revoked)──▶ revoked
  */
 import type { Permission } from '../../platform/auth/permissions.ts';
 
-export const CASE_STATES = ['submitted', 'supplement_requested', 'accepted', 'decided', 'declined', 'closed'] as const;
+export const CASE_STATES = ['submitted', 'supplement_requested', 'accepted', 'decided', 'declined', 'closed', 'revoked'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const STATE_LABELS: Record<CaseState, { 'zh-CN': string; 'en-US': string }> = {
@@ -23,9 +27,20 @@ export const STATE_LABELS: Record<CaseState, { 'zh-CN': string; 'en-US': string 
   decided: { 'zh-CN': '已决定，待送达', 'en-US': 'Decided, awaiting delivery' },
   declined: { 'zh-CN': '不予受理', 'en-US': 'Declined' },
   closed: { 'zh-CN': '已办结', 'en-US': 'Closed' },
+  revoked: { 'zh-CN': '许可已撤销', 'en-US': 'Grant revoked' },
 };
 
-export type Decision = { result: 'grant' | 'refuse'; reason?: string; decidedAt: string };
+export type Decision = {
+  result: 'grant' | 'refuse';
+  reason?: string;
+  decidedAt: string;
+  /** 告知承诺: granted on the applicant's signed commitment. */
+  basis?: string;
+  /** A false commitment found at verification revokes the grant. */
+  verifiedAt?: string;
+  revokedAt?: string;
+  revokeReason?: string;
+};
 export type DeliveryMethod = 'electronic' | 'pickup' | 'express';
 
 type ActionSpec = { from: readonly CaseState[]; to: CaseState; permission: Permission; by: 'applicant' | 'staff' | 'system' };
@@ -41,16 +56,19 @@ export const CASE_ACTIONS = {
   suspend: { from: ['accepted'], to: 'accepted', permission: 'case:decide', by: 'staff' },
   resume: { from: ['accepted'], to: 'accepted', permission: 'case:decide', by: 'staff' },
   extend: { from: ['accepted'], to: 'accepted', permission: 'case:extend', by: 'staff' },
+  review: { from: ['accepted'], to: 'accepted', permission: 'case:read', by: 'staff' },
   decide: { from: ['accepted'], to: 'decided', permission: 'case:decide', by: 'staff' },
   deliver: { from: ['decided'], to: 'closed', permission: 'case:accept', by: 'staff' },
+  // `to` is where a false commitment leads; a confirmed commitment leaves the state as it was (commitment.ts).
+  verify: { from: ['decided', 'closed'], to: 'revoked', permission: 'case:decide', by: 'staff' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;
 /** Actions taken through POST /cases/{id}/actions (submit is POST /cases; deem_accept is the system's). */
-export const ACTIONS_VIA_API = ['request_supplement', 'supplement', 'accept', 'decline', 'decide_on_spot', 'suspend', 'resume', 'extend', 'decide', 'deliver'] as const satisfies readonly CaseAction[];
+export const ACTIONS_VIA_API = ['request_supplement', 'supplement', 'accept', 'decline', 'decide_on_spot', 'suspend', 'resume', 'extend', 'review', 'decide', 'deliver', 'verify'] as const satisfies readonly CaseAction[];
 export type ApiAction = (typeof ACTIONS_VIA_API)[number];
 
-export const ACTION_LABELS: Record<CaseAction | 'decide.grant' | 'decide.refuse', { 'zh-CN': string; 'en-US': string }> = {
+export const ACTION_LABELS: Record<CaseAction | 'decide.grant' | 'decide.refuse' | 'verify.confirmed' | 'verify.false_commitment', { 'zh-CN': string; 'en-US': string }> = {
   submit: { 'zh-CN': '提交申请', 'en-US': 'Application submitted' },
   request_supplement: { 'zh-CN': '一次性告知补正', 'en-US': 'Supplements requested (one-time notice)' },
   supplement: { 'zh-CN': '补正材料', 'en-US': 'Supplements provided' },
@@ -65,6 +83,10 @@ export const ACTION_LABELS: Record<CaseAction | 'decide.grant' | 'decide.refuse'
   'decide.grant': { 'zh-CN': '准予许可', 'en-US': 'Granted' },
   'decide.refuse': { 'zh-CN': '不予许可', 'en-US': 'Refused' },
   deliver: { 'zh-CN': '送达结果，办结', 'en-US': 'Result delivered, closed' },
+  review: { 'zh-CN': '完成审查环节', 'en-US': 'Review step done' },
+  verify: { 'zh-CN': '核查承诺', 'en-US': 'Commitment verified' },
+  'verify.confirmed': { 'zh-CN': '核查：承诺属实', 'en-US': 'Verified: commitment true' },
+  'verify.false_commitment': { 'zh-CN': '核查：承诺不实，撤销许可', 'en-US': 'Verified: false commitment, grant revoked' },
 };
 
 export function canTransition(action: CaseAction, from: CaseState): boolean {

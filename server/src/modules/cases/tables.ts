@@ -3,6 +3,11 @@ import type { CaseState, Decision, DeliveryMethod } from './state.ts';
 
 export type SupplementNotice = { items: Array<{ code?: string; name: string; reason: string }>; note?: string; issuedAt: string; issuedBy: string };
 export type Suspension = { procedure: string; reason: string; expectedDays: number; since: string };
+/** 告知承诺制: what the applicant signed at submission (commitment.ts). */
+export type SignedCommitment = { text: string; signedName: string; signedAt: string; verificationDays: number };
+/** One review step of a case (review-steps.ts): the item's step, with when it started and who finished it how. */
+export type ReviewStepState = { name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number; startedAt?: string; dueDate?: string; doneAt?: string; byName?: string; opinion?: string };
+export type ReviewProgress = { steps: ReviewStepState[]; current: number };
 export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: string; provider?: string; deliveredAt?: string };
 
 type Json<T> = ColumnType<T, string, string>;
@@ -43,6 +48,20 @@ export type CasesTables = {
     statutory_due_date: string | null;
     delivery: ColumnType<Delivery, string | undefined, string>;
     deemed_accepted: Generated<boolean>;
+    accept_region_code: ColumnType<string | null, string | null | undefined, string | null>;
+    commitment: ColumnType<SignedCommitment | null, string | null | undefined, string | null>;
+    review: ColumnType<ReviewProgress | null, string | null | undefined, string | null>;
+  };
+  case_verification: {
+    case_id: string;
+    state: 'open' | 'confirmed' | 'false_commitment';
+    due_date: string;
+    warn_date: string;
+    opened_at: Generated<Date>;
+    verified_at: Date | null;
+    verifier_id: string | null;
+    verifier_name: string | null;
+    note: string | null;
   };
   case_material: { case_id: string; code: string; name: string; file_id: string; file_name: string };
   case_action: {
@@ -63,6 +82,7 @@ export type CasesTables = {
     impl_code: string;
     form: Json<Record<string, unknown>>;
     materials: Json<Array<{ code: string; fileId: string }>>;
+    delivery: ColumnType<{ method: DeliveryMethod; address?: string } | null, string | null | undefined, string | null>;
     updated_at: Generated<Date>;
   };
 };

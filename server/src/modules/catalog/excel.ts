@@ -68,6 +68,7 @@ export const CODE_LISTS = {
   字段类型: [['string', '文本'], ['number', '数字'], ['integer', '整数'], ['boolean', '是否']],
   字段格式: [['date', '日期'], ['email', '邮箱']],
   控件: [['textarea', '多行文本'], ['radio', '单选按钮']],
+  环节角色: [['reviewer', '审查人员'], ['window_clerk', '窗口人员'], ['supervisor', '分管负责人']],
 } as const satisfies Record<string, Codes>;
 
 const WIDGET_DEFAULT = '默认';
@@ -403,6 +404,16 @@ const itemColumns: Array<Column<ItemDocument>> = [
       },
     }),
   ),
+  {
+    header: '告知承诺制',
+    width: 10,
+    options: [['是', '是'], ['否', '否']],
+    note: '是/否；实行告知承诺制的，受理即准予许可并在核查期限内核查，须同时填写承诺书内容和核查期限',
+    get: (x) => yesNo(x.commitmentApproval),
+    set: (d, f) => put(d, 'commitmentApproval', f.bool()),
+  },
+  { header: '告知承诺书', width: 40, note: '申请人签署的承诺内容', get: (x) => x.commitmentText, set: (d, f) => put(d, 'commitmentText', f.text()) },
+  { header: '核查期限(工作日)', width: 10, note: '整数，工作日：准予许可后多少个工作日内完成核查', get: (x) => x.verificationDays, set: (d, f) => put(d, 'verificationDays', f.int({ min: 1 })) },
   { header: '搜索关键词', width: 24, note: '群众常用说法，多个用分号“；”分隔', get: (x) => encodeTextList(x.keywords, false), set: (d, f) => put(d, 'keywords', f.textList() ?? []) },
 ];
 
@@ -537,6 +548,21 @@ const specialSheet: ListSheet<SpecialProcedure> = {
     { header: '说明', width: 40, note: '', get: (x) => x.note, set: (e, f) => put(e, 'note', f.text()) },
   ],
   assemble: simpleAssemble('specialProcedures'),
+};
+
+type ReviewStep = NonNullable<ItemDocument['reviewSteps']>[number];
+
+const reviewStepsSheet: ListSheet<ReviewStep> = {
+  name: '审查环节',
+  about: '受理后的审查环节，按顺序每行一个，最后一个环节作出决定；不填则为一个“审查”环节（审查人员，承诺时限内）',
+  optional: true,
+  elements: (d) => d.reviewSteps,
+  columns: [
+    { header: '环节名称', required: true, width: 16, note: '如：审查、现场核查、决定', get: (x) => x.name, set: (e, f) => put(e, 'name', f.reqText()) },
+    { header: '办理角色', required: true, width: 12, options: CODE_LISTS.环节角色, note: choices(CODE_LISTS.环节角色), get: (x) => labelOf(CODE_LISTS.环节角色, x.role), set: (e, f) => put(e, 'role', f.one(CODE_LISTS.环节角色, true)) },
+    { header: '环节时限(工作日)', required: true, width: 10, note: '整数，工作日', get: (x) => x.days, set: (e, f) => put(e, 'days', f.int({ min: 0, required: true })) },
+  ],
+  assemble: simpleAssemble('reviewSteps'),
 };
 
 const feesSheet: ListSheet<Fee> = {
@@ -693,7 +719,7 @@ const faqSheet: ListSheet<Faq> = {
 
 // Existential wrapper: sheets of different element types in one list.
 type AnySheet = ListSheet<never> & { columns: Array<Column<never>> };
-const LIST_SHEETS = [legalBasisSheet, conditionsSheet, stepsSheet, specialSheet, feesSheet, materialsSheet, intermediarySheet, formSheet, faqSheet] as unknown as AnySheet[];
+const LIST_SHEETS = [legalBasisSheet, conditionsSheet, stepsSheet, specialSheet, reviewStepsSheet, feesSheet, materialsSheet, intermediarySheet, formSheet, faqSheet] as unknown as AnySheet[];
 
 /** Sheet names in workbook order. */
 export const SHEET_NAMES: readonly string[] = [ITEM_SHEET, ...LIST_SHEETS.map((s) => s.name), GUIDE_SHEET];

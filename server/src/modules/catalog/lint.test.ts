@@ -157,6 +157,7 @@ describe('LINT_RULES', () => {
         'missing-element',
         'instant-with-limit',
         'bad-form',
+        'commitment-without-text',
       ]),
     );
   });
@@ -378,6 +379,16 @@ const CASES: Case[] = [
     rule: 'instant-with-limit', severity: 'warning', path: '/caseType', what: 'a commitment item decided on the spot',
     trigger: (d) => { d.committedDays = 0; },
     nearMiss: (d) => { d.committedDays = 0; d.caseType = 'instant'; },
+  },
+  {
+    rule: 'commitment-without-text', severity: 'error', path: '/commitmentText', what: 'approval on commitment without the text to sign',
+    trigger: (d) => { d.commitmentApproval = true; d.verificationDays = 20; },
+    nearMiss: (d) => { d.commitmentApproval = true; d.verificationDays = 20; d.commitmentText = '本人承诺经营场所符合卫生要求，如有虚假愿承担撤销许可的后果。'; },
+  },
+  {
+    rule: 'commitment-without-text', severity: 'error', path: '/verificationDays', what: 'approval on commitment without a verification period',
+    trigger: (d) => { d.commitmentApproval = true; d.commitmentText = '本人承诺经营场所符合卫生要求。'; },
+    nearMiss: (d) => { d.commitmentApproval = false; },
   },
   {
     rule: 'bad-form', severity: 'error', path: '/form/required/4', what: 'a required field that does not exist',

@@ -557,6 +557,19 @@ const RULES: readonly RuleDef[] = [
     },
   },
   {
+    // 国办发〔2020〕42号 (证明事项告知承诺制): the applicant signs a written commitment the agency sets out, and the
+    // agency verifies it within a stated period; an item on commitment needs both.
+    name: 'commitment-without-text',
+    severity: 'error',
+    title: '告知承诺制事项缺少承诺书或核查期限',
+    description: 'commitmentApproval is true but commitmentText is blank or verificationDays is missing.',
+    check(doc, _ctx, emit) {
+      if (doc.commitmentApproval !== true) return;
+      if (blank(doc.commitmentText)) emit(pointer('commitmentText'), '事项实行告知承诺制，但没有填写承诺书内容：请写明申请人要承诺的条件和虚假承诺的后果。');
+      if (!(num(doc.verificationDays) >= 1)) emit(pointer('verificationDays'), '事项实行告知承诺制，但没有填写核查期限：请填写许可后多少个工作日内完成核查。');
+    },
+  },
+  {
     // Seed 000 §（三）7 (一表申请) and seed 003 §（四）: 提供规范表格、填写说明; the form is JSON Schema (schema.ts).
     name: 'bad-form',
     severity: 'error',

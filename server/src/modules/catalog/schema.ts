@@ -84,6 +84,23 @@ export const ItemDocument = Type.Object({
   limitNote: Type.Optional(Type.String({ description: 'How the limits are counted when not plain working days' })),
   specialProcedures: Type.Optional(Type.Array(Type.Object({ name: Type.String({ description: '听证, 检验, 检测, 鉴定, 专家评审 …' }), maxDays: Type.Optional(Type.Integer({ minimum: 0 })), note: Type.Optional(Type.String()) }))),
   caseType: Type.Union([Type.Literal('instant'), Type.Literal('commitment')], { description: '即办件 / 承诺件' }),
+  commitmentApproval: Type.Optional(Type.Boolean({ description: '告知承诺制: granted on the applicant’s signed commitment at acceptance, verified afterwards (default false)' })),
+  commitmentText: Type.Optional(Type.String({ maxLength: 4000, description: 'The commitment the applicant signs (告知承诺书), required when commitmentApproval' })),
+  verificationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, description: 'Working days after the grant within which the agency verifies the commitment (核查)' })),
+  reviewSteps: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String({ minLength: 1, maxLength: 50, description: 'Step name: 审查, 现场核查, 决定 …' }),
+        role: Type.Union([Type.Literal('reviewer'), Type.Literal('window_clerk'), Type.Literal('supervisor')], { description: 'Role that does the step' }),
+        days: Type.Integer({ minimum: 0, maximum: 250, description: 'Working days for the step' }),
+      }),
+      {
+        minItems: 1,
+        maxItems: 10,
+        description: 'Steps after acceptance, in order; the last one ends with the decision. Default: one step 审查 by a reviewer with the committed limit',
+      },
+    ),
+  ),
   handlingForms: Type.Optional(Type.Array(HandlingForm)),
   onlineDepth: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'Online depth levels 1 咨询 2 收件 3 预审 4 受理 5 办理 6 结果反馈 7 电子证照' }),
   visitsRequired: Type.Integer({ minimum: 0, maximum: 2, description: 'On-site visits: 0, 1, 2 meaning more than one' }),

@@ -23,6 +23,8 @@ export type CaseEventPayload = {
   /** case.suspended / case.resumed: the special procedure (听证, 检验, 专家评审 …) */
   procedure?: string;
   expectedDays?: number;
+  /** case.verified (告知承诺制): what the verification found. */
+  outcome?: 'confirmed' | 'false_commitment';
 };
 
 export type ComposedMessage = {
@@ -46,6 +48,7 @@ export const CASE_TOPICS = [
   'case.resumed',
   'case.decided',
   'case.closed',
+  'case.verified',
 ] as const satisfies readonly NotificationKind[];
 
 const SMS_SIGNATURE = '【通办】';
@@ -160,6 +163,15 @@ function parts(topic: string, p: CaseEventPayload): Parts | undefined {
         kind: topic,
         title: '申请已办结',
         body: p.method === 'pickup' ? `${you}已办结，结果文书已领取。` : p.method === 'electronic' ? `${you}已办结，结果文书可以在“我的办件”中查看。` : `${you}已办结。`,
+      };
+    case 'case.verified':
+      // 告知承诺制: only a false commitment is news (行政许可法 art. 69: the grant is revoked, with the reason).
+      if (p.outcome !== 'false_commitment') return undefined;
+      return {
+        kind: topic,
+        title: '许可已撤销',
+        body: `经核查，${you}时作出的承诺与实际情况不符，依法撤销已作出的许可。${p.reason ? `原因：${sentence(p.reason)}` : ''}${REVIEW_RIGHTS}`,
+        sms: `${SMS_SIGNATURE}您的申请${no}经核查承诺不实，许可已撤销，请登录通办查看原因。`,
       };
     default:
       return undefined;

@@ -126,7 +126,7 @@ describe('handling case events (at least once)', () => {
     expect(await handleCaseEvent(deps, caseEvent('case.reassigned', citizenId))).toEqual({ notification: false });
     const topics: string[] = [];
     registerNotifyHandlers({ on: (topic) => void topics.push(topic) }, deps);
-    expect(topics.sort()).toEqual(['case.accepted', 'case.closed', 'case.decided', 'case.declined', 'case.extended', 'case.resumed', 'case.submitted', 'case.supplement_requested', 'case.suspended']);
+    expect(topics.sort()).toEqual(['case.accepted', 'case.closed', 'case.decided', 'case.declined', 'case.extended', 'case.resumed', 'case.submitted', 'case.supplement_requested', 'case.suspended', 'case.verified']);
   });
 });
 

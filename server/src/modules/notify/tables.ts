@@ -9,7 +9,8 @@ export type NotificationKind =
   | 'case.suspended'
   | 'case.resumed'
   | 'case.decided'
-  | 'case.closed';
+  | 'case.closed'
+  | 'case.verified';
 export type MessageChannel = 'sms' | 'email';
 
 export type NotifyTables = {

@@ -317,6 +317,8 @@ function buildItem(org: OrgSeed, draft: ItemDraft): ItemSeed {
     keywords: d.keywords,
     published: d.published ?? true,
   };
+  if (d.commitmentApproval) Object.assign(item, { commitmentApproval: true, commitmentText: d.commitmentText, verificationDays: d.verificationDays });
+  if (d.reviewSteps) item.reviewSteps = d.reviewSteps;
   if (d.visitReason) item.visitReason = d.visitReason;
   if (d.limitNote) item.limitNote = d.limitNote;
   return item;

@@ -22,6 +22,9 @@ export function buildStaff(rng: Rng): StaffSeed[] {
     { username: 'reviewer', displayName: '张明远', orgKey: 'scjgj', roles: ['reviewer'] },
     { username: 'supervisor', displayName: '刘国平', orgKey: 'szfb', roles: ['supervisor'] },
     { username: 'operator', displayName: '孙佳怡', orgKey: 'rx12345', roles: ['hotline_operator'] },
+    // 通办 across districts: a window clerk of 海陵区's branch centre, a reviewer of 高港区市场监督管理局.
+    { username: 'clerk_hl', displayName: '王静', orgKey: 'fzx_321202', roles: ['window_clerk'] },
+    { username: 'reviewer_gg', displayName: '赵志刚', orgKey: 'gg_scjgj', roles: ['reviewer'] },
   ];
   return staff.map((s) => ({ ...s, phone: mobile(rng) }));
 }

@@ -238,7 +238,50 @@ export function LimitsSection() {
           </>
         )}
       />
+      <ReviewStepsField />
+      <CommitmentFields />
     </>
+  );
+}
+
+const STEP_ROLES = ['reviewer', 'window_clerk', 'supervisor'] as const;
+
+/** 告知承诺制: the switch, and when on, the commitment to sign and the verification period. */
+function CommitmentFields() {
+  const { t } = useTranslation();
+  const { doc, set } = useEditor();
+  const on = doc.commitmentApproval === true;
+  return (
+    <>
+      <Field path={['commitmentApproval']} label={t('engine.elCommitment')} help={t('engine.elCommitmentHelp')}>
+        <Checkbox checked={on} onChange={(e) => set(['commitmentApproval'], e.target.checked ? true : undefined)}>
+          {t('engine.elCommitmentOn')}
+        </Checkbox>
+      </Field>
+      {(on || doc.commitmentText !== undefined) && <TextField path={['commitmentText']} label={t('engine.elCommitmentText')} optional multiline />}
+      {(on || doc.verificationDays !== undefined) && <NumberField path={['verificationDays']} label={t('engine.elVerificationDays')} optional min={1} suffix={t('catalog.editor.days')} />}
+    </>
+  );
+}
+
+/** Review steps after acceptance, in order; the last ends with the decision. */
+function ReviewStepsField() {
+  const { t } = useTranslation();
+  return (
+    <ObjectList
+      path={['reviewSteps']}
+      label={t('engine.elReviewSteps')}
+      addLabel={t('engine.elAddReviewStep')}
+      empty={t('engine.elReviewStepsDefault')}
+      blank={() => ({ name: '', role: 'reviewer', days: 1 })}
+      render={(i) => (
+        <div className="tb-grid-step">
+          <TextField path={['reviewSteps', i, 'name']} label={t('engine.elStepName')} placeholder="审查、现场核查、决定" />
+          <SelectField path={['reviewSteps', i, 'role']} label={t('engine.elStepRole')} options={STEP_ROLES.map((r) => ({ value: r, label: t(`engine.role_${r}`) }))} />
+          <NumberField path={['reviewSteps', i, 'days']} label={t('engine.elStepDays')} suffix={t('catalog.editor.days')} />
+        </div>
+      )}
+    />
   );
 }
 

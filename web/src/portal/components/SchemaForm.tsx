@@ -136,9 +136,12 @@ export function SchemaFields({ schema, origins, locked }: { schema: FormSchema; 
         const isLocked = locked.has(key);
         const rules: Rule[] = [];
         if (isRequired) {
+          // The rule's value type must be named: a rule with more keys than `required` is checked as a string by
+          // async-validator, so a typed number (出资额 10) was refused as "empty".
+          const type = field.type === 'number' || field.type === 'integer' ? 'number' : field.type === 'boolean' ? 'boolean' : undefined;
           rules.push({
             required: true,
-            whitespace: field.type === 'string' && !field.enum,
+            ...(type ? { type } : { whitespace: field.type === 'string' && !field.enum && field.format !== 'date' }),
             message: isChoice ? t('apply.requiredSelect', { field: title }) : t('apply.requiredInput', { field: title }),
           });
         }

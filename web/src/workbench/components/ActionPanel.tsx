@@ -11,7 +11,7 @@ import { SPECIAL_PROCEDURE_KEYS } from '../../components/procedures.ts';
 import { useCaseAction } from '../mutations.ts';
 
 /** The form a dialog needs besides the confirmation itself. */
-type DialogKind = 'note' | 'reason' | 'supplement' | 'onSpot' | 'suspend' | 'extend' | 'deliver';
+type DialogKind = 'note' | 'reason' | 'supplement' | 'onSpot' | 'suspend' | 'extend' | 'deliver' | 'opinion' | 'verify';
 
 /** One button a clerk can press: an API action, perhaps with a decision, and what it means in law. */
 interface ActionChoice {
@@ -26,7 +26,7 @@ interface ActionChoice {
 }
 
 /** The order buttons appear in: the usual next step first, the ones that end or pause a case after. */
-const ORDER = ['accept', 'request_supplement', 'decide_on_spot', 'decline', 'resume', 'grant', 'refuse', 'suspend', 'extend', 'deliver'];
+const ORDER = ['accept', 'request_supplement', 'decide_on_spot', 'decline', 'resume', 'review', 'grant', 'refuse', 'verify', 'suspend', 'extend', 'deliver'];
 
 function choicesFor(c: CaseDetail, tf: TFunction, i18nExists: (k: string) => boolean): ActionChoice[] {
   const t = loose(tf);
@@ -38,7 +38,15 @@ function choicesFor(c: CaseDetail, tf: TFunction, i18nExists: (k: string) => boo
   for (const action of c.allowedActions) {
     switch (action) {
       case 'accept':
-        push({ key: 'accept', action, label: t('actions.accept'), consequence: t('actions.consequence_accept'), kind: 'note', primary: true });
+        push({
+          key: 'accept',
+          action,
+          label: t('actions.accept'),
+          // 告知承诺制: acceptance is the grant.
+          consequence: c.commitment ? `${t('engine.consequence_accept_commitment', { days: c.commitment.verificationDays })}${afterDecision}` : t('actions.consequence_accept'),
+          kind: 'note',
+          primary: true,
+        });
         break;
       case 'request_supplement':
         push({ key: action, action, label: t('actions.request_supplement'), consequence: t('actions.consequence_request_supplement'), kind: 'supplement' });
@@ -61,6 +69,16 @@ function choicesFor(c: CaseDetail, tf: TFunction, i18nExists: (k: string) => boo
       case 'decide':
         push({ key: 'grant', action, decision: 'grant', label: t('actions.grant'), consequence: `${t('actions.consequence_grant')}${afterDecision}`, kind: 'note', primary: true });
         push({ key: 'refuse', action, decision: 'refuse', label: t('actions.refuse'), consequence: `${t('actions.consequence_refuse')}${afterDecision}`, kind: 'reason', danger: true });
+        break;
+      case 'review': {
+        const steps = c.reviewSteps ?? [];
+        const i = c.currentStep ?? 0;
+        const step = steps[i]?.name ?? '';
+        push({ key: action, action, label: t('engine.review', { step }), consequence: t('engine.consequence_review', { step, next: steps[i + 1]?.name ?? '' }), kind: 'opinion', primary: true });
+        break;
+      }
+      case 'verify':
+        push({ key: action, action, label: t('engine.verify'), consequence: t('engine.consequence_verify'), kind: 'verify', primary: true });
         break;
       case 'deliver':
         push({ key: action, action, label: t('actions.deliver'), consequence: t(`actions.consequence_deliver_${method}`), kind: 'deliver', primary: true });
@@ -92,6 +110,8 @@ interface DialogValues {
   expectedDays?: number;
   days?: number;
   trackingNo?: string;
+  opinion?: string;
+  outcome?: 'confirmed' | 'false_commitment';
 }
 
 /** The one-time supplement notice: the item's materials to tick (each with its problem), free items and a note. */
@@ -205,7 +225,36 @@ function DialogFields({ choice, c, item }: { choice: ActionChoice; c: CaseDetail
   const t = loose(tf);
   const form = Form.useFormInstance<DialogValues>();
   const onSpot = Form.useWatch('decision', form);
+  const outcome = Form.useWatch('outcome', form);
   switch (choice.kind) {
+    case 'opinion':
+      return (
+        <Form.Item name="opinion" label={t('engine.opinionLabel')} rules={[{ required: true, whitespace: true, min: 4, message: t('engine.opinionRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder={t('engine.opinionPlaceholder')} />
+        </Form.Item>
+      );
+    case 'verify':
+      return (
+        <>
+          <Form.Item name="outcome" label={t('engine.verifyOutcome')} rules={[{ required: true, message: t('engine.verifyOutcomeRequired') }]}>
+            <Radio.Group
+              options={[
+                { value: 'confirmed', label: t('engine.verifyConfirmed') },
+                { value: 'false_commitment', label: t('engine.verifyFalse') },
+              ]}
+            />
+          </Form.Item>
+          {outcome === 'false_commitment' ? (
+            <Form.Item name="reason" label={t('engine.verifyReason')} rules={[{ required: true, whitespace: true, message: t('actions.reasonRequired') }]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} placeholder={t('engine.verifyReasonPlaceholder')} />
+            </Form.Item>
+          ) : (
+            <Form.Item name="opinion" label={t('engine.verifyNote')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            </Form.Item>
+          )}
+        </>
+      );
     case 'note':
       return <NoteField />;
     case 'reason':
@@ -330,6 +379,14 @@ function buildInput(choice: ActionChoice, c: CaseDetail, v: DialogValues, item: 
     case 'deliver':
       if (c.delivery?.method === 'express') input.trackingNo = trim(v.trackingNo);
       else input.note = trim(v.note);
+      break;
+    case 'opinion':
+      input.opinion = trim(v.opinion);
+      break;
+    case 'verify':
+      input.outcome = v.outcome;
+      if (v.outcome === 'false_commitment') input.reason = trim(v.reason);
+      else input.opinion = trim(v.opinion);
       break;
   }
   return input;

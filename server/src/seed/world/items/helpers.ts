@@ -67,6 +67,12 @@ export type ItemDraft = {
   faq?: ItemSeed['faq'];
   keywords: string[];
   published?: boolean;
+  /** 告知承诺制: granted on the applicant's signed commitment, verified within `verificationDays` working days. */
+  commitmentApproval?: boolean;
+  commitmentText?: string;
+  verificationDays?: number;
+  /** Review steps after acceptance (the last ends with the decision); default one step 审查 by a reviewer. */
+  reviewSteps?: ItemSeed['reviewSteps'];
   exerciseLevel?: ItemSeed['exerciseLevel'];
 };
 

@@ -233,7 +233,19 @@ const FOOD_BASIS = [
   { title: '《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）' },
 ];
 
+/**
+ * 告知承诺 for food business licences: 《食品经营许可和备案管理办法》(2023) 第二十条 lets the applicant commit to
+ * meeting the conditions and be granted on the spot; the authority inspects the premises within 20 working days.
+ */
+const FOOD_COMMITMENT = {
+  commitmentApproval: true,
+  commitmentText:
+    '本人（单位）已知晓食品经营许可的条件和要求，郑重承诺：所提交的材料真实、合法、有效；经营场所、设备设施、食品安全管理人员和管理制度符合食品经营许可审查要求。如有虚假承诺，愿意承担被依法撤销许可、记入信用记录等法律责任。',
+  verificationDays: 20,
+} as const;
+
 const foodLicenseNew: ItemDraft = {
+  ...FOOD_COMMITMENT,
   name: '食品经营许可（新办）',
   kind: ItemKind.license,
   main: 3,
@@ -277,6 +289,7 @@ const foodLicenseNew: ItemDraft = {
 
 const foodLicenseChange: ItemDraft = {
   ...foodLicenseNew,
+  commitmentApproval: false,
   name: '食品经营许可（变更）',
   sub: 2,
   conditions: ['食品经营许可证载明的许可事项发生变化', '变更后的经营条件符合食品经营许可审查要求'],
@@ -299,6 +312,7 @@ const foodLicenseChange: ItemDraft = {
 
 const foodLicenseRenewal: ItemDraft = {
   ...foodLicenseNew,
+  commitmentApproval: false,
   name: '食品经营许可（延续）',
   sub: 3,
   conditions: ['食品经营许可证有效期届满30个工作日前提出延续申请', '经营条件未发生变化或者变化后仍符合许可条件'],
@@ -337,6 +351,11 @@ const pharmacyLicense: ItemDraft = {
   steps: [STEP.apply(), STEP.accept(), STEP.review(), STEP.inspect('对经营场所、设施设备和质量管理体系进行现场检查'), STEP.decide(), STEP.deliver()],
   statutoryDays: 20,
   committedDays: 8,
+  reviewSteps: [
+    { name: '材料审查', role: 'reviewer', days: 3 },
+    { name: '现场核查', role: 'reviewer', days: 4 },
+    { name: '决定', role: 'reviewer', days: 1 },
+  ],
   onlineDepth: [1, 2, 3, 4, 5, 6],
   visitsRequired: 0,
   materials: [
@@ -630,6 +649,11 @@ const soleInvestment: ItemDraft = {
     mat('M01', '个人独资企业登记（备案）申请书', { form: 'electronic', paper: [0, 0], notes: '投资人电子签名' }),
     mat('M02', '企业住所使用证明'),
   ],
+  // Registration: the registrar examines the application, the chief registrar approves it (核准).
+  reviewSteps: [
+    { name: '审查', role: 'reviewer', days: 1 },
+    { name: '核准', role: 'reviewer', days: 0 },
+  ],
   form: form({ ...personFields('投资人姓名'), enterpriseName: f.text('企业名称', 100), capital: f.number('出资额（万元）', 0), premises: f.address('企业住所'), businessScope: f.textarea('经营范围', 500) }),
   result: { type: 'license', name: '营业执照（个人独资企业）' },
   topics: ['设立变更', '企业开办'],
@@ -692,6 +716,11 @@ const foodProduction: ItemDraft = {
   steps: [STEP.apply(), STEP.accept(), STEP.review(), STEP.inspect('组织审查人员对生产场所进行现场核查，核查时间不超过5个工作日'), STEP.decide(), STEP.deliver()],
   statutoryDays: 10,
   committedDays: 5,
+  reviewSteps: [
+    { name: '材料审查', role: 'reviewer', days: 1 },
+    { name: '现场核查', role: 'reviewer', days: 3 },
+    { name: '决定', role: 'reviewer', days: 1 },
+  ],
   limitNote: '因特殊原因需要延长期限的，经负责人批准可以延长5个工作日',
   onlineDepth: [1, 2, 3, 4, 5, 6, 7],
   materials: [

@@ -84,6 +84,11 @@ const publicPlaceHygiene: ItemDraft = {
     area: f.number('营业面积（平方米）', 1),
   }),
   result: { type: 'license', name: '公共场所卫生许可证' },
+  // 告知承诺: 江苏省 grants 公共场所卫生许可 on the operator's commitment and inspects afterwards.
+  commitmentApproval: true,
+  commitmentText:
+    '本人（单位）已知晓公共场所卫生许可的条件，郑重承诺：经营场所的选址、布局和卫生设施符合卫生标准和规范，从业人员持有有效健康合格证明，卫生检测或者评价报告真实有效。如有虚假承诺，愿意承担被依法撤销许可、记入信用记录等法律责任。',
+  verificationDays: 20,
   intermediaryServices: [{ name: '公共场所卫生检测', provider: '具备资质的卫生检测机构（申请人自主选择）', basis: '《公共场所卫生管理条例实施细则》', feeNote: '按检测机构公示价格收费' }],
   topics: ['准营准办', '医疗卫生'],
   keywords: ['卫生许可证', '美容院', '宾馆', '浴室'],

@@ -1,0 +1,52 @@
+/**
+ * The verification tasks (核查) that grants on commitment open (commitment.ts), listed for the deciding side in
+ * the actor's data scope, the most urgent first.
+ */
+import type { Db } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { todayInShanghai } from '../../platform/calendar/index.ts';
+import { slaLight, type SlaLight } from './rules.ts';
+import { maskName, scoped } from './service.ts';
+
+export type VerificationTask = {
+  caseId: string;
+  number: string;
+  itemName: string;
+  applicantName: string;
+  agencyName: string;
+  state: 'open' | 'confirmed' | 'false_commitment';
+  dueDate: string;
+  slaLight: SlaLight | null;
+  openedAt: string;
+  verifiedAt: string | null;
+  verifierName: string | null;
+  caseVersion: number;
+};
+
+export async function listVerifications(db: Db, actor: Actor, f: { state?: 'open' | 'confirmed' | 'false_commitment'; limit: number }): Promise<{ tasks: VerificationTask[] }> {
+  const today = todayInShanghai();
+  let q = scoped(db.selectFrom('case'), actor).innerJoin('case_verification as v', 'v.case_id', 'case.id');
+  if (f.state) q = q.where('v.state', '=', f.state);
+  const rows = await q
+    .select(['case.id', 'case.number', 'case.item_name', 'case.applicant_name', 'case.applicant_type', 'case.agency_name', 'case.version', 'v.state', 'v.due_date', 'v.warn_date', 'v.opened_at', 'v.verified_at', 'v.verifier_name'])
+    .orderBy('v.due_date')
+    .orderBy('case.id')
+    .limit(f.limit)
+    .execute();
+  return {
+    tasks: rows.map((r) => ({
+      caseId: r.id,
+      number: r.number,
+      itemName: r.item_name,
+      applicantName: maskName(r.applicant_name, r.applicant_type),
+      agencyName: r.agency_name,
+      state: r.state,
+      dueDate: r.due_date,
+      slaLight: slaLight(r.state === 'open', today, { dueDate: r.due_date, warnDate: r.warn_date }),
+      openedAt: r.opened_at.toISOString(),
+      verifiedAt: r.verified_at?.toISOString() ?? null,
+      verifierName: r.verifier_name,
+      caseVersion: r.version,
+    })),
+  };
+}
