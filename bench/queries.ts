@@ -9,6 +9,7 @@
  * region filter on a quarter of the requests. The same seed gives the same sequence on every run.
  */
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
+import { JIANGSU_CITIES, JIANGSU_COUNTIES } from './jiangsu.ts';
 
 /** Colloquial phrases, questions and everyday words, the most frequent first. */
 export const COLLOQUIAL: readonly string[] = [
@@ -135,4 +136,28 @@ export function searchMix(length = 20_000, seed = 0x5ea2_c4): SearchMix {
     paths.push(p + '&pageSize=20');
   }
   return { paths, distinctQueries: queries.length, distinctPaths: new Set(paths).size };
+}
+
+/**
+ * The uncached search workload: every query text combined with every region filter of 江苏省 (the province, its 13
+ * cities, their county-level divisions, the demo city's districts) or none, each URL once, in a fixed shuffled
+ * order, leaving out the URLs of `searchMix` (which another target may have cached). About 37,000 distinct URLs,
+ * more than one run consumes on this kind of machine, so no URL repeats within a run and every request pays
+ * the full search: query parsing, SQL, serialization, compression.
+ */
+export function uncachedSearchPaths(exclude: ReadonlySet<string>, seed = 0x0c01d5): string[] {
+  const regions: Array<string | undefined> = [undefined, '320000', ...JIANGSU_CITIES.map((c) => c.code), ...JIANGSU_COUNTIES.map((c) => c.code), '321202', '321203', '321204'];
+  const paths: string[] = [];
+  for (const q of allQueries()) {
+    for (const region of new Set(regions)) {
+      const p = `/api/v1/public/items?q=${encodeURIComponent(q)}${region ? `&regionCode=${region}` : ''}&pageSize=20`;
+      if (!exclude.has(p)) paths.push(p);
+    }
+  }
+  const rng = mulberry32(seed);
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [paths[i], paths[j]] = [paths[j]!, paths[i]!];
+  }
+  return paths;
 }
