@@ -78,3 +78,35 @@ describe('response cache', () => {
     expect(acceptsGzip(undefined)).toBe(false);
   });
 });
+
+describe('response cache: concurrent misses', () => {
+  it('share one production, but not across an invalidation', async () => {
+    const counter = { n: 0 };
+    const cache = createResponseCache({ maxBytes: 1 << 20 });
+    const app = Fastify();
+    let release!: () => void;
+    let gate = new Promise<void>((r) => (release = r));
+    app.get('/slow', (req, reply) =>
+      cache.sendText(req, reply, 'slow', async () => {
+        const n = ++counter.n;
+        await gate;
+        return JSON.stringify({ n });
+      }),
+    );
+    await app.ready();
+    const first = [app.inject('/slow'), app.inject('/slow')];
+    await new Promise((r) => setTimeout(r, 20));
+    cache.invalidate('slow');
+    const late = app.inject('/slow');
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    gate = Promise.resolve();
+    const [a, b] = await Promise.all(first);
+    expect(a.json()).toEqual({ n: 1 });
+    expect(b.json()).toEqual({ n: 1 });
+    expect((await late).json()).toEqual({ n: 2 });
+    expect(counter.n).toBe(2);
+    // The production that started before the invalidation was not kept; the later one was.
+    expect((await app.inject('/slow')).json()).toEqual({ n: 2 });
+  });
+});

@@ -12,6 +12,9 @@
  * If-None-Match names the stored ETag. Responses say `x-cache: hit` (served from the store) or `miss` (produced
  * for this request).
  *
+ * Concurrent misses of one key share one production (and one database query); a request that arrives after an
+ * invalidation never joins a production started before it.
+ *
  * Races: `seq` counts invalidations. An answer produced from data read after sequence number `s` is stored only
  * when neither its key nor the whole store was invalidated after `s`, so a slow read never overwrites a newer
  * invalidation with an old answer.
@@ -30,7 +33,11 @@ const ENTRY_OVERHEAD = 200;
 export function encodeResponse(body: string): StoredResponse {
   const raw = Buffer.from(body, 'utf8');
   const etag = `W/"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
-  const gzip = gzipSync(raw, { level: GZIP_LEVEL, memLevel: 8, strategy: zlibConstants.Z_DEFAULT_STRATEGY });
+  const packed = gzipSync(raw, { level: GZIP_LEVEL, memLevel: 8, strategy: zlibConstants.Z_DEFAULT_STRATEGY });
+  // An exact-size copy outside Node's shared 8 KB buffer pool: a small pooled slice kept for hours would pin the
+  // whole slab it was cut from (and the short-lived buffers that shared it).
+  const gzip = Buffer.allocUnsafeSlow(packed.length);
+  packed.copy(gzip);
   return { etag, gzip, bytes: raw.length };
 }
 
@@ -94,6 +101,7 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
   const entries = new Map<string, StoredResponse>();
   /** Sequence number of the last invalidation of a key (kept until the next clear). */
   const invalidatedAt = new Map<string, number>();
+  const inflight = new Map<string, Promise<StoredResponse>>();
   let seq = 0;
   let clearedAt = 0;
   let usable = true;
@@ -112,6 +120,8 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
     seq++;
     clearedAt = seq;
     entries.clear();
+    // Requests from now on must not join a production that read the data before this point.
+    inflight.clear();
     invalidatedAt.clear();
     bytes = 0;
   };
@@ -137,10 +147,20 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
       return sendStored(req, reply, hit, 'hit');
     }
     misses++;
-    const since = seq;
-    const s = encodeResponse(await produceBody());
-    store(key, s, since);
-    return sendStored(req, reply, s, 'miss');
+    // Concurrent misses of one key (a popular search right after a change) share one production.
+    let pending = inflight.get(key);
+    if (!pending) {
+      const since = seq;
+      pending = produceBody().then((body) => {
+        const s = encodeResponse(body);
+        store(key, s, since);
+        return s;
+      });
+      inflight.set(key, pending);
+      const forget = () => inflight.get(key) === pending && inflight.delete(key);
+      pending.then(forget, forget);
+    }
+    return sendStored(req, reply, await pending, 'miss');
   };
 
   return {
@@ -153,6 +173,7 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
     invalidate(key) {
       seq++;
       remove(key);
+      inflight.delete(key);
       invalidatedAt.set(key, seq);
       // Bounded: a flood of invalidations of distinct keys degrades into one full clear.
       if (invalidatedAt.size > 200_000) clear();
