@@ -8,6 +8,7 @@ import { localFileStore } from '../../platform/files/file-store.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.ts';
 import { createPublicSnapshot } from './public-snapshot.ts';
+import { searchPublished, type SearchQuery } from './search.ts';
 
 /** Two server processes on one database: `a` from the test harness, `b` with its own pool and listener. */
 let a: TestApp;
@@ -81,7 +82,7 @@ describe('public catalog snapshot across processes', () => {
   });
 
   it('flushes everything when its listening connection comes back, since notifications sent meanwhile are lost', async () => {
-    const snap = createPublicSnapshot(a.db, { itemBytes: 8 << 20, answerBytes: 1 << 20 });
+    const snap = createPublicSnapshot(a.db, { itemBytes: 8 << 20, answerBytes: 1 << 20, searchListEntries: 100_000 });
     try {
       await snap.ready();
       const item = await publishedItem(a.db, 2);
@@ -102,6 +103,46 @@ describe('public catalog snapshot across processes', () => {
       });
       // Back: reloaded from the database, so the silent change shows.
       await eventually(async () => snap.stats().listening && snap.stats().loaded && body()?.name === '悄悄改过', 8000);
+    } finally {
+      await snap.close();
+    }
+  });
+
+  it('searches through the memo give exactly the SQL answers: items, order, totals and match kind, for every filter and page', async () => {
+    const snap = createPublicSnapshot(a.db, { itemBytes: 16 << 20, answerBytes: 1 << 20, searchListEntries: 1_000_000 });
+    try {
+      await snap.ready();
+      const org = await a.db.selectFrom('service_item').select('org_id').where('status', '=', 'published').groupBy('org_id').orderBy(sql`count(*)`, 'desc').limit(1).executeTakeFirstOrThrow();
+      const texts = ['开饭店', '我要开饭店', '护照 低保', '人社局', '市场监管局', '海陵 个体户', '登记', '结婚', '身分证', '营业只照', '公积金 退休', '身份证丢了怎么办', '许可', '量子纠缠', '泰州 不动产', 'ktv'];
+      const filters: Array<Partial<SearchQuery>> = [
+        {},
+        { regionCode: '321200' },
+        { regionCode: '321202' },
+        { regionCode: '320000' },
+        { dept: org.org_id },
+        { topic: '婚姻登记' },
+        { object: 'person' },
+        { object: 'entity', regionCode: '321200' },
+        { lifeEvent: '开办企业' },
+        { pageSize: 5, page: 2 },
+        { pageSize: 5, page: 1000 },
+      ];
+      let compared = 0;
+      for (const q of texts) {
+        for (const f of filters) {
+          const query: SearchQuery = { q, page: 1, pageSize: 20, ...f };
+          const bySql = await searchPublished(a.db, query);
+          // Twice: the first builds the ranked lists, the second answers from them.
+          expect(await searchPublished(a.db, query, snap.search), `${q} ${JSON.stringify(f)}`).toEqual(bySql);
+          expect(await searchPublished(a.db, query, snap.search), `${q} ${JSON.stringify(f)} (from memory)`).toEqual(bySql);
+          compared++;
+        }
+      }
+      expect(compared).toBe(texts.length * filters.length);
+      // The memo was used, not skipped: it holds the published items and ranked lists.
+      const stats = snap.stats();
+      expect(stats.searchItems).toBeGreaterThan(300);
+      expect(stats.searchLists).toBeGreaterThan(texts.length);
     } finally {
       await snap.close();
     }

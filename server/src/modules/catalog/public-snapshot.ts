@@ -4,6 +4,8 @@
  * - `items`: every published item's guide JSON (`service_item.public_json`), gzip-compressed with an ETag, keyed
  *   by implementation code. Loaded in the background once the listener below is up, kept current item by item.
  * - `answers`: search pages and indicators, produced on first request and kept until the catalog next changes.
+ * - `search`: the search memo (search.ts): every published item's summary and filter columns, and the ranked
+ *   match lists of the query texts asked since the catalog last changed.
  *
  * Both are valid only as long as this process hears about changes. A trigger on `service_item` (migration
  * `catalog_changed_notify`) sends `NOTIFY catalog_changed, '<implCode>'` for every change that can alter a public
@@ -17,6 +19,8 @@ import pg from 'pg';
 import type { Db } from '../../platform/db/db.ts';
 import { poolOf } from '../../platform/db/db.ts';
 import { createResponseCache, type ResponseCache, type ResponseCacheStats } from '../../platform/http/response-cache.ts';
+import { ITEM_KIND_LABELS } from '../../platform/codes/index.ts';
+import type { MemoItem, SearchMemo } from './search.ts';
 
 export const CATALOG_CHANNEL = 'catalog_changed';
 /** Payload meaning "anything may have changed". */
@@ -32,23 +36,124 @@ export type SnapshotOptions = {
   itemBytes: number;
   /** Compressed bytes for search pages and indicators. */
   answerBytes: number;
+  /** Entries (4 bytes each) of all ranked search lists together. */
+  searchListEntries: number;
   log?: { warn(obj: object, msg: string): void };
 };
 
 export type PublicSnapshot = {
   items: ResponseCache;
   answers: ResponseCache;
+  search: SearchMemo;
   /** A change this process just committed: apply it now rather than when its own notification comes back. */
   changed(implCode: string): void;
   /** Resolves once listening and the first full load is done (tests, diagnostics). */
   ready(): Promise<void>;
-  stats(): { listening: boolean; loaded: boolean; items: ResponseCacheStats; answers: ResponseCacheStats };
+  stats(): { listening: boolean; loaded: boolean; items: ResponseCacheStats; answers: ResponseCacheStats; searchItems: number; searchLists: number; searchListEntries: number };
   close(): Promise<void>;
 };
+
+type SnapshotRow = {
+  id: string;
+  impl_code: string;
+  org_id: string;
+  agency_name: string;
+  region_code: string;
+  topics: string[];
+  service_objects: string[];
+  life_events: string[];
+  public_json: string | null;
+};
+
+/** The search memo's table and lists. Numbers are never reused until everything is dropped. */
+function createSearchTable(maxEntries: number) {
+  const byId = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  const rows: Array<MemoItem | undefined> = [];
+  const lists = new Map<string, Int32Array>();
+  let entries = 0;
+  let seq = 0;
+  const clearLists = () => {
+    seq++;
+    lists.clear();
+    entries = 0;
+  };
+  const memo: SearchMemo = {
+    indexOf: (id) => byId.get(id),
+    item: (i) => rows[i],
+    list(key) {
+      const l = lists.get(key);
+      if (l) {
+        lists.delete(key);
+        lists.set(key, l);
+      }
+      return l;
+    },
+    putList(key, list, since) {
+      if (since !== seq || list.length > maxEntries) return;
+      const old = lists.get(key);
+      if (old) entries -= old.length;
+      lists.delete(key);
+      lists.set(key, list);
+      entries += list.length;
+      for (const [k, l] of lists) {
+        if (entries <= maxEntries) break;
+        lists.delete(k);
+        entries -= l.length;
+      }
+    },
+    seq: () => seq,
+  };
+  return {
+    memo,
+    set(r: SnapshotRow, publicJson: string) {
+      const d = JSON.parse(publicJson) as MemoItem['summary'];
+      let i = byId.get(r.id);
+      if (i === undefined) {
+        i = rows.push(undefined) - 1;
+        byId.set(r.id, i);
+      }
+      byCode.set(r.impl_code, i);
+      rows[i] = {
+        summary: {
+          implCode: d.implCode,
+          baseCode: d.baseCode,
+          name: d.name,
+          kind: d.kind,
+          kindLabel: (ITEM_KIND_LABELS as Record<string, string>)[d.kind] ?? d.kind,
+          agency: { id: r.org_id, name: r.agency_name },
+          regionCode: d.regionCode,
+          statutoryDays: d.statutoryDays,
+          committedDays: d.committedDays,
+          visitsRequired: d.visitsRequired,
+          online: d.online,
+        },
+        regionCode: r.region_code,
+        orgId: r.org_id,
+        topics: r.topics,
+        objects: r.service_objects,
+        lifeEvents: r.life_events,
+      };
+    },
+    invalidate(code: string) {
+      const i = byCode.get(code);
+      if (i !== undefined) rows[i] = undefined;
+      clearLists();
+    },
+    clear() {
+      byId.clear();
+      byCode.clear();
+      rows.length = 0;
+      clearLists();
+    },
+    stats: () => ({ searchItems: byId.size, searchLists: lists.size, searchListEntries: entries }),
+  };
+}
 
 export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnapshot {
   const items = createResponseCache({ maxBytes: opts.itemBytes });
   const answers = createResponseCache({ maxBytes: opts.answerBytes });
+  const table = createSearchTable(opts.searchListEntries);
   items.setUsable(false);
   answers.setUsable(false);
   const pending = new Set<string>();
@@ -68,18 +173,21 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
     answers.clear();
     if (code === CATALOG_CHANGED_ALL) {
       items.clear();
+      table.clear();
       startLoad();
       return;
     }
     items.invalidate(code);
+    table.invalidate(code);
     pending.add(code);
     refreshing ??= refreshPending().finally(() => (refreshing = undefined));
   };
 
-  /** Store the published guides of `rows`, read after invalidation number `since`. */
-  const putRows = (rows: Array<{ impl_code: string; public_json: string | null }>, since: number) => {
-    for (const r of rows) if (r.public_json) items.put(r.impl_code, r.public_json, since);
+  /** Store the published guides of `rows`, read after invalidation number `since`, and their search entries. */
+  const putRows = (rows: SnapshotRow[], since: number) => {
+    for (const r of rows) if (r.public_json && items.put(r.impl_code, r.public_json, since)) table.set(r, r.public_json);
   };
+  const ROW = ['id', 'impl_code', 'org_id', 'agency_name', 'region_code', 'topics', 'service_objects', 'life_events', 'public_json'] as const;
 
   /** Re-read changed items, a batch at a time, until none is pending. */
   const refreshPending = async () => {
@@ -89,7 +197,7 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
       for (const c of codes) pending.delete(c);
       const since = items.seq();
       try {
-        const rows = await db.selectFrom('service_item').select(['impl_code', 'public_json']).where('impl_code', 'in', codes).where('status', '=', 'published').execute();
+        const rows = await db.selectFrom('service_item').select(ROW).where('impl_code', 'in', codes).where('status', '=', 'published').execute();
         putRows(rows, since);
       } catch (err) {
         // Not fatal: those items are read on their next request.
@@ -107,7 +215,7 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
       const since = items.seq();
       const rows = await db
         .selectFrom('service_item')
-        .select(['impl_code', 'public_json'])
+        .select(ROW)
         .where('status', '=', 'published')
         .where('impl_code', '>', last)
         .orderBy('impl_code')
@@ -137,6 +245,7 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
     epoch++;
     items.setUsable(false);
     answers.setUsable(false);
+    table.clear();
     pending.clear();
     c.removeAllListeners();
     c.on('error', () => undefined);
@@ -176,6 +285,7 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
     // Whatever changed while nobody listened is unknown: start from empty stores.
     items.setUsable(true);
     answers.setUsable(true);
+    table.clear();
     startLoad();
   };
 
@@ -184,11 +294,12 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
   return {
     items,
     answers,
+    search: table.memo,
     changed: (code) => {
       if (listening) onChange(code);
     },
     ready: () => readyPromise,
-    stats: () => ({ listening, loaded, items: items.stats(), answers: answers.stats() }),
+    stats: () => ({ listening, loaded, items: items.stats(), answers: answers.stats(), ...table.stats() }),
     async close() {
       closed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
@@ -197,6 +308,7 @@ export function createPublicSnapshot(db: Db, opts: SnapshotOptions): PublicSnaps
       listening = false;
       items.setUsable(false);
       answers.setUsable(false);
+      table.clear();
       readyResolve();
       if (c) {
         c.removeAllListeners();

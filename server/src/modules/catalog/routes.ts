@@ -19,6 +19,9 @@ const PUBLIC_ITEM_BYTES = 64 * 1024 * 1024;
 /** Compressed bytes held for search pages and indicators (a page of 20 results is about … KB compressed). */
 const PUBLIC_ANSWER_BYTES = 16 * 1024 * 1024;
 
+/** Ranked search lists kept, in entries of 4 bytes (a query matching the whole catalog takes 15,000). */
+const SEARCH_LIST_ENTRIES = 4_000_000;
+
 const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
 
 export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }) {
@@ -26,7 +29,7 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
    * Public answers come from this process's snapshot of the published catalog, pre-compressed, kept current by
    * PostgreSQL notifications (ADR 0005). Budgets: see the ADR for the measured sizes.
    */
-  const snapshot = createPublicSnapshot(deps.db, { itemBytes: PUBLIC_ITEM_BYTES, answerBytes: PUBLIC_ANSWER_BYTES, log: app.log });
+  const snapshot = createPublicSnapshot(deps.db, { itemBytes: PUBLIC_ITEM_BYTES, answerBytes: PUBLIC_ANSWER_BYTES, searchListEntries: SEARCH_LIST_ENTRIES, log: app.log });
   app.addHook('onClose', () => snapshot.close());
   await guideRoutes(app, deps);
   excelRoutes(app, deps);
@@ -59,7 +62,7 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
     },
     async (req, reply) => {
       const { serviceObject, ...rest } = req.query;
-      return snapshot.answers.send(req, reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }));
+      return snapshot.answers.send(req, reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }, snapshot.search));
     },
   );
 
