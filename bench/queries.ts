@@ -139,19 +139,22 @@ export function searchMix(length = 20_000, seed = 0x5ea2_c4): SearchMix {
 }
 
 /**
- * The uncached search workload: every query text combined with every region filter of 江苏省 (the province, its 13
- * cities, their county-level divisions, the demo city's districts) or none, each URL once, in a fixed shuffled
- * order, leaving out the URLs of `searchMix` (which another target may have cached). About 37,000 distinct URLs,
- * more than one run consumes on this kind of machine, so no URL repeats within a run and every request pays
- * the full search: query parsing, SQL, serialization, compression.
+ * The uncached search workload: query texts nobody asked before in the run — every query text of `allQueries`
+ * with a place in front (南京 结婚登记, 玄武区 开饭店, 昆山市 营业执照 …: the province's 13 cities by short name, their
+ * county-level divisions, the demo city's districts), each once, in a fixed shuffled order, leaving out texts
+ * the other search target asks. About 36,000 distinct texts, more than one run consumes on this kind of machine,
+ * so no text repeats within a run and every request pays the whole search: query parsing, the ranking in SQL,
+ * filtering, serialization and compression (the server's ranked lists are kept per text, so distinct URLs with
+ * a text seen before would not do).
  */
-export function uncachedSearchPaths(exclude: ReadonlySet<string>, seed = 0x0c01d5): string[] {
-  const regions: Array<string | undefined> = [undefined, '320000', ...JIANGSU_CITIES.map((c) => c.code), ...JIANGSU_COUNTIES.map((c) => c.code), '321202', '321203', '321204'];
+export function uncachedSearchPaths(seed = 0x0c01d5): string[] {
+  const asked = new Set(allQueries());
+  const places = [...new Set([...JIANGSU_CITIES.map((c) => c.short), ...JIANGSU_COUNTIES.map((c) => c.name), '海陵区', '高港区', '姜堰区'])];
   const paths: string[] = [];
   for (const q of allQueries()) {
-    for (const region of new Set(regions)) {
-      const p = `/api/v1/public/items?q=${encodeURIComponent(q)}${region ? `&regionCode=${region}` : ''}&pageSize=20`;
-      if (!exclude.has(p)) paths.push(p);
+    for (const place of places) {
+      const text = `${place} ${q}`;
+      if (!asked.has(text)) paths.push(`/api/v1/public/items?q=${encodeURIComponent(text)}&pageSize=20`);
     }
   }
   const rng = mulberry32(seed);

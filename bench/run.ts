@@ -155,9 +155,9 @@ async function prepareTargets(baseUrl: string, implCodes: string[]): Promise<{ t
   const mix = searchMix();
   // The mix's own URLs (region filters, pages 2–3): a sample must answer 200 as well.
   for (const p of [...new Set(mix.paths)].filter((p) => p.includes('regionCode') || p.includes('page=')).slice(0, 10)) expectOk(`GET ${p}`, await probe(baseUrl, p));
-  // Distinct URLs that the run never repeats; the probe takes three from the far end of the list, which the load
+  // Distinct texts that the run never repeats; the probe takes three from the far end of the list, which the load
   // does not reach (were it to wrap around, the hit rate would show it).
-  const uncached = uncachedSearchPaths(new Set(mix.paths));
+  const uncached = uncachedSearchPaths();
   for (const p of uncached.slice(-3)) expectOk(`GET ${p}`, await probe(baseUrl, p));
 
   if (implCodes.length === 0) throw new Error('the catalog has no published items');
@@ -192,8 +192,8 @@ async function prepareTargets(baseUrl: string, implCodes: string[]): Promise<{ t
       },
       {
         key: 'catalogSearchUncached',
-        label: `catalog search, uncached (${uncached.length} URLs)`,
-        path: '/api/v1/public/items?q=<each query>[&regionCode=<each region>]&pageSize=20, none repeated',
+        label: `catalog search, uncached (${uncached.length} texts)`,
+        path: '/api/v1/public/items?q=<place> <query>&pageSize=20, no text repeated',
         paths: uncached,
       },
       { key: 'itemDetail', label: `item detail (all ${codes.length} items)`, path: '/api/v1/public/items/<each implCode in turn>', paths: detailPaths },
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     const { targets, search } = await prepareTargets(server.baseUrl, catalog.implCodes);
     log(
       `Search mix: ${search.distinctQueries} distinct queries (${search.zeroHitQueries.length} find nothing${search.zeroHitQueries.length ? `: ${search.zeroHitQueries.slice(0, 12).join('、')}${search.zeroHitQueries.length > 12 ? ' …' : ''}` : ''}), ` +
-        `${search.distinctPaths} distinct URLs in a cycle of ${search.mixLength}; uncached search: ${search.uncachedPaths} other URLs, none repeated.`,
+        `${search.distinctPaths} distinct URLs in a cycle of ${search.mixLength}; uncached search: ${search.uncachedPaths} other texts, none repeated.`,
     );
     log(`Load: ${settings.connections} connections, ${settings.warmupSec} s warm-up + ${settings.durationSec} s measured per target.\n`);
 
