@@ -203,6 +203,51 @@ async function prepareTargets(baseUrl: string, implCodes: string[]): Promise<{ t
   };
 }
 
+/** CPU seconds used so far by `pid` (and, with `descendants`, by every process below it), from Linux /proc. */
+function cpuSeconds(pid: number, descendants: boolean): number {
+  let sec = 0;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    sec = (Number(f[11]) + Number(f[12])) / 100; // utime + stime in USER_HZ
+    if (!descendants) return sec;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean)) sec += cpuSeconds(Number(child), true);
+    }
+  } catch {
+    // the process ended meanwhile
+  }
+  return sec;
+}
+
+/** CPU of the server's node process, its PostgreSQL (node's descendants) and this process (autocannon), in cores. */
+type CpuSplit = { serverNode: number; postgres: number; loadGenerator: number };
+
+function cpuMeter(serverPid: number): () => CpuSplit {
+  const t0 = performance.now();
+  const node0 = cpuSeconds(serverPid, false);
+  const all0 = cpuSeconds(serverPid, true);
+  const self0 = process.cpuUsage();
+  return () => {
+    const sec = (performance.now() - t0) / 1000;
+    const node = cpuSeconds(serverPid, false) - node0;
+    const self = process.cpuUsage(self0);
+    const round = (v: number) => Math.round((v / sec) * 100) / 100;
+    return { serverNode: round(node), postgres: round(cpuSeconds(serverPid, true) - all0 - node), loadGenerator: round((self.user + self.system) / 1e6) };
+  };
+}
+
+function formatCpu(results: TargetResult[], cpu: Record<string, CpuSplit>): string {
+  const us = (cores: number, rps: number) => (rps > 0 ? Math.round((cores / rps) * 1e6).toString() : '—');
+  return results
+    .map((r) => {
+      const c = cpu[r.key];
+      if (!c) return `  ${r.label}: —`;
+      return `  ${r.label}: server node ${c.serverNode} cores (${us(c.serverNode, r.requestsPerSec)} µs/request), PostgreSQL ${c.postgres} (${us(c.postgres, r.requestsPerSec)} µs), load generator ${c.loadGenerator} (${us(c.loadGenerator, r.requestsPerSec)} µs)`;
+    })
+    .join('\n');
+}
+
 const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round((kb / 1024) * 10) / 10);
 
 async function main(): Promise<void> {
@@ -235,9 +280,12 @@ async function main(): Promise<void> {
 
     const results: TargetResult[] = [];
     const hwmAfter: Record<string, number | undefined> = {};
+    const cpu: Record<string, CpuSplit> = {};
     for (const t of targets) {
       process.stdout.write(`  ${t.label} … `);
+      const stopCpu = cpuMeter(server.pid);
       const r = await measure(server.baseUrl, t, { connections: settings.connections, warmupSec: settings.warmupSec, durationSec: settings.durationSec, signal: abort.signal });
+      cpu[t.key] = stopCpu();
       results.push(r);
       hwmAfter[t.key] = server.procStatusKb('VmHWM');
       log(`${Math.round(r.requestsPerSec)} req/s`);
@@ -248,6 +296,7 @@ async function main(): Promise<void> {
     const bare = results[0]!.requestsPerSec;
 
     log('\n' + formatTable(results, bare));
+    log(`\nWhere the CPU went (cores used during warm-up + measured run; µs of CPU per request at the measured rate):\n${formatCpu(results, cpu)}`);
     const byKey = (k: string) => results.find((r) => r.key === k)!;
     const goals = [
       { label: 'public search', result: byKey('catalogSearch'), minRatio: GOAL_MIN_RATIO, maxP95Ms: GOAL_MAX_P95_MS },
@@ -298,7 +347,7 @@ async function main(): Promise<void> {
         rssBudgetMb: RSS_BUDGET_MB,
         underBudget: peakMb === undefined ? null : under,
       },
-      targets: results.map((r) => ({ ...r, ratioToBare: bare > 0 ? r.requestsPerSec / bare : null })),
+      targets: results.map((r) => ({ ...r, ratioToBare: bare > 0 ? r.requestsPerSec / bare : null, cpuCores: cpu[r.key] })),
     };
     fs.mkdirSync(path.dirname(settings.out), { recursive: true });
     fs.writeFileSync(settings.out, JSON.stringify(report, null, 2) + '\n');

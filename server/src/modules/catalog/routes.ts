@@ -17,7 +17,7 @@ import { excelRoutes } from './routes.excel.ts';
 /** Compressed bytes held for item guides: every published item (15,000 take about … MB compressed). */
 const PUBLIC_ITEM_BYTES = 64 * 1024 * 1024;
 /** Compressed bytes held for search pages and indicators (a page of 20 results is about … KB compressed). */
-const PUBLIC_ANSWER_BYTES = 16 * 1024 * 1024;
+const PUBLIC_ANSWER_BYTES = 8 * 1024 * 1024;
 
 /** Ranked search lists kept, in entries of 4 bytes (a query matching the whole catalog takes 15,000). */
 const SEARCH_LIST_ENTRIES = 4_000_000;
