@@ -24,6 +24,8 @@ import { allQueries, searchMix, uncachedSearchPaths } from './queries.ts';
 import type { GenerateResult } from './generate-catalog.ts';
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
 import { abortOnSignals, intEnv, log } from './harness.ts';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 
 const RSS_BUDGET_MB = 300;
 /** The catalog issue's performance goals for public search and item JSON. */
@@ -248,6 +250,32 @@ function formatCpu(results: TargetResult[], cpu: Record<string, CpuSplit>): stri
     .join('\n');
 }
 
+/**
+ * Make the catalog change, as a publication would: touch one published item in the server's database. Its
+ * commit notifies the server, which drops every search answer and ranked list (ADR 0005), so the search targets
+ * start from nothing although the probes asked every text once. Returns when the server answers a search from
+ * scratch again (x-cache: miss on a URL the probes asked), so the drop is not still in flight when the load starts.
+ */
+async function touchCatalog(dataDir: string, baseUrl: string, probedPath: string): Promise<void> {
+  const running = await startEmbeddedPostgres({ dataDir });
+  if (running.owned) {
+    await running.stop();
+    throw new Error('the server’s PostgreSQL is not running');
+  }
+  const client = new pg.Client({ connectionString: running.url('tongban'), application_name: 'tongban-bench' });
+  await client.connect();
+  try {
+    await client.query(`update service_item set updated_at = now() where id = (select id from service_item where status = 'published' order by impl_code limit 1)`);
+  } finally {
+    await client.end();
+  }
+  const deadline = Date.now() + 10_000;
+  while ((await probe(baseUrl, probedPath)).headers.get('x-cache') !== 'miss') {
+    if (Date.now() > deadline) throw new Error('the server did not drop its search answers after a catalog change');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round((kb / 1024) * 10) / 10);
 
 async function main(): Promise<void> {
@@ -272,6 +300,9 @@ async function main(): Promise<void> {
     const generateHwmKb = server.procStatusKb('VmHWM');
 
     const { targets, search } = await prepareTargets(server.baseUrl, catalog.implCodes);
+    // The probes asked every search text once; a catalog change makes the server forget them again.
+    // (Checked on a URL no load reaches: the far end of the uncached list, probed above.)
+    await touchCatalog(server.dataDir, server.baseUrl, targets.find((t) => t.key === 'catalogSearchUncached')!.paths!.at(-1)!);
     log(
       `Search mix: ${search.distinctQueries} distinct queries (${search.zeroHitQueries.length} find nothing${search.zeroHitQueries.length ? `: ${search.zeroHitQueries.slice(0, 12).join('、')}${search.zeroHitQueries.length > 12 ? ' …' : ''}` : ''}), ` +
         `${search.distinctPaths} distinct URLs in a cycle of ${search.mixLength}; uncached search: ${search.uncachedPaths} other texts, none repeated.`,

@@ -636,12 +636,14 @@ async function rankedIds(db: Db, pass: Pass, plan: QueryPlan): Promise<string[]>
 }
 
 /** The passes through the memo; undefined when an item is missing from the table (then SQL answers). */
-async function searchWithMemo(db: Db, memo: SearchMemo, q: SearchQuery, text: string, plan: QueryPlan, passes: Pass[], limit: number, offset: number): Promise<SearchResult | undefined> {
+async function searchWithMemo(db: Db, memo: SearchMemo, q: SearchQuery, text: string, plan: QueryPlan, passes: Array<() => Pass | undefined>, limit: number, offset: number): Promise<SearchResult | undefined> {
   const regionPrefix = q.regionCode ? regionLikePrefix(q.regionCode) : undefined;
-  for (const [k, pass] of passes.entries()) {
+  for (const [k, makePass] of passes.entries()) {
     const key = `${k}\u0001${text}`;
     let list = memo.list(key);
+    const pass = list ? undefined : makePass();
     if (!list) {
+      if (!pass) continue;
       const since = memo.seq();
       const ids = await rankedIds(db, pass, plan);
       list = new Int32Array(ids.length);
@@ -661,7 +663,7 @@ async function searchWithMemo(db: Db, memo: SearchMemo, q: SearchQuery, text: st
       if (total >= offset && items.length < limit) items.push(it.summary);
       total++;
     }
-    if (total > 0) return { items, total, match: pass.exact ? 'exact' : 'related' };
+    if (total > 0) return { items, total, match: k === 0 ? 'exact' : 'related' };
   }
   return { items: [], total: 0, match: 'exact' };
 }
@@ -682,14 +684,17 @@ export async function searchPublished(db: Db, q: SearchQuery, memo?: SearchMemo)
   if (!qs) return { items: [], total: 0 };
   // Strict (every concept), then loose (any concept), then fuzzy (most characters of the name): first that finds.
   // One unbroken phrase that misses is more likely a typo (营业只照) than several needs: fuzzy before loose then.
-  const loose: Pass | undefined = qs.loose ? { match: qs.loose, rank: qs.rank } : undefined;
-  const fuzzy = fuzzyQuery(plan);
-  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank, exact: true }, ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose]).filter((p): p is Pass => p !== undefined)];
+  // Built only when reached: the fuzzy pass's character combinations cost more than the rest of the plan.
+  const loose = (): Pass | undefined => (qs.loose ? { match: qs.loose, rank: qs.rank } : undefined);
+  const fuzzy = (): Pass | undefined => fuzzyQuery(plan);
+  const passes: Array<() => Pass | undefined> = [() => ({ match: qs.strict, rank: qs.rank, exact: true }), ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose])];
   if (memo) {
     const answer = await searchWithMemo(db, memo, q, text, plan, passes, pageSize, offset);
     if (answer) return answer;
   }
-  for (const pass of passes) {
+  for (const makePass of passes) {
+    const pass = makePass();
+    if (!pass) continue;
     const rows = await runPass(db, q, pass, plan, pageSize, offset);
     const total = rows[0]?.total ?? (offset > 0 ? await countPass(db, q, pass.match) : 0);
     // Only the strict pass matched every word; the looser passes find related items, and the portal says so.
