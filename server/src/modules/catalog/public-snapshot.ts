@@ -32,7 +32,7 @@ const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
 export type SnapshotOptions = {
-  /** Compressed bytes for item guides (15,000 items take about … MB, see ADR 0005). */
+  /** Compressed bytes for item guides (15,000 items take about 36 MB, see ADR 0005). */
   itemBytes: number;
   /** Compressed bytes for search pages and indicators. */
   answerBytes: number;
@@ -71,6 +71,14 @@ function createSearchTable(maxEntries: number) {
   const byCode = new Map<string, number>();
   const rows: Array<MemoItem | undefined> = [];
   const lists = new Map<string, Int32Array>();
+  // 15,000 items share ~2,800 agencies and a few hundred topic lists: one object each, not one per item.
+  const shared = new Map<string, unknown>();
+  const intern = <T>(key: string, make: () => T): T => {
+    let v = shared.get(key) as T | undefined;
+    if (v === undefined) shared.set(key, (v = make()));
+    return v;
+  };
+  const internList = (xs: string[]) => intern(`l\u0001${xs.join('\u0001')}`, () => xs);
   let entries = 0;
   let seq = 0;
   const clearLists = () => {
@@ -114,6 +122,7 @@ function createSearchTable(maxEntries: number) {
         byId.set(r.id, i);
       }
       byCode.set(r.impl_code, i);
+      const agency = intern(`a\u0001${r.org_id}\u0001${r.agency_name}`, () => ({ id: r.org_id, name: r.agency_name }));
       rows[i] = {
         summary: {
           implCode: d.implCode,
@@ -121,7 +130,7 @@ function createSearchTable(maxEntries: number) {
           name: d.name,
           kind: d.kind,
           kindLabel: (ITEM_KIND_LABELS as Record<string, string>)[d.kind] ?? d.kind,
-          agency: { id: r.org_id, name: r.agency_name },
+          agency,
           regionCode: d.regionCode,
           statutoryDays: d.statutoryDays,
           committedDays: d.committedDays,
@@ -129,10 +138,10 @@ function createSearchTable(maxEntries: number) {
           online: d.online,
         },
         regionCode: r.region_code,
-        orgId: r.org_id,
-        topics: r.topics,
-        objects: r.service_objects,
-        lifeEvents: r.life_events,
+        orgId: agency.id,
+        topics: internList(r.topics),
+        objects: internList(r.service_objects),
+        lifeEvents: internList(r.life_events),
       };
     },
     invalidate(code: string) {
@@ -143,6 +152,7 @@ function createSearchTable(maxEntries: number) {
     clear() {
       byId.clear();
       byCode.clear();
+      shared.clear();
       rows.length = 0;
       clearLists();
     },
