@@ -26,6 +26,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export type StoredResponse = { etag: string; gzip: Buffer; bytes: number };
 
 const GZIP_LEVEL = 6;
+const JSON_TYPE = 'application/json; charset=utf-8';
 /** Fixed overhead per entry counted against the byte budget (key, map slot, Buffer object, ETag). */
 const ENTRY_OVERHEAD = 200;
 
@@ -67,13 +68,24 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** Clients send the same few Accept-Encoding strings over and over: remember the last answer. */
+let lastAcceptEncoding: string | undefined;
+let lastAcceptsGzip = false;
+function acceptsGzipCached(header: string | undefined): boolean {
+  if (header !== lastAcceptEncoding) {
+    lastAcceptsGzip = acceptsGzip(header);
+    lastAcceptEncoding = header;
+  }
+  return lastAcceptsGzip;
+}
+
 /** Send a stored answer: 304, gzip bytes, or decompressed JSON for a client that does not accept gzip. */
 export function sendStored(req: FastifyRequest, reply: FastifyReply, stored: StoredResponse, state: 'hit' | 'miss'): FastifyReply {
-  reply.header('x-cache', state).header('etag', stored.etag).header('vary', 'accept-encoding');
-  if (etagMatches(req.headers['if-none-match'], stored.etag)) return reply.status(304).send();
-  reply.type('application/json; charset=utf-8');
-  if (acceptsGzip(req.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(stored.gzip);
-  return reply.send(gunzipSync(stored.gzip));
+  if (etagMatches(req.headers['if-none-match'], stored.etag)) return reply.headers({ 'x-cache': state, etag: stored.etag, vary: 'accept-encoding' }).status(304).send();
+  if (acceptsGzipCached(req.headers['accept-encoding'])) {
+    return reply.headers({ 'content-type': JSON_TYPE, 'content-encoding': 'gzip', 'x-cache': state, etag: stored.etag, vary: 'accept-encoding' }).send(stored.gzip);
+  }
+  return reply.headers({ 'content-type': JSON_TYPE, 'x-cache': state, etag: stored.etag, vary: 'accept-encoding' }).send(gunzipSync(stored.gzip));
 }
 
 export type ResponseCacheStats = { hits: number; misses: number; size: number; bytes: number; usable: boolean };
