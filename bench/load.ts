@@ -12,6 +12,12 @@
  */
 import autocannon, { type Instance, type Result } from 'autocannon';
 
+/**
+ * What a current browser sends (Chrome, Edge and Firefox send this or a subset with gzip). Every target sends it:
+ * public answers are served compressed to such clients, as they would be in production.
+ */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
 export type Target = {
   /** Short key used in the JSON output. */
   key: string;
@@ -111,7 +117,7 @@ function runOnce(
     connections,
     duration: durationSec,
     timeout: 10,
-    headers: target.headers,
+    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...target.headers },
     title: target.key,
     requests: [
       {

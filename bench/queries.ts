@@ -9,6 +9,7 @@
  * region filter on a quarter of the requests. The same seed gives the same sequence on every run.
  */
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
+import { JIANGSU_CITIES, JIANGSU_COUNTIES } from './jiangsu.ts';
 
 /** Colloquial phrases, questions and everyday words, the most frequent first. */
 export const COLLOQUIAL: readonly string[] = [
@@ -135,4 +136,31 @@ export function searchMix(length = 20_000, seed = 0x5ea2_c4): SearchMix {
     paths.push(p + '&pageSize=20');
   }
   return { paths, distinctQueries: queries.length, distinctPaths: new Set(paths).size };
+}
+
+/**
+ * The uncached search workload: query texts nobody asked before in the run — every query text of `allQueries`
+ * with a place in front (南京 结婚登记, 玄武区 开饭店, 昆山市 营业执照 …: the province's 13 cities by short name, their
+ * county-level divisions, the demo city's districts), each once, in a fixed shuffled order, leaving out texts
+ * the other search target asks. About 36,000 distinct texts, more than one run consumes on this kind of machine,
+ * so no text repeats within a run and every request pays the whole search: query parsing, the ranking in SQL,
+ * filtering, serialization and compression (the server's ranked lists are kept per text, so distinct URLs with
+ * a text seen before would not do).
+ */
+export function uncachedSearchPaths(seed = 0x0c01d5): string[] {
+  const asked = new Set(allQueries());
+  const places = [...new Set([...JIANGSU_CITIES.map((c) => c.short), ...JIANGSU_COUNTIES.map((c) => c.name), '海陵区', '高港区', '姜堰区'])];
+  const paths: string[] = [];
+  for (const q of allQueries()) {
+    for (const place of places) {
+      const text = `${place} ${q}`;
+      if (!asked.has(text)) paths.push(`/api/v1/public/items?q=${encodeURIComponent(text)}&pageSize=20`);
+    }
+  }
+  const rng = mulberry32(seed);
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [paths[i], paths[j]] = [paths[j]!, paths[i]!];
+  }
+  return paths;
 }

@@ -336,11 +336,13 @@ test.describe('通办 catalog: copy → lint → review → publish → retire; 
     await expectNoHorizontalScroll(page);
     await shot(page, 'catalog-14-citizen-retired-not-found');
 
-    // An old link to its guide no longer shows the guide.
+    // An old link to its guide no longer shows the guide: it says plainly that the item is no longer offered.
     await page.goto(`/items/${encodeURIComponent(retiredImplCode)}`);
     await expect(page.getByRole('heading', { name: RETIRED.name, level: 1 })).toHaveCount(0);
     await expect(page.getByRole('link', { name: '下载办事指南' })).toHaveCount(0);
-    await expect(page.getByText(/找不到事项|已停用/)).toBeVisible();
+    await expect(page.getByText('该事项已不再办理', { exact: true })).toBeVisible();
+    await expect(page.getByText(`“${RETIRED.name}”已不再办理（${RETIRED.agency}已停止提供这个事项）`, { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: '搜索其他事项' })).toBeVisible();
     await shot(page, 'catalog-15-citizen-retired-link');
     await context.close();
   });

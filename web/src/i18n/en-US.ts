@@ -174,6 +174,9 @@ export const enUS: Dict<Messages> = {
     },
   },
   item: {
+    retiredTitle: 'This service is no longer offered',
+    notFoundTitle: 'Service not found',
+    searchOthers: 'Search for another service',
     online: 'Online',
     offline: 'In person',
     onTheSpot: 'On the spot',

@@ -172,6 +172,9 @@ export const zhCN = {
     },
   },
   item: {
+    retiredTitle: '该事项已不再办理',
+    notFoundTitle: '没有找到这个事项',
+    searchOthers: '搜索其他事项',
     online: '可在线办',
     offline: '需到现场办',
     onTheSpot: '当场办结',

@@ -1,10 +1,11 @@
-import { Alert, Breadcrumb, Button, Card, Collapse, Descriptions, Steps, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Collapse, Descriptions, Result, Steps, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { CalendarOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { guidePdfUrl, itemFileUrl, useItem } from '../api/items.ts';
 import type { ItemDetail, ItemFeatures } from '../api/types.ts';
 import { formatFen } from '../components/format.ts';
+import { ApiError } from '../api/client.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { ItemFacts } from './components/ItemFacts.tsx';
@@ -122,6 +123,22 @@ export function ItemGuidePage() {
   useDocumentTitle(item.data?.name);
 
   if (item.isPending) return <PageLoading />;
+  // A retired item (410) or an unknown code (404): say so plainly and offer the search, not a retry.
+  if (item.isError && item.error instanceof ApiError && (item.error.status === 410 || item.error.status === 404))
+    return (
+      <div className="tb-container tb-page">
+        <Result
+          status={item.error.status === 410 ? 'warning' : '404'}
+          title={item.error.status === 410 ? t('item.retiredTitle') : t('item.notFoundTitle')}
+          subTitle={item.error.message}
+          extra={
+            <Button type="primary" onClick={() => void navigate('/')}>
+              {t('item.searchOthers')}
+            </Button>
+          }
+        />
+      </div>
+    );
   if (item.isError)
     return (
       <div className="tb-container tb-page">

@@ -107,7 +107,11 @@ describe('catalog editing: versions and review', () => {
     expect((await api(catalog, 'POST', `/items/${victim.id}/retire`, {})).statusCode).toBe(400);
     const r = await api(catalog, 'POST', `/items/${victim.id}/retire`, { comment: '该事项已由法律取消' });
     expect(r.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${victim.implCode}` })).statusCode).toBe(404);
+    // An old link says plainly that the item is no longer offered (410 Gone), not a generic error.
+    const gone = await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${victim.implCode}` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error).toMatchObject({ code: 'ITEM_RETIRED' });
+    expect(gone.json().error.message).toContain(`“${victim.name}”已不再办理`);
   });
 });
 

@@ -2,6 +2,11 @@ import { defineErrors } from '../../platform/http/errors.ts';
 
 export const CatalogErrors = defineErrors({
   ITEM_NOT_FOUND: { status: 404, 'zh-CN': '找不到事项 {ref}，或该事项尚未发布', 'en-US': 'Service item {ref} not found or not published' },
+  ITEM_RETIRED: {
+    status: 410,
+    'zh-CN': '“{name}”已不再办理（{agency}已停止提供这个事项），办事指南已撤下。请搜索其他事项，或咨询{agency}',
+    'en-US': '"{name}" is no longer offered ({agency} has retired this item); its guide was withdrawn. Search for another item or ask {agency}',
+  },
   ITEM_NOT_DRAFT: { status: 409, 'zh-CN': '该事项没有待发布的草稿（当前状态：{status}）', 'en-US': 'The item has no draft to publish (status: {status})' },
   INVALID_ITEM_CODE: { status: 400, 'zh-CN': '事项编码不正确：{reason}', 'en-US': 'Invalid item code: {reason}' },
   DUPLICATE_IMPL_CODE: { status: 409, 'zh-CN': '实施编码 {implCode} 已存在', 'en-US': 'Implementation code {implCode} already exists' },

@@ -130,4 +130,28 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`alter table service_item drop column public_json`.execute(db);
     },
   },
+  '202611221700_catalog_changed_notify': {
+    // Every change that can alter a public answer (publication, retirement, the guide JSON, the search columns,
+    // the agency's name) tells every server process at commit: NOTIFY catalog_changed '<implCode>'. Each process
+    // keeps a snapshot of public answers and drops what changed (modules/catalog/public-snapshot.ts, ADR 0005).
+    // Changes to items that are not and were not published (drafts) say nothing.
+    async up(db: Kysely<any>) {
+      await sql`create function catalog_changed_notify() returns trigger language plpgsql as $$
+        begin
+          if tg_op in ('UPDATE', 'DELETE') then perform pg_notify('catalog_changed', old.impl_code); end if;
+          if tg_op in ('INSERT', 'UPDATE') then perform pg_notify('catalog_changed', new.impl_code); end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger service_item_changed_ins after insert on service_item for each row
+        when (new.status = 'published') execute function catalog_changed_notify()`.execute(db);
+      await sql`create trigger service_item_changed_del after delete on service_item for each row
+        when (old.status = 'published') execute function catalog_changed_notify()`.execute(db);
+      await sql`create trigger service_item_changed_upd after update on service_item for each row
+        when ((old.status = 'published' or new.status = 'published') and old is distinct from new) execute function catalog_changed_notify()`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['ins', 'del', 'upd']) await sql.raw(`drop trigger if exists service_item_changed_${t} on service_item`).execute(db);
+      await sql`drop function if exists catalog_changed_notify()`.execute(db);
+    },
+  },
 };

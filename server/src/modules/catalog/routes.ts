@@ -7,18 +7,30 @@ import * as service from './service.ts';
 import * as editorial from './editorial.ts';
 import * as reports from './reports.ts';
 import { guideRoutes } from './routes.guide.ts';
-import { createResponseCache } from '../../platform/http/response-cache.ts';
+import { createPublicSnapshot } from './public-snapshot.ts';
 import { openStoredFile, sendStoredFile } from '../../platform/files/routes.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { CatalogErrors } from './errors.ts';
 import { searchPublished } from './search.ts';
 import { excelRoutes } from './routes.excel.ts';
 
+/** Compressed bytes held for item guides: every published item (15,000 take about 36 MB compressed, ADR 0005). */
+const PUBLIC_ITEM_BYTES = 64 * 1024 * 1024;
+/** Compressed bytes held for search pages and indicators (a page of 20 results: 6.5 KB of JSON, 1.1 KB compressed). */
+const PUBLIC_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** Ranked search lists kept, in entries of 4 bytes (a text matching the whole catalog takes 15,000; the benchmark mix's 334 texts take well under 1,000,000). */
+const SEARCH_LIST_ENTRIES = 1_000_000;
+
 const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
 
 export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }) {
-  /** Public answers are cached briefly per process (ADR 0004); publishing or retiring here clears them. */
-  const publicCache = createResponseCache({ maxEntries: 2000, ttlMs: 5000 });
+  /**
+   * Public answers come from this process's snapshot of the published catalog, pre-compressed, kept current by
+   * PostgreSQL notifications (ADR 0005). Budgets: see the ADR for the measured sizes.
+   */
+  const snapshot = createPublicSnapshot(deps.db, { itemBytes: PUBLIC_ITEM_BYTES, answerBytes: PUBLIC_ANSWER_BYTES, searchListEntries: SEARCH_LIST_ENTRIES, log: app.log });
+  app.addHook('onClose', () => snapshot.close());
   await guideRoutes(app, deps);
   excelRoutes(app, deps);
 
@@ -50,7 +62,7 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
     },
     async (req, reply) => {
       const { serviceObject, ...rest } = req.query;
-      return publicCache.send(reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }));
+      return snapshot.answers.send(req, reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }, snapshot.search));
     },
   );
 
@@ -58,9 +70,14 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
     '/api/v1/public/items/:implCode',
     {
       config: { access: 'public' },
-      schema: { tags: ['catalog'], summary: 'The full published element set of an item (its service guide)', params: ImplCodeParam, response: { 200: ItemDetail, 404: ErrorResponse } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'The full published element set of an item (its service guide); 410 when the item was retired',
+        params: ImplCodeParam,
+        response: { 200: ItemDetail, 404: ErrorResponse, 410: ErrorResponse },
+      },
     },
-    async (req, reply) => publicCache.sendText(reply, `item:${req.params.implCode}`, () => service.getPublicDetailJson(deps.db, req.params.implCode)),
+    async (req, reply) => snapshot.items.sendText(req, reply, req.params.implCode, () => service.getPublicDetailJson(deps.db, req.params.implCode)),
   );
 
   const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Item id' }) });
@@ -169,7 +186,8 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
       },
       async (req) => {
         const detail = await editorial.transition(deps.db, req.actor!, req.params.id, action, req.body.comment, req.ip);
-        if (action === 'publish' || action === 'retire') publicCache.clear();
+        // Other processes learn it from the database's notification; this one at once (the caller reads next).
+        if (action === 'publish' || action === 'retire') snapshot.changed(detail.item.implCode);
         return detail;
       },
     );
@@ -272,6 +290,6 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
         },
       },
     },
-    async (req, reply) => publicCache.send(reply, `indicators:${req.query.regionCode ?? ''}`, () => reports.catalogIndicators(deps.db, req.query.regionCode)),
+    async (req, reply) => snapshot.answers.send(req, reply, `indicators:${req.query.regionCode ?? ''}`, () => reports.catalogIndicators(deps.db, req.query.regionCode)),
   );
 }

@@ -592,10 +592,88 @@ async function listAlphabetical(db: Db, q: SearchQuery, limit: number, offset: n
 }
 
 /**
- * Search published items: words (optional) and filters; ranked as described at the top of this file, or in pinyin
- * order when there are no words. Stateless: the public route caches serialized answers (platform/http/response-cache).
+ * What a process keeps in memory to answer searches with one SQL statement per query text instead of one per URL
+ * (public-snapshot.ts keeps it current): every published item's summary and filter columns, numbered, and the
+ * ranked match list of each pass of each query text asked so far, over the whole catalog. Filters (region,
+ * department, topic, service object, life event) and pages are then applied to the list in memory, so 南京市 and
+ * 苏州市 and page 2 of 结婚登记 share one ranking. The ranking itself is always PostgreSQL's (the same score and
+ * order as `runPass`).
  */
-export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchResult> {
+export type SearchMemo = {
+  /** Number of a published item in the table; undefined when not loaded (the search then runs in SQL). */
+  indexOf(id: string): number | undefined;
+  item(index: number): MemoItem | undefined;
+  list(key: string): Int32Array | undefined;
+  /** Keep a ranked list made from data read after invalidation number `since` (ignored when changed since). */
+  putList(key: string, list: Int32Array, since: number): void;
+  seq(): number;
+};
+
+/** A published item as the in-memory search needs it: its summary and the columns the filters test. */
+export type MemoItem = { summary: ItemSummary; regionCode: string; orgId: string; topics: readonly string[]; objects: readonly string[]; lifeEvents: readonly string[] };
+
+/** The filters of `whereClause`, on a memo item. */
+function memoMatches(it: MemoItem, q: SearchQuery, regionPrefix: string | undefined): boolean {
+  return (
+    (regionPrefix === undefined || it.regionCode.startsWith(regionPrefix)) &&
+    (!q.dept || it.orgId === q.dept) &&
+    (!q.topic || it.topics.includes(q.topic)) &&
+    (!q.object || it.objects.includes(q.object)) &&
+    (!q.lifeEvent || it.lifeEvents.includes(q.lifeEvent))
+  );
+}
+
+/**
+ * Every published match of a pass, in `runPass` order, regardless of filters. One row with the ids joined: a
+ * broad query matches thousands of items, and one string splits far faster than thousands of rows parse.
+ */
+async function rankedIds(db: Db, pass: Pass, plan: QueryPlan): Promise<string[]> {
+  const r = await sql<{ ids: string | null }>`
+    select string_agg(i.id::text, ',' order by ${scoreExpr(pass, plan)} desc, length(i.name), i.impl_code) as ids
+    from service_item i where ${whereClause({ page: 1, pageSize: 1 }, pass.match)}`.execute(db);
+  const ids = r.rows[0]?.ids;
+  return ids ? ids.split(',') : [];
+}
+
+/** The passes through the memo; undefined when an item is missing from the table (then SQL answers). */
+async function searchWithMemo(db: Db, memo: SearchMemo, q: SearchQuery, text: string, plan: QueryPlan, passes: Array<() => Pass | undefined>, limit: number, offset: number): Promise<SearchResult | undefined> {
+  const regionPrefix = q.regionCode ? regionLikePrefix(q.regionCode) : undefined;
+  for (const [k, makePass] of passes.entries()) {
+    const key = `${k}\u0001${text}`;
+    let list = memo.list(key);
+    const pass = list ? undefined : makePass();
+    if (!list) {
+      if (!pass) continue;
+      const since = memo.seq();
+      const ids = await rankedIds(db, pass, plan);
+      list = new Int32Array(ids.length);
+      for (let j = 0; j < ids.length; j++) {
+        const x = memo.indexOf(ids[j]!);
+        if (x === undefined) return undefined;
+        list[j] = x;
+      }
+      memo.putList(key, list, since);
+    }
+    const items: ItemSummary[] = [];
+    let total = 0;
+    for (const x of list) {
+      const it = memo.item(x);
+      if (!it) return undefined;
+      if (!memoMatches(it, q, regionPrefix)) continue;
+      if (total >= offset && items.length < limit) items.push(it.summary);
+      total++;
+    }
+    if (total > 0) return { items, total, match: k === 0 ? 'exact' : 'related' };
+  }
+  return { items: [], total: 0, match: 'exact' };
+}
+
+/**
+ * Search published items: words (optional) and filters; ranked as described at the top of this file, or in pinyin
+ * order when there are no words. With a memo (the public route's), ranked lists are reused across filters and
+ * pages; without one, or when the memo lacks an item, each pass is one SQL statement for the page asked.
+ */
+export async function searchPublished(db: Db, q: SearchQuery, memo?: SearchMemo): Promise<SearchResult> {
   const pageSize = Math.min(100, Math.max(1, Math.trunc(q.pageSize) || 20));
   const page = Math.min(10_000, Math.max(1, Math.trunc(q.page) || 1));
   const offset = (page - 1) * pageSize;
@@ -606,10 +684,17 @@ export async function searchPublished(db: Db, q: SearchQuery): Promise<SearchRes
   if (!qs) return { items: [], total: 0 };
   // Strict (every concept), then loose (any concept), then fuzzy (most characters of the name): first that finds.
   // One unbroken phrase that misses is more likely a typo (营业只照) than several needs: fuzzy before loose then.
-  const loose: Pass | undefined = qs.loose ? { match: qs.loose, rank: qs.rank } : undefined;
-  const fuzzy = fuzzyQuery(plan);
-  const passes: Pass[] = [{ match: qs.strict, rank: qs.rank, exact: true }, ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose]).filter((p): p is Pass => p !== undefined)];
-  for (const pass of passes) {
+  // Built only when reached: the fuzzy pass's character combinations cost more than the rest of the plan.
+  const loose = (): Pass | undefined => (qs.loose ? { match: qs.loose, rank: qs.rank } : undefined);
+  const fuzzy = (): Pass | undefined => fuzzyQuery(plan);
+  const passes: Array<() => Pass | undefined> = [() => ({ match: qs.strict, rank: qs.rank, exact: true }), ...(plan.runs > 1 ? [loose, fuzzy] : [fuzzy, loose])];
+  if (memo) {
+    const answer = await searchWithMemo(db, memo, q, text, plan, passes, pageSize, offset);
+    if (answer) return answer;
+  }
+  for (const makePass of passes) {
+    const pass = makePass();
+    if (!pass) continue;
     const rows = await runPass(db, q, pass, plan, pageSize, offset);
     const total = rows[0]?.total ?? (offset > 0 ? await countPass(db, q, pass.match) : 0);
     // Only the strict pass matched every word; the looser passes find related items, and the portal says so.

@@ -68,8 +68,10 @@ export function publicDetailOf(doc: ItemDocument, agency: Agency, version: numbe
  * `refreshPublicJsonInTrx`), so the hottest public route neither parses nor re-serializes the element set.
  */
 export async function getPublicDetailJson(db: Db, implCode: string): Promise<string> {
-  const r = await db.selectFrom('service_item').select(['public_json']).where('impl_code', '=', implCode).where('status', '=', 'published').executeTakeFirst();
-  if (r?.public_json) return r.public_json;
+  const r = await db.selectFrom('service_item').select(['public_json', 'status', 'name', 'agency_name']).where('impl_code', '=', implCode).executeTakeFirst();
+  // A retired item says so plainly (links to it live on in bookmarks, search engines and old messages).
+  if (r?.status === 'retired') throw CatalogErrors.ITEM_RETIRED({ ref: implCode, name: r.name, agency: r.agency_name });
+  if (r?.status === 'published' && r.public_json) return r.public_json;
   return JSON.stringify(await getPublicDetail(db, implCode));
 }
 

@@ -14,6 +14,12 @@ export type DbOrTrx = Db | Trx;
 
 export type DbHandle = { db: Db; pool: pg.Pool; url: string; close(): Promise<void> };
 
+const pools = new WeakMap<object, pg.Pool>();
+/** The pool behind a handle made by `connect` (e.g. to open a dedicated LISTEN connection with its settings). */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export function connect(url: string, opts: { max?: number; applicationName?: string } = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -23,6 +29,7 @@ export function connect(url: string, opts: { max?: number; applicationName?: str
   });
   pool.on('error', () => undefined); // idle-client errors (server restart) surface on the next query
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   let closing: Promise<void> | undefined;
   return {
     db,
