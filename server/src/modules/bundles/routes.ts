@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { createResponseCache } from '../../platform/http/response-cache.ts';
 import { AdminBundle, AdminBundleDetail, Answers, BundleDetail, BundleFinding, BundleSummary, Plan } from './schema.ts';
 import * as service from './service.ts';
 
@@ -10,16 +9,15 @@ const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40,
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Bundle id' }) });
 
 export function bundlesRoutes(app: App, deps: { db: Db }) {
-  /** Public answers are cached briefly (ADR 0004); publishing or retiring a bundle here clears them. */
-  const publicCache = createResponseCache({ maxEntries: 200, ttlMs: 5000 });
-
+  // Public bundle answers are read fresh: a handful of bundles, each also depending on its member items'
+  // publication, so a cache would need both modules' invalidations (ADR 0005) for little gain.
   app.get(
     '/api/v1/public/bundles',
     {
       config: { access: 'public' },
       schema: { tags: ['bundles'], summary: 'Published one-thing services (一件事) with their computed savings', response: { 200: Type.Object({ bundles: Type.Array(BundleSummary) }) } },
     },
-    async (_req, reply) => publicCache.send(reply, 'list', () => service.listPublic(deps.db)),
+    async () => service.listPublic(deps.db),
   );
 
   app.get(
@@ -33,7 +31,7 @@ export function bundlesRoutes(app: App, deps: { db: Db }) {
         response: { 200: BundleDetail, 404: ErrorResponse },
       },
     },
-    async (req, reply) => publicCache.send(reply, `detail:${req.params.code}`, () => service.getPublic(deps.db, req.params.code)),
+    async (req) => service.getPublic(deps.db, req.params.code),
   );
 
   app.post(
@@ -145,11 +143,7 @@ export function bundlesRoutes(app: App, deps: { db: Db }) {
           response: { 200: AdminBundleDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
         },
       },
-      async (req) => {
-        const detail = await service.transition(deps.db, req.actor!, req.params.id, action, req.body.comment, req.ip);
-        if (action === 'publish' || action === 'retire') publicCache.clear();
-        return detail;
-      },
+      async (req) => service.transition(deps.db, req.actor!, req.params.id, action, req.body.comment, req.ip),
     );
   }
 }
