@@ -16,7 +16,7 @@ export type TestApp = {
 
 export async function createTestApp(template: 'tongban_empty' | 'tongban_demo' = 'tongban_demo'): Promise<TestApp> {
   const h = await createTestDatabase(template);
-  const { app, routes } = await buildApp({ db: h.db, store: localFileStore(inject('filesDir')), logger: false });
+  const { app, routes } = await buildApp({ db: h.db, databaseUrl: h.url, store: localFileStore(inject('filesDir')), logger: false });
   return {
     app,
     routes,

@@ -1,21 +1,18 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
-import { idempotentInTrx } from '../../platform/http/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
 import { ROLE_GRANTS, type Role } from '../../platform/auth/permissions.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { addWorkingDays, todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
-import { findPublishedItem, findItemVersion } from '../catalog/index.ts';
-import { getApplicantProfileInTrx } from '../identity/index.ts';
+import { findItemVersion } from '../catalog/index.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
-import { validateForm } from './form-validation.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
 import type { Delivery, Suspension, SupplementNotice } from './tables.ts';
 import {
@@ -125,130 +122,6 @@ function scoped(q: CaseQuery, actor: Actor): CaseQuery {
 function roleFor(actor: Actor, action: CaseAction): Role {
   const perm = CASE_ACTIONS[action].permission;
   return actor.roles.find((r) => (ROLE_GRANTS[r].permissions as readonly string[]).includes(perm)) ?? actor.roles[0] ?? 'applicant';
-}
-
-/** Per region and year, case numbers come from a PostgreSQL sequence: no hot counter row for submissions to queue on. */
-const knownSequences = new Set<string>();
-
-function caseSequenceName(regionCode: string, year: number): string {
-  if (!/^\d{6,12}$/.test(regionCode) || !Number.isInteger(year)) throw new Error('bad case number scope');
-  return `case_no_${regionCode}_${year}`;
-}
-
-/** Create the sequence outside the submitting transaction (DDL there would serialise submissions). */
-async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
-  const name = caseSequenceName(regionCode, year);
-  if (knownSequences.has(name)) return name;
-  try {
-    await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
-  } catch (err) {
-    // Two processes creating it at once: the loser sees a duplicate; the sequence exists either way.
-    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
-  }
-  knownSequences.add(name);
-  return name;
-}
-
-async function nextCaseNumberInTrx(trx: Trx, sequence: string, regionCode: string, year: number): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(trx);
-  return `${regionCode}-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
-}
-
-export async function submitCase(
-  db: Db,
-  actor: Actor,
-  input: SubmitInput,
-  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale },
-): Promise<CaseDetail> {
-  const pinned = await findPublishedItem(db, input.implCode);
-  const year = Number(todayInShanghai().slice(0, 4));
-  const sequence = pinned ? await ensureCaseSequence(db, pinned.regionCode, year) : undefined;
-  const caseId = await db.transaction().execute(async (trx) => {
-    const { id } = await idempotentInTrx(
-      trx,
-      { ownerId: actor.id, scope: 'case.submit', key: ctx.idempotencyKey, body: input, resultId: newId() },
-      async (id) => {
-        const item = await findPublishedItem(trx, input.implCode);
-        if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
-        const doc = item.document;
-        if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
-          throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
-        }
-        const problems = validateForm(doc.form, input.form);
-        if (problems.length) {
-          const err = CaseErrors.FORM_INVALID({ summary: problems.map((p) => p.message).join('；'), fields: problems });
-          throw err;
-        }
-        const byCode = new Map(doc.materials.map((m) => [m.code, m]));
-        for (const m of input.materials) if (!byCode.has(m.code)) throw CaseErrors.MATERIAL_UNKNOWN({ code: m.code });
-        const given = new Map(input.materials.map((m) => [m.code, m.fileId]));
-        // Materials the platform obtains itself (registers, licenses) are never demanded from the applicant.
-        const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code));
-        if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
-        const files = given.size
-          ? await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', 'in', [...given.values()]).execute()
-          : [];
-        const fileById = new Map(files.map((f) => [f.id, f]));
-        for (const [code, fileId] of given) {
-          const f = fileById.get(fileId);
-          if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: byCode.get(code)!.name, code });
-        }
-
-        if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
-        const profile = await getApplicantProfileInTrx(trx, actor.id);
-        const applicantName = actor.subjectType === 'entity' ? (profile.entity_name ?? actor.displayName) : (profile.person_name ?? actor.displayName);
-        const today = todayInShanghai();
-        const acceptDue = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
-        const number = await nextCaseNumberInTrx(trx, sequence ?? (await ensureCaseSequence(db, item.regionCode, year)), item.regionCode, year);
-        const now = new Date();
-        await trx
-          .insertInto('case')
-          .values({
-            id,
-            number,
-            region_code: item.regionCode,
-            org_id: item.orgId,
-            agency_name: item.agencyName,
-            item_id: item.itemId,
-            item_version_id: item.versionId,
-            item_version: item.version,
-            impl_code: doc.implCode,
-            item_name: doc.name,
-            applicant_id: actor.id,
-            applicant_name: applicantName,
-            applicant_type: actor.subjectType as 'person' | 'entity',
-            state: 'submitted',
-            version: 1,
-            form: JSON.stringify(input.form),
-            decision: null,
-            committed_days: doc.committedDays,
-            statutory_days: doc.statutoryDays,
-            submitted_at: now,
-            due_date: acceptDue.dueDate,
-            warn_date: acceptDue.warnDate,
-            case_type: doc.caseType,
-            joint: (doc.jointAgencies?.length ?? 0) > 0,
-            delivery: JSON.stringify(input.delivery ?? { method: 'electronic' }),
-          })
-          .execute();
-        if (given.size) {
-          await trx
-            .insertInto('case_material')
-            .values([...given].map(([code, fileId]) => ({ case_id: id, code, name: byCode.get(code)!.name, file_id: fileId, file_name: fileById.get(fileId)!.name })))
-            .execute();
-        }
-        await trx
-          .insertInto('case_action')
-          .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online' }) })
-          .execute();
-        await trx.deleteFrom('case_draft').where('applicant_id', '=', actor.id).where('impl_code', '=', doc.implCode).execute();
-        await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id });
-        await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: id, after: { number, state: 'submitted' }, ip: ctx.ip });
-      },
-    );
-    return id;
-  });
-  return getCase(db, actor, caseId, ctx.locale, { audit: false });
 }
 
 /** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
@@ -378,6 +251,14 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
+  return caseDetailOf(actor, c, materials, actions, itemDoc, locale);
+}
+
+type MaterialRow = Selectable<Database['case_material']>;
+type ActionRow = Selectable<Database['case_action']>;
+
+/** A case as the API shows it, from its row, materials and log (submit.ts builds one without reading back). */
+export function caseDetailOf(actor: Actor, c: NonNullable<CaseRow>, materials: MaterialRow[], actions: ActionRow[], itemDoc: { form: unknown } | undefined, locale: Locale): CaseDetail {
   const today = todayInShanghai();
   return {
     id: c.id,
