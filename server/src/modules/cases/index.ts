@@ -5,4 +5,5 @@ export { casesRoutes } from './routes.ts';
 export { caseResultsRoutes, findCaseInScope } from './routes.results.ts';
 export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
 export { submitCase } from './submit.ts';
-export { canReadFileThroughCase, caseStats, actOnCase, deemAcceptOverdue, COUNT_CAP, type CaseStats } from './service.ts';
+export { canReadFileThroughCase, caseStats, actOnCase, deemAcceptOverdue, type CaseStats } from './service.ts';
+export { COUNT_CAP } from './queue.ts';

@@ -105,7 +105,7 @@ export function maskName(name: string, type: 'person' | 'entity'): string {
 type CaseQuery = SelectQueryBuilder<Database, 'case', object>;
 
 /** Narrow any case query to what the actor may read: own cases, own organisation's, own region and below, or all. */
-function scoped(q: CaseQuery, actor: Actor): CaseQuery {
+export function scoped(q: CaseQuery, actor: Actor): CaseQuery {
   const scope = scopeOf(actor, 'case:read');
   switch (scope) {
     case 'own':
@@ -122,66 +122,6 @@ function scoped(q: CaseQuery, actor: Actor): CaseQuery {
 function roleFor(actor: Actor, action: CaseAction): Role {
   const perm = CASE_ACTIONS[action].permission;
   return actor.roles.find((r) => (ROLE_GRANTS[r].permissions as readonly string[]).includes(perm)) ?? actor.roles[0] ?? 'applicant';
-}
-
-/** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
-export const COUNT_CAP = 1_000;
-
-export type CaseFilter = {
-  state?: CaseState;
-  page: number;
-  pageSize: number;
-  q?: string;
-  light?: 'green' | 'yellow' | 'red';
-  assignee?: 'me' | 'unassigned';
-};
-
-export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Locale): Promise<{ cases: CaseSummary[]; total: number; totalCapped: boolean }> {
-  const today = todayInShanghai();
-  let q = scoped(db.selectFrom('case'), actor);
-  if (f.state) q = q.where('case.state', '=', f.state);
-  if (f.q) q = q.where((eb) => eb.or([eb('case.number', '=', f.q!), eb('case.item_name', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
-  if (f.light) {
-    q = q.where('case.state', 'in', OPEN_STATES).where('case.suspension', 'is', null);
-    if (f.light === 'red') q = q.where('case.due_date', '<', today);
-    if (f.light === 'yellow') q = q.where('case.warn_date', '<=', today).where('case.due_date', '>=', today);
-    if (f.light === 'green') q = q.where('case.warn_date', '>', today);
-  }
-  if (f.assignee === 'me') q = q.where('case.assignee_id', '=', actor.id);
-  if (f.assignee === 'unassigned') q = q.where('case.assignee_id', 'is', null);
-  const staff = actor.subjectType === 'staff';
-  const [{ total }, rows] = await Promise.all([
-    db
-      .selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    q
-      .selectAll('case')
-      // Staff work the most urgent first; applicants see their newest first.
-      .orderBy(staff ? sql`${sql.ref('case.due_date')} asc nulls last` : sql`${sql.ref('case.submitted_at')} desc`)
-      .orderBy('case.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  return {
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
-    cases: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      state: r.state,
-      stateLabel: STATE_LABELS[r.state][locale],
-      itemName: r.item_name,
-      implCode: r.impl_code,
-      agencyName: r.agency_name,
-      applicantName: staff ? maskName(r.applicant_name, r.applicant_type) : r.applicant_name,
-      submittedAt: r.submitted_at.toISOString(),
-      dueDate: r.due_date,
-      closedAt: r.closed_at?.toISOString() ?? null,
-      slaLight: slaLight(OPEN_STATES.includes(r.state) && !r.suspension, today, { dueDate: r.due_date, warnDate: r.warn_date }),
-    })),
-  };
 }
 
 /** A staff member takes a case into their own hands (认领); another's claim is not silently taken over. */

@@ -1,0 +1,95 @@
+/**
+ * The case list: an applicant's own cases, a staff member's queue in their data scope (GET /api/v1/cases).
+ *
+ * One statement per page (ADR 0005): the capped count and the page are two subqueries of one SELECT, so a page
+ * costs one round trip and one pool checkout. The page reads only the columns a summary shows — never the form —
+ * and the index `case_state_due_idx (state, due_date, id) include (region_code)` (cases migration
+ * `…_cases_queue_covering`) hands the staff queue over in its order with the region filter applied in the index.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { todayInShanghai } from '../../platform/calendar/index.ts';
+import { slaLight } from './rules.ts';
+import { OPEN_STATES, STATE_LABELS, type CaseState } from './state.ts';
+import { maskName, scoped, type CaseSummary } from './service.ts';
+
+/** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
+export const COUNT_CAP = 1_000;
+
+export type CaseFilter = {
+  state?: CaseState;
+  page: number;
+  pageSize: number;
+  q?: string;
+  light?: 'green' | 'yellow' | 'red';
+  assignee?: 'me' | 'unassigned';
+};
+
+export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Locale): Promise<{ cases: CaseSummary[]; total: number; totalCapped: boolean }> {
+  const today = todayInShanghai();
+  let q = scoped(db.selectFrom('case'), actor);
+  if (f.state) q = q.where('case.state', '=', f.state);
+  if (f.q) q = q.where((eb) => eb.or([eb('case.number', '=', f.q!), eb('case.item_name', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
+  if (f.light) {
+    q = q.where('case.state', 'in', OPEN_STATES).where('case.suspension', 'is', null);
+    if (f.light === 'red') q = q.where('case.due_date', '<', today);
+    if (f.light === 'yellow') q = q.where('case.warn_date', '<=', today).where('case.due_date', '>=', today);
+    if (f.light === 'green') q = q.where('case.warn_date', '>', today);
+  }
+  if (f.assignee === 'me') q = q.where('case.assignee_id', '=', actor.id);
+  if (f.assignee === 'unassigned') q = q.where('case.assignee_id', 'is', null);
+  const staff = actor.subjectType === 'staff';
+  // Staff work the most urgent first; applicants see their newest first.
+  const order = (t: 'case' | 'p') => (staff ? sql`${sql.ref(`${t}.due_date`)} asc nulls last, ${sql.ref(`${t}.id`)}` : sql`${sql.ref(`${t}.submitted_at`)} desc, ${sql.ref(`${t}.id`)}`);
+  const page = q
+    .select([
+      'case.id',
+      'case.number',
+      'case.state',
+      'case.item_name',
+      'case.impl_code',
+      'case.agency_name',
+      'case.applicant_name',
+      'case.applicant_type',
+      'case.submitted_at',
+      'case.due_date',
+      'case.warn_date',
+      'case.closed_at',
+      sql<boolean>`${sql.ref('case.suspension')} is not null`.as('suspended'),
+    ])
+    .orderBy(order('case'))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const count = db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<number>().as('total'));
+  // The count's one row joined to the page's rows: an empty page still brings its total.
+  const rows = await db
+    .selectFrom(page.as('p'))
+    .rightJoin(count.as('n'), (j) => j.onTrue())
+    .selectAll('p')
+    .select('n.total')
+    .orderBy(order('p'))
+    .execute();
+  const total = rows[0]?.total ?? 0;
+  return {
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    cases: rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id!,
+        number: r.number!,
+        state: r.state!,
+        stateLabel: STATE_LABELS[r.state!][locale],
+        itemName: r.item_name!,
+        implCode: r.impl_code!,
+        agencyName: r.agency_name!,
+        applicantName: staff ? maskName(r.applicant_name!, r.applicant_type!) : r.applicant_name!,
+        submittedAt: r.submitted_at!.toISOString(),
+        dueDate: r.due_date ?? null,
+        closedAt: r.closed_at?.toISOString() ?? null,
+        slaLight: slaLight(OPEN_STATES.includes(r.state!) && !r.suspended, today, { dueDate: r.due_date ?? null, warnDate: r.warn_date ?? null }),
+      })),
+  };
+}
