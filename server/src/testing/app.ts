@@ -11,6 +11,8 @@ export type TestApp = {
   app: App;
   routes: RegisteredRoute[];
   db: Awaited<ReturnType<typeof createTestDatabase>>['db'];
+  /** The private database's URL (a second app instance on the same database, LISTEN). */
+  url: string;
   close(): Promise<void>;
 };
 
@@ -21,6 +23,7 @@ export async function createTestApp(template: 'tongban_empty' | 'tongban_demo' =
     app,
     routes,
     db: h.db,
+    url: h.url,
     async close() {
       await app.close();
       await h.drop();

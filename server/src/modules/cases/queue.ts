@@ -2,8 +2,9 @@
  * The case list: an applicant's own cases, a staff member's queue in their data scope (GET /api/v1/cases).
  *
  * One statement per page (ADR 0005): the capped count and the page are two subqueries of one SELECT, so a page
- * costs one round trip and one pool checkout. The page reads only the columns a summary shows — never the form —
- * and the index `case_state_due_idx (state, due_date, id) include (region_code)` (cases migration
+ * costs one round trip and one pool checkout. The page's ids are found first (index-only, in queue order, so a
+ * deep page skips index entries, not table rows); only those rows are read, and only the columns a summary
+ * shows — never the form. The index `case_state_due_idx (state, due_date, id) include (region_code)` (cases migration
  * `…_cases_queue_covering`) hands the staff queue over in its order with the region filter applied in the index.
  */
 import { sql } from 'kysely';
@@ -43,7 +44,10 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
   const staff = actor.subjectType === 'staff';
   // Staff work the most urgent first; applicants see their newest first.
   const order = (t: 'case' | 'p') => (staff ? sql`${sql.ref(`${t}.due_date`)} asc nulls last, ${sql.ref(`${t}.id`)}` : sql`${sql.ref(`${t}.submitted_at`)} desc, ${sql.ref(`${t}.id`)}`);
-  const page = q
+  // The page's ids first — an index-only scan in queue order, however deep the page — then only those rows.
+  const pageIds = q.select('case.id').orderBy(order('case')).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const page = db
+    .selectFrom('case')
     .select([
       'case.id',
       'case.number',
@@ -59,9 +63,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
       'case.closed_at',
       sql<boolean>`${sql.ref('case.suspension')} is not null`.as('suspended'),
     ])
-    .orderBy(order('case'))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .where('case.id', 'in', pageIds);
   const count = db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<number>().as('total'));
   // The count's one row joined to the page's rows: an empty page still brings its total.
   const rows = await db
