@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
+import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
@@ -68,6 +69,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
   // The count's one row joined to the page's rows: an empty page still brings its total.
   const rows = await db
     .selectFrom(page.as('p'))
+    .modifyFront(sql.raw(PREPARE_MARK))
     .rightJoin(count.as('n'), (j) => j.onTrue())
     .selectAll('p')
     .select('n.total')

@@ -16,6 +16,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
+import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditRow } from '../../platform/audit/index.ts';
 import { checkIdempotencyKey, earlierResult, requestHash } from '../../platform/http/idempotency.ts';
@@ -108,7 +109,7 @@ async function file(db: Db, actor: Actor, input: SubmitInput, p: Plan, ids: { ca
   const codes = [...p.given.keys()];
   const audit = auditRow({ actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: ids.caseId, ip: ids.ip });
   const event = { caseId: ids.caseId, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id };
-  const { rows } = await sql<Filed>`
+  const { rows } = await sql<Filed>`${sql.raw(PREPARE_MARK)}
     with pub as (
       select 1 from service_item i join service_item_version v on v.item_id = i.id and v.version = i.published_version
        where i.id = ${item.itemId}::uuid and i.status = 'published' and v.id = ${item.versionId}::uuid),
