@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { COUNT_CAP } from './queue.ts';
 
@@ -45,5 +46,19 @@ describe('GET /api/v1/cases (queue.ts: count and page in one statement)', () => 
     expect(own.cases.length).toBe(own.total);
     const at = own.cases.map((c) => c.submittedAt);
     expect(at).toEqual([...at].sort().reverse());
+  });
+
+  it('over the cap says 1000+ and, while it remembers that, still reads every page afresh', async () => {
+    // Clone a submitted case 1,100 times (new ids and numbers, due far ahead) so the clerk's queue passes the cap.
+    await sql`insert into "case" select (r).* from (
+        select jsonb_populate_record(null::"case", to_jsonb(c) || jsonb_build_object('id', gen_random_uuid(), 'number', 'T-' || g, 'due_date', '2099-01-01')) as r
+          from (select * from "case" where state = 'submitted' and region_code like '3212%' limit 1) c, generate_series(1, 1100) g) x`.execute(t.db);
+    const first = await list(clerk, 'state=submitted&pageSize=5');
+    expect(first).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    const moved = await t.db.selectFrom('case').select('id').where('number', '=', 'T-7').executeTakeFirstOrThrow();
+    await t.db.updateTable('case').set({ due_date: '2000-01-01' }).where('id', '=', moved.id).execute();
+    const again = await list(clerk, 'state=submitted&pageSize=5');
+    expect(again.cases[0]!.id).toBe(moved.id);
+    expect(again).toMatchObject({ total: COUNT_CAP, totalCapped: true });
   });
 });

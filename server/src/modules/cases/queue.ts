@@ -6,6 +6,7 @@
  * deep page skips index entries, not table rows); only those rows are read, and only the columns a summary
  * shows — never the form. The index `case_state_due_idx (state, due_date, id) include (region_code)` (cases migration
  * `…_cases_queue_covering`) hands the staff queue over in its order with the region filter applied in the index.
+ * A queue whose count reached the cap is not counted again for a few seconds (see `saturatedCounts`).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
@@ -19,6 +20,22 @@ import { maskName, scoped, type CaseSummary } from './service.ts';
 
 /** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
 export const COUNT_CAP = 1_000;
+
+/**
+ * Queues known to hold more than COUNT_CAP cases (count statement + parameters → until when), per database. A
+ * count that reached the cap is not repeated for SATURATED_TTL_MS: the page itself is always read afresh, and the
+ * total shown stays "1000+" — wrong only if the queue fell below the cap within those seconds. Counts under the
+ * cap are never remembered, so a short queue's total is always exact.
+ */
+const SATURATED_TTL_MS = 5_000;
+const SATURATED_MAX = 2_000;
+const saturatedByDb = new WeakMap<Db, Map<string, number>>();
+function saturatedCounts(db: Db): Map<string, number> {
+  let m = saturatedByDb.get(db);
+  if (!m) saturatedByDb.set(db, (m = new Map()));
+  return m;
+}
+const countKeyOf = (c: { sql: string; parameters: readonly unknown[] }) => `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
 
 export type CaseFilter = {
   state?: CaseState;
@@ -65,22 +82,38 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
       sql<boolean>`${sql.ref('case.suspension')} is not null`.as('suspended'),
     ])
     .where('case.id', 'in', pageIds);
-  const count = db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<number>().as('total'));
-  // The count's one row joined to the page's rows: an empty page still brings its total.
-  const rows = await db
-    .selectFrom(page.as('p'))
-    .modifyFront(sql.raw(PREPARE_MARK))
-    .rightJoin(count.as('n'), (j) => j.onTrue())
-    .selectAll('p')
-    .select('n.total')
-    .orderBy(order('p'))
-    .execute();
-  const total = rows[0]?.total ?? 0;
+  const counted = q.select(sql`1`.as('one')).limit(COUNT_CAP + 1);
+  const countKey = countKeyOf(counted.compile());
+  const saturated = saturatedCounts(db);
+  const now = Date.now();
+  let rows;
+  let total: number;
+  if ((saturated.get(countKey) ?? 0) > now) {
+    // This queue held more than COUNT_CAP cases a moment ago: it shows "1000+" without counting again.
+    rows = await db.selectFrom(page.as('p')).modifyFront(sql.raw(PREPARE_MARK)).selectAll('p').orderBy(order('p')).execute();
+    total = COUNT_CAP + 1;
+  } else {
+    const count = db.selectFrom(counted.as('capped')).select((eb) => eb.fn.countAll<number>().as('total'));
+    // The count's one row joined to the page's rows: an empty page still brings its total.
+    rows = await db
+      .selectFrom(page.as('p'))
+      .modifyFront(sql.raw(PREPARE_MARK))
+      .rightJoin(count.as('n'), (j) => j.onTrue())
+      .selectAll('p')
+      .select('n.total')
+      .orderBy(order('p'))
+      .execute();
+    total = rows[0]?.total ?? 0;
+    if (total > COUNT_CAP) {
+      if (saturated.size >= SATURATED_MAX) saturated.delete(saturated.keys().next().value!);
+      saturated.set(countKey, now + SATURATED_TTL_MS);
+    }
+  }
   return {
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
     cases: rows
-      .filter((r) => r.id !== null)
+      .filter((r) => r.id != null)
       .map((r) => ({
         id: r.id!,
         number: r.number!,
