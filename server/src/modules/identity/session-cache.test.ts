@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { buildApp } from '../../app.ts';
 import { localFileStore } from '../../platform/files/file-store.ts';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.ts';
@@ -84,5 +85,23 @@ describe('session cache', () => {
     const token = decodeURIComponent(/tb_session=([^;]+)/.exec(s.cookie)![1]!);
     await t.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', createHash('sha256').update(token).digest('hex')).execute();
     expect(await eventually(async () => (await me(t.app, s.cookie)).statusCode === 401)).toBe(true);
+  });
+
+  it('falls back to the database while its listening connection is lost, and listens again', async () => {
+    const r = createSessionResolver(t.db, t.url);
+    try {
+      expect(await eventually(async () => r.listening)).toBe(true);
+      const s = await loginAs(t.app, 'citizen');
+      const token = decodeURIComponent(/tb_session=([^;]+)/.exec(s.cookie)![1]!);
+      expect((await r.resolve(token))?.username).toBe('citizen');
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tongban-auth-listen' and datname = current_database()`.execute(t.db);
+      expect(await eventually(async () => !r.listening)).toBe(true);
+      // Meanwhile a logout elsewhere is seen at once: nothing is served from the cache.
+      await t.db.deleteFrom('session').where('token_hash', '=', createHash('sha256').update(token).digest('hex')).execute();
+      expect(await r.resolve(token)).toBeUndefined();
+      expect(await eventually(async () => r.listening)).toBe(true);
+    } finally {
+      await r.close();
+    }
   });
 });
