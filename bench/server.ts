@@ -190,7 +190,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   const startedAt = Date.now();
   let child: ChildProcess;
   try {
-    child = spawn(nodeBinary(), [...opts.start.nodeArgs, opts.start.script, ...opts.start.args], { cwd: rootDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server only (profiling: `--cpu-prof --cpu-prof-dir=/tmp/p`).
+    const extra = shellWords(process.env.BENCH_SERVER_NODE_ARGS ?? '');
+    child = spawn(nodeBinary(), [...opts.start.nodeArgs, ...extra, opts.start.script, ...opts.start.args], { cwd: rootDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     removeDataDir(dataDir);
     throw err;

@@ -12,7 +12,7 @@ import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
-import { identityRoutes, resolveSession } from './modules/identity/index.ts';
+import { identityRoutes, createSessionResolver } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
@@ -33,16 +33,20 @@ export type AppDeps = {
   calendarStore?: CalendarStore;
   /** Courier for results sent by express; EXPRESS_PROVIDER (default: the express simulator) when omitted. */
   express?: ExpressProvider;
+  /** The database URL, to LISTEN for session changes; without it sessions are looked up on every request. */
+  databaseUrl?: string;
 };
 
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
+  const sessions = createSessionResolver(deps.db, deps.databaseUrl);
   const { app, routes } = await createHttpServer({
     logLevel: deps.logLevel ?? 'info',
     logger: deps.logger,
-    resolveSession: (token) => resolveSession(deps.db, token),
+    resolveSession: sessions.resolve,
     webDir: deps.webDir,
     maxUploadBytes: deps.maxUploadBytes,
   });
+  app.addHook('onClose', () => sessions.close());
   const calendarStore = deps.calendarStore ?? createCalendarStore(deps.db);
   if (!deps.calendarStore) await calendarStore.refresh();
   const calendar = () => calendarStore.current();

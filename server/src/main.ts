@@ -64,7 +64,7 @@ async function start(config: Config) {
     if (fresh) log.info('seeding the demo world (first start)…');
     accounts = await seedDemoWorld(h.db, store);
   }
-  const { app } = await buildApp({ db: h.db, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
+  const { app } = await buildApp({ db: h.db, databaseUrl: h.url, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
   registerNotifyHandlers(jobs, { db: h.db, ...notifyAdaptersFromEnv(), log: app.log });
   // Link new audit events into the hash chain shortly after they commit (one instance at a time).

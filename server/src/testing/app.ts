@@ -11,16 +11,19 @@ export type TestApp = {
   app: App;
   routes: RegisteredRoute[];
   db: Awaited<ReturnType<typeof createTestDatabase>>['db'];
+  /** The private database's URL (a second app instance on the same database, LISTEN). */
+  url: string;
   close(): Promise<void>;
 };
 
 export async function createTestApp(template: 'tongban_empty' | 'tongban_demo' = 'tongban_demo'): Promise<TestApp> {
   const h = await createTestDatabase(template);
-  const { app, routes } = await buildApp({ db: h.db, store: localFileStore(inject('filesDir')), logger: false });
+  const { app, routes } = await buildApp({ db: h.db, databaseUrl: h.url, store: localFileStore(inject('filesDir')), logger: false });
   return {
     app,
     routes,
     db: h.db,
+    url: h.url,
     async close() {
       await app.close();
       await h.drop();

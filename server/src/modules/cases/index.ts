@@ -4,4 +4,6 @@ export type { CasesTables } from './tables.ts';
 export { casesRoutes } from './routes.ts';
 export { caseResultsRoutes, findCaseInScope } from './routes.results.ts';
 export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
-export { canReadFileThroughCase, caseStats, submitCase, actOnCase, getCase, deemAcceptOverdue, COUNT_CAP, type CaseStats } from './service.ts';
+export { submitCase } from './submit.ts';
+export { canReadFileThroughCase, caseStats, actOnCase, getCase, deemAcceptOverdue, type CaseStats } from './service.ts';
+export { COUNT_CAP } from './queue.ts';

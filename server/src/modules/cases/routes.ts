@@ -6,6 +6,8 @@ import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody } from './schema.ts';
 import * as service from './service.ts';
+import { submitCase } from './submit.ts';
+import { listCases } from './queue.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import * as drafts from './drafts.ts';
 import { CaseErrors } from './errors.ts';
@@ -30,7 +32,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       },
     },
     async (req, reply) => {
-      const c = await service.submitCase(deps.db, req.actor!, req.body, {
+      const c = await submitCase(deps.db, req.actor!, req.body, {
         idempotencyKey: req.headers['idempotency-key'],
         cal: deps.calendar(),
         ip: req.ip,
@@ -62,7 +64,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       },
     },
     async (req) =>
-      service.listCases(deps.db, req.actor!, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language'])),
+      listCases(deps.db, req.actor!, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language'])),
   );
 
   app.get(

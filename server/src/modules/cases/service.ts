@@ -1,21 +1,18 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
-import { idempotentInTrx } from '../../platform/http/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
 import { ROLE_GRANTS, type Role } from '../../platform/auth/permissions.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { addWorkingDays, todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
-import { findPublishedItem, findItemVersion } from '../catalog/index.ts';
-import { getApplicantProfileInTrx } from '../identity/index.ts';
+import { findItemVersion } from '../catalog/index.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
-import { validateForm } from './form-validation.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
 import type { Delivery, Suspension, SupplementNotice } from './tables.ts';
 import {
@@ -33,10 +30,8 @@ import {
   type DeliveryMethod,
 } from './state.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
-import { signCommitment, type CommitmentInput } from './commitment.ts';
-import { acceptRegionFor } from './tongban.ts';
-import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, assigneeNames, type CaseExtras } from './engine-extras.ts';
-import { stepsOf } from './review-steps.ts';
+import type { CommitmentInput } from './commitment.ts';
+import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras } from './engine-extras.ts';
 
 export type CaseSummary = {
   id: string;
@@ -148,200 +143,6 @@ function roleFor(actor: Actor, action: CaseAction): Role {
   return actor.roles.find((r) => (ROLE_GRANTS[r].permissions as readonly string[]).includes(perm)) ?? actor.roles[0] ?? 'applicant';
 }
 
-/** Per region and year, case numbers come from a PostgreSQL sequence: no hot counter row for submissions to queue on. */
-const knownSequences = new Set<string>();
-
-function caseSequenceName(regionCode: string, year: number): string {
-  if (!/^\d{6,12}$/.test(regionCode) || !Number.isInteger(year)) throw new Error('bad case number scope');
-  return `case_no_${regionCode}_${year}`;
-}
-
-/** Create the sequence outside the submitting transaction (DDL there would serialise submissions). */
-async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
-  const name = caseSequenceName(regionCode, year);
-  if (knownSequences.has(name)) return name;
-  try {
-    await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
-  } catch (err) {
-    // Two processes creating it at once: the loser sees a duplicate; the sequence exists either way.
-    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
-  }
-  knownSequences.add(name);
-  return name;
-}
-
-async function nextCaseNumberInTrx(trx: Trx, sequence: string, regionCode: string, year: number): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(trx);
-  return `${regionCode}-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
-}
-
-export async function submitCase(
-  db: Db,
-  actor: Actor,
-  input: SubmitInput,
-  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale },
-): Promise<CaseDetail> {
-  const pinned = await findPublishedItem(db, input.implCode);
-  const year = Number(todayInShanghai().slice(0, 4));
-  const sequence = pinned ? await ensureCaseSequence(db, pinned.regionCode, year) : undefined;
-  const caseId = await db.transaction().execute(async (trx) => {
-    const { id } = await idempotentInTrx(
-      trx,
-      { ownerId: actor.id, scope: 'case.submit', key: ctx.idempotencyKey, body: input, resultId: newId() },
-      async (id) => {
-        const item = await findPublishedItem(trx, input.implCode);
-        if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
-        const doc = item.document;
-        if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
-          throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
-        }
-        const problems = validateForm(doc.form, input.form);
-        if (problems.length) {
-          const err = CaseErrors.FORM_INVALID({ summary: problems.map((p) => p.message).join('；'), fields: problems });
-          throw err;
-        }
-        const byCode = new Map(doc.materials.map((m) => [m.code, m]));
-        for (const m of input.materials) if (!byCode.has(m.code)) throw CaseErrors.MATERIAL_UNKNOWN({ code: m.code });
-        const given = new Map(input.materials.map((m) => [m.code, m.fileId]));
-        // Materials the platform obtains itself (registers, licenses) are never demanded from the applicant.
-        const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code));
-        if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
-        const files = given.size
-          ? await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', 'in', [...given.values()]).execute()
-          : [];
-        const fileById = new Map(files.map((f) => [f.id, f]));
-        for (const [code, fileId] of given) {
-          const f = fileById.get(fileId);
-          if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: byCode.get(code)!.name, code });
-        }
-
-        if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
-        const profile = await getApplicantProfileInTrx(trx, actor.id);
-        const applicantName = actor.subjectType === 'entity' ? (profile.entity_name ?? actor.displayName) : (profile.person_name ?? actor.displayName);
-        const signed = signCommitment(doc, input.commitment, { subjectType: actor.subjectType, names: actor.subjectType === 'person' ? [profile.person_name, actor.displayName] : [] }, new Date());
-        const acceptRegion = await acceptRegionFor(trx, doc, item.regionCode, input.acceptRegionCode);
-        const today = todayInShanghai();
-        const acceptDue = deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, ctx.cal);
-        const number = await nextCaseNumberInTrx(trx, sequence ?? (await ensureCaseSequence(db, item.regionCode, year)), item.regionCode, year);
-        const now = new Date();
-        await trx
-          .insertInto('case')
-          .values({
-            id,
-            number,
-            region_code: item.regionCode,
-            org_id: item.orgId,
-            agency_name: item.agencyName,
-            item_id: item.itemId,
-            item_version_id: item.versionId,
-            item_version: item.version,
-            impl_code: doc.implCode,
-            item_name: doc.name,
-            applicant_id: actor.id,
-            applicant_name: applicantName,
-            applicant_type: actor.subjectType as 'person' | 'entity',
-            state: 'submitted',
-            version: 1,
-            form: JSON.stringify(input.form),
-            decision: null,
-            committed_days: doc.committedDays,
-            statutory_days: doc.statutoryDays,
-            submitted_at: now,
-            due_date: acceptDue.dueDate,
-            warn_date: acceptDue.warnDate,
-            case_type: doc.caseType,
-            joint: (doc.jointAgencies?.length ?? 0) > 0,
-            delivery: JSON.stringify(input.delivery ?? { method: 'electronic' }),
-            accept_region_code: acceptRegion,
-            commitment: signed ? JSON.stringify(signed) : null,
-            // The item version's review steps, started at acceptance (review-steps.ts).
-            review: JSON.stringify({ steps: stepsOf(doc, doc.committedDays), current: -1 }),
-          })
-          .execute();
-        if (given.size) {
-          await trx
-            .insertInto('case_material')
-            .values([...given].map(([code, fileId]) => ({ case_id: id, code, name: byCode.get(code)!.name, file_id: fileId, file_name: fileById.get(fileId)!.name })))
-            .execute();
-        }
-        await trx
-          .insertInto('case_action')
-          .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ channel: 'online', ...(acceptRegion ? { acceptRegionCode: acceptRegion } : {}), ...(signed ? { commitmentSignedBy: signed.signedName } : {}) }) })
-          .execute();
-        await trx.deleteFrom('case_draft').where('applicant_id', '=', actor.id).where('impl_code', '=', doc.implCode).execute();
-        await emitInTrx(trx, 'case.submitted', { caseId: id, number, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id });
-        await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: id, after: { number, state: 'submitted' }, ip: ctx.ip });
-      },
-    );
-    return id;
-  });
-  return getCase(db, actor, caseId, ctx.locale, { audit: false });
-}
-
-/** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
-export const COUNT_CAP = 1_000;
-
-export type CaseFilter = {
-  state?: CaseState;
-  page: number;
-  pageSize: number;
-  q?: string;
-  light?: 'green' | 'yellow' | 'red';
-  assignee?: 'me' | 'unassigned';
-};
-
-export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Locale): Promise<{ cases: CaseSummary[]; total: number; totalCapped: boolean }> {
-  const today = todayInShanghai();
-  let q = scoped(db.selectFrom('case'), actor);
-  if (f.state) q = q.where('case.state', '=', f.state);
-  if (f.q) q = q.where((eb) => eb.or([eb('case.number', '=', f.q!), eb('case.item_name', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
-  if (f.light) {
-    q = q.where('case.state', 'in', OPEN_STATES).where('case.suspension', 'is', null);
-    if (f.light === 'red') q = q.where('case.due_date', '<', today);
-    if (f.light === 'yellow') q = q.where('case.warn_date', '<=', today).where('case.due_date', '>=', today);
-    if (f.light === 'green') q = q.where('case.warn_date', '>', today);
-  }
-  if (f.assignee === 'me') q = q.where('case.assignee_id', '=', actor.id);
-  if (f.assignee === 'unassigned') q = q.where('case.assignee_id', 'is', null);
-  const staff = actor.subjectType === 'staff';
-  const [{ total }, rows] = await Promise.all([
-    db
-      .selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    q
-      .selectAll('case')
-      // Staff work the most urgent first; applicants see their newest first.
-      .orderBy(staff ? sql`${sql.ref('case.due_date')} asc nulls last` : sql`${sql.ref('case.submitted_at')} desc`)
-      .orderBy('case.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  const assignees = staff ? await assigneeNames(db, rows.map((r) => r.assignee_id)) : new Map<string, string>();
-  return {
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
-    cases: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      state: r.state,
-      stateLabel: STATE_LABELS[r.state][locale],
-      itemName: r.item_name,
-      implCode: r.impl_code,
-      agencyName: r.agency_name,
-      applicantName: staff ? maskName(r.applicant_name, r.applicant_type) : r.applicant_name,
-      submittedAt: r.submitted_at.toISOString(),
-      dueDate: r.due_date,
-      closedAt: r.closed_at?.toISOString() ?? null,
-      slaLight: slaLight(OPEN_STATES.includes(r.state) && !r.suspension, today, { dueDate: r.due_date, warnDate: r.warn_date }),
-      version: r.version,
-      ...(staff ? { assigneeName: r.assignee_id ? (assignees.get(r.assignee_id) ?? null) : null } : {}),
-      acceptRegionCode: r.accept_region_code,
-    })),
-  };
-}
-
 /** A staff member takes a case into their own hands (认领); another's claim is not silently taken over. */
 export async function claimCase(db: Db, actor: Actor, id: string, ip: string, locale: Locale): Promise<CaseDetail> {
   if (actor.subjectType !== 'staff' || !(actor.permissions.has('case:accept') || actor.permissions.has('case:decide'))) throw HttpErrors.FORBIDDEN();
@@ -412,6 +213,22 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
+  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale);
+}
+
+type MaterialRow = Selectable<Database['case_material']>;
+type ActionRow = Selectable<Database['case_action']>;
+
+/** A case as the API shows it, from its row, materials and log (submit.ts builds one without reading back). */
+export function caseDetailOf(
+  actor: Actor,
+  c: NonNullable<CaseRow>,
+  materials: MaterialRow[],
+  actions: ActionRow[],
+  itemDoc: { form: unknown } | undefined,
+  extras: Awaited<ReturnType<typeof caseExtras>>,
+  locale: Locale,
+): CaseDetail {
   const today = todayInShanghai();
   return {
     id: c.id,

@@ -2,6 +2,7 @@
 export { identityMigrations } from './migrations.ts';
 export type { IdentityTables } from './tables.ts';
 export { identityRoutes } from './routes.ts';
+export { createSessionResolver, SESSION_CACHE_TTL_MS, type SessionResolver } from './session-cache.ts';
 export {
   resolveSession,
   getApplicantProfileInTrx,

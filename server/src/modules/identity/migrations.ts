@@ -80,4 +80,33 @@ export const identityMigrations: Record<string, Migration> = {
       for (const t of ['login_failure', 'session', 'account_role', 'account', 'org', 'region']) await db.schema.dropTable(t).execute();
     },
   },
+  /**
+   * Session cache invalidation (session-cache.ts, ADR 0006): every change that can end or alter a session
+   * NOTIFYs `tongban_auth` at commit — whatever code (or hand-written SQL) makes it.
+   */
+  '202611231000_identity_auth_notify': {
+    async up(db: Kysely<any>) {
+      await sql`create function tongban_auth_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_table_name = 'session' then
+            perform pg_notify('tongban_auth', 's:' || old.id::text);
+          elsif tg_table_name = 'account_role' then
+            perform pg_notify('tongban_auth', 'a:' || (case when tg_op = 'DELETE' then old.account_id else new.account_id end)::text);
+            if tg_op = 'UPDATE' then perform pg_notify('tongban_auth', 'a:' || old.account_id::text); end if;
+          else
+            perform pg_notify('tongban_auth', 'a:' || old.id::text);
+          end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger session_auth_changed after update or delete on session for each row execute function tongban_auth_changed()`.execute(db);
+      await sql`create trigger account_role_auth_changed after insert or update or delete on account_role for each row execute function tongban_auth_changed()`.execute(db);
+      await sql`create trigger account_auth_changed after update or delete on account for each row execute function tongban_auth_changed()`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop trigger account_auth_changed on account`.execute(db);
+      await sql`drop trigger account_role_auth_changed on account_role`.execute(db);
+      await sql`drop trigger session_auth_changed on session`.execute(db);
+      await sql`drop function tongban_auth_changed()`.execute(db);
+    },
+  },
 };

@@ -5,6 +5,7 @@ import { ErrorResponse } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { ApplicantProfile, LoginBody, Me, OrgList, UserList } from './schema.ts';
 import * as service from './service.ts';
+import { forgetSessionLocally } from './session-cache.ts';
 
 export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.cookieSecure };
@@ -34,6 +35,8 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null(), 401: ErrorResponse } } },
     async (req, reply) => {
       await service.logout(deps.db, req.actor!, req.ip);
+      // Other instances hear of it through the session trigger's NOTIFY; this one forgets it before answering.
+      forgetSessionLocally(req.actor!.sessionId);
       reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
       return reply.status(204).send(null);
     },

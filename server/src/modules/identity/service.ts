@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../platform/db/db.ts';
+import type { Db, DbOrTrx, Trx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -65,12 +65,18 @@ export async function logout(db: Db, actor: Actor, ip: string): Promise<void> {
 /** The caller behind a session token, or undefined when the token is unknown or expired. One query. */
 export async function resolveSession(db: Db, token: string): Promise<Actor | undefined> {
   if (token.length > 100) return undefined;
+  return (await lookupSession(db, sha256(token)))?.actor;
+}
+
+/** A live session by the SHA-256 of its token, with when it expires (the session cache's upper bound). */
+export async function lookupSession(db: Db, tokenHash: string): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
     .select([
       's.id as session_id',
       's.csrf_token',
+      's.expires_at',
       'a.id',
       'a.username',
       'a.display_name',
@@ -79,23 +85,26 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | und
       'a.region_code',
       sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles'),
     ])
-    .where('s.token_hash', '=', sha256(token))
+    .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('a.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return undefined;
   const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    subjectType: row.subject_type,
-    roles,
-    permissions: permissionsOf(roles),
-    orgId: row.org_id,
-    regionCode: row.region_code,
-    sessionId: row.session_id,
-    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    actor: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      subjectType: row.subject_type,
+      roles,
+      permissions: permissionsOf(roles),
+      orgId: row.org_id,
+      regionCode: row.region_code,
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+    },
   };
 }
 
@@ -145,7 +154,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
 /**
  * Full (unmasked) profile values used to pre-fill an applicant's own forms. Reading them is an audited access.
  */
-export async function getApplicantProfileInTrx(trx: Trx, accountId: string) {
+export async function getApplicantProfileInTrx(trx: DbOrTrx, accountId: string) {
   return trx
     .selectFrom('account')
     .select(['id', 'display_name', 'subject_type', 'person_name', 'resident_id', 'phone', 'address', 'entity_name', 'credit_code', 'region_code'])

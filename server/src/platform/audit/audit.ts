@@ -46,24 +46,26 @@ export function auditHash(prevHash: string, f: HashedFields): string {
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(JSON.parse(JSON.stringify(v))));
 
+/** The row of an event as appended (unchained): also what set-based writers (cases/submit.ts) insert. */
+export function auditRow(e: AuditInput) {
+  return {
+    id: newId(),
+    at: new Date(),
+    actor_id: e.actor?.id ?? null,
+    actor_name: e.actor?.name ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    before: json(e.before),
+    after: json(e.after),
+    ip: e.ip ?? null,
+    prev_hash: null,
+    hash: null,
+  };
+}
+
 export async function writeAuditInTrx(trx: Trx, e: AuditInput): Promise<void> {
-  await trx
-    .insertInto('audit_event')
-    .values({
-      id: newId(),
-      at: new Date(),
-      actor_id: e.actor?.id ?? null,
-      actor_name: e.actor?.name ?? null,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      before: json(e.before),
-      after: json(e.after),
-      ip: e.ip ?? null,
-      prev_hash: null,
-      hash: null,
-    })
-    .execute();
+  await trx.insertInto('audit_event').values(auditRow(e)).execute();
 }
 
 type AuditRow = { seq: number; id: string; at: Date; actor_id: string | null; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown; ip: string | null };

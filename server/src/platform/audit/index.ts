@@ -1,2 +1,2 @@
-export { writeAuditInTrx, verifyAuditChain, chainAuditEvents, type AuditInput, type ChainReport } from './audit.ts';
+export { writeAuditInTrx, auditRow, verifyAuditChain, chainAuditEvents, type AuditInput, type ChainReport } from './audit.ts';
 export { canonicalJson } from './canonical-json.ts';

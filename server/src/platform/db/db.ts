@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.ts';
+import { preparingClient } from './prepared.ts';
 
 // int8 (counts, bigserial) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -28,6 +29,7 @@ export function connect(url: string, opts: { max?: number; applicationName?: str
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', () => undefined); // idle-client errors (server restart) surface on the next query
+  pool.on('connect', preparingClient);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   let closing: Promise<void> | undefined;

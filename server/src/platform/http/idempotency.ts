@@ -5,7 +5,7 @@
  * Concurrent duplicates serialise on the record's primary key: the second waits for the first to commit.
  */
 import { createHash } from 'node:crypto';
-import type { Trx } from '../db/db.ts';
+import type { DbOrTrx, Trx } from '../db/db.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { HttpErrors } from './errors.ts';
 
@@ -26,7 +26,7 @@ export async function idempotentInTrx(
     await create(args.resultId);
     return { id: args.resultId, replay: false };
   }
-  if (args.key.length > 200) throw HttpErrors.BAD_REQUEST({ reason: 'Idempotency-Key longer than 200 characters' });
+  checkIdempotencyKey(args.key);
   const hash = requestHash(args.body);
   const inserted = await trx
     .insertInto('idempotency_record')
@@ -35,16 +35,31 @@ export async function idempotentInTrx(
     .returning('result_id')
     .executeTakeFirst();
   if (!inserted) {
-    const existing = await trx
-      .selectFrom('idempotency_record')
-      .select(['request_hash', 'result_id'])
-      .where('owner_id', '=', args.ownerId)
-      .where('scope', '=', args.scope)
-      .where('key', '=', args.key)
-      .executeTakeFirstOrThrow();
-    if (existing.request_hash !== hash) throw HttpErrors.IDEMPOTENCY_KEY_REUSED();
-    return { id: existing.result_id, replay: true };
+    const id = await earlierResult(trx, { ...args, key: args.key, hash });
+    if (!id) throw new Error('idempotency record vanished after a conflict');
+    return { id, replay: true };
   }
   await create(args.resultId);
   return { id: args.resultId, replay: false };
+}
+
+export function checkIdempotencyKey(key: string): void {
+  if (key.length > 200) throw HttpErrors.BAD_REQUEST({ reason: 'Idempotency-Key longer than 200 characters' });
+}
+
+/**
+ * The result an earlier request with this key created (undefined: none) — throws IDEMPOTENCY_KEY_REUSED when that request
+ * carried different content. For writers that claim the key inside a larger statement (cases/submit.ts).
+ */
+export async function earlierResult(db: DbOrTrx, args: { ownerId: string; scope: string; key: string; hash: string }): Promise<string | undefined> {
+  const existing = await db
+    .selectFrom('idempotency_record')
+    .select(['request_hash', 'result_id'])
+    .where('owner_id', '=', args.ownerId)
+    .where('scope', '=', args.scope)
+    .where('key', '=', args.key)
+    .executeTakeFirst();
+  if (!existing) return undefined;
+  if (existing.request_hash !== args.hash) throw HttpErrors.IDEMPOTENCY_KEY_REUSED();
+  return existing.result_id;
 }
