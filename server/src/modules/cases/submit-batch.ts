@@ -67,9 +67,13 @@ export type Filing = {
  */
 export type Filed = Record<string, unknown> & { _published: boolean; _files: Record<string, string>; _regions: Record<string, string>; id: string | null };
 
-/** At most this many filings per statement, and this many statements in flight per database. */
-export const BATCH_MAX = 64;
-export const IN_FLIGHT_MAX = 2;
+/**
+ * At most this many filings per statement, and this many statements in flight per database.
+ * `TONGBAN_SUBMIT_BATCH_MAX=1` turns batching off (every filing its own statement, as many at once as the pool
+ * allows) — for measuring the difference (bench/README.md).
+ */
+export const BATCH_MAX = Math.max(1, Number(process.env.TONGBAN_SUBMIT_BATCH_MAX ?? 64) || 64);
+export const IN_FLIGHT_MAX = Math.max(1, Number(process.env.TONGBAN_SUBMIT_IN_FLIGHT ?? 2) || 2);
 
 const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE_MARK)}
     with r as (
@@ -131,19 +135,26 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
 /** File these filings in one statement; the answer's rows in the filings' order. */
 export async function fileMany(db: Db, filings: Filing[]): Promise<Filed[]> {
   const { rows } = await statement(JSON.stringify(filings.map((f, i) => ({ ...f, i })))).execute(db);
-  return rows;
+  const byIndex = new Map(rows.map((r) => [r.i, r]));
+  return filings.map((_, i) => byIndex.get(i)!);
 }
 
+const single = async (db: Db, f: Filing): Promise<Filed> => (await fileMany(db, [f]))[0]!;
+
 type Pending = { f: Filing; resolve: (row: Filed) => void; reject: (err: unknown) => void };
-type Batcher = { queue: Pending[]; inFlight: number };
+type Batcher = { queue: Pending[]; inFlight: number; stats: BatchStats };
+/** Batches run so far on a database (statements that filed more than one case), their filings, the largest, and how many failed as a whole. */
+export type BatchStats = { batches: number; filings: number; largest: number; fellBack: number };
+export const batchStats = (db: Db): BatchStats => ({ ...(batchers.get(db)?.stats ?? { batches: 0, filings: 0, largest: 0, fellBack: 0 }) });
 const batchers = new WeakMap<Db, Batcher>();
 
 /**
  * File one case, together with whatever other filings queued meanwhile (alone when nothing else is in flight).
  */
 export function fileBatched(db: Db, f: Filing): Promise<Filed> {
+  if (BATCH_MAX === 1) return single(db, f);
   let b = batchers.get(db);
-  if (!b) batchers.set(db, (b = { queue: [], inFlight: 0 }));
+  if (!b) batchers.set(db, (b = { queue: [], inFlight: 0, stats: { batches: 0, filings: 0, largest: 0, fellBack: 0 } }));
   const batcher = b;
   return new Promise<Filed>((resolve, reject) => {
     batcher.queue.push({ f, resolve, reject });
@@ -172,22 +183,26 @@ function pump(db: Db, b: Batcher): void {
   while (b.inFlight < IN_FLIGHT_MAX && b.queue.length) {
     const batch = take(b.queue);
     b.inFlight++;
-    void run(db, batch).finally(() => {
+    if (batch.length > 1) {
+      b.stats.batches++;
+      b.stats.filings += batch.length;
+      b.stats.largest = Math.max(b.stats.largest, batch.length);
+    }
+    void run(db, b, batch).finally(() => {
       b.inFlight--;
       pump(db, b);
     });
   }
 }
 
-const single = async (db: Db, f: Filing): Promise<Filed> => (await fileMany(db, [f]))[0]!;
-
-async function run(db: Db, batch: Pending[]): Promise<void> {
+async function run(db: Db, b: Batcher, batch: Pending[]): Promise<void> {
   let rows: Filed[];
   try {
     rows = await fileMany(db, batch.map((p) => p.f));
   } catch (err) {
     if (batch.length === 1) return batch[0]!.reject(err);
     // The batch failed as a whole: file each alone, so the error reaches only the request that causes it.
+    b.stats.fellBack++;
     await Promise.all(batch.map((p) => single(db, p.f).then(p.resolve, p.reject)));
     return;
   }
