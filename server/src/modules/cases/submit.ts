@@ -3,11 +3,12 @@
  *
  * Everything that needs no database is decided in node first: the published item comes from a per-database
  * cache (re-checked by the statement), the form, the materials and the applicant type are validated against
- * it, the deadline is worked out. Then ONE statement, in its own implicit transaction, does the rest with
+ * it, the deadline is worked out. Then ONE statement (submit-batch.ts: shared with the submissions that queued
+ * while the previous one ran — group commit, each row checked on its own), in its own implicit transaction, does the rest with
  * data-modifying CTEs: it checks that the item version is still the published one and that every material file
  * belongs to the applicant, claims the Idempotency-Key, draws the case number, inserts the case, its materials,
  * its first log entry, its outbox event and its audit event, and deletes the draft — all or nothing. The
- * answer is built from what was inserted (RETURNING) without reading the case back.
+ * answer is built from what was inserted (RETURNING, with the region names it shows) without reading the case back.
  *
  * Idempotency stays exact: the key is claimed in the same statement as the case, so a crash leaves neither;
  * a concurrent duplicate waits on the key's unique index until the first commits, then finds the earlier case.
