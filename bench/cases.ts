@@ -816,9 +816,11 @@ type QueueSql = {
   all: Stmt;
 };
 
-const SUMMARY_COLUMNS = ['id', 'number', 'state', 'item_name', 'impl_code', 'agency_name', 'applicant_name', 'applicant_type', 'submitted_at', 'due_date', 'warn_date', 'closed_at']
+const SUMMARY_COLUMNS = ['id', 'number', 'state', 'item_name', 'impl_code', 'agency_name', 'applicant_name', 'applicant_type', 'submitted_at', 'due_date', 'warn_date', 'closed_at', 'version', 'accept_region_code']
   .map((c) => `"case"."${c}"`)
   .join(', ');
+/** The summary's computed columns, as queue.ts writes them (suspension flag, the assignee's name read in the same statement). */
+const SUMMARY_EXTRAS = `"case"."suspension" is not null as "suspended", (select a.display_name from account a where a.id = "case"."assignee_id") as "assignee_name"`;
 
 /** The statement listCases runs for a staff member (cases/queue.ts listCases + service.ts scoped), as Kysely compiles it. */
 function queueSql(scope: { orgId?: string; regionPrefix: string }, state: string, page: number, pageSize: number): QueueSql {
@@ -828,7 +830,7 @@ function queueSql(scope: { orgId?: string; regionPrefix: string }, state: string
   const n = base.length;
   const order = (t: string) => `"${t}"."due_date" asc nulls last, "${t}"."id"`;
   const pageIds = (from: number) => `select "case"."id" from "case" where ${where(from)} order by ${order('case')} limit $${from + n} offset $${from + n + 1}`;
-  const pageText = (from: number) => `select ${SUMMARY_COLUMNS}, "case"."suspension" is not null as "suspended" from "case" where "case"."id" in (${pageIds(from)})`;
+  const pageText = (from: number) => `select ${SUMMARY_COLUMNS}, ${SUMMARY_EXTRAS} from "case" where "case"."id" in (${pageIds(from)})`;
   const countText = (from: number) => `select count(*) as "total" from (select 1 as "one" from "case" where ${where(from)} limit $${from + n}) as "capped"`;
   const pageValues = [...base, pageSize, (page - 1) * pageSize];
   const countValues = [...base, COUNT_CAP + 1];

@@ -3,11 +3,12 @@
  *
  * Everything that needs no database is decided in node first: the published item comes from a per-database
  * cache (re-checked by the statement), the form, the materials and the applicant type are validated against
- * it, the deadline is worked out. Then ONE statement, in its own implicit transaction, does the rest with
+ * it, the deadline is worked out. Then ONE statement (submit-batch.ts: shared with the submissions that queued
+ * while the previous one ran — group commit, each row checked on its own), in its own implicit transaction, does the rest with
  * data-modifying CTEs: it checks that the item version is still the published one and that every material file
  * belongs to the applicant, claims the Idempotency-Key, draws the case number, inserts the case, its materials,
  * its first log entry, its outbox event and its audit event, and deletes the draft — all or nothing. The
- * answer is built from what was inserted (RETURNING) without reading the case back.
+ * answer is built from what was inserted (RETURNING, with the region names it shows) without reading the case back.
  *
  * Idempotency stays exact: the key is claimed in the same statement as the case, so a crash leaves neither;
  * a concurrent duplicate waits on the key's unique index until the first commits, then finds the earlier case.
@@ -16,7 +17,6 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditRow } from '../../platform/audit/index.ts';
 import { checkIdempotencyKey, earlierResult, requestHash } from '../../platform/http/idempotency.ts';
@@ -32,8 +32,9 @@ import { getApplicantProfileInTrx } from '../identity/index.ts';
 import { signCommitment } from './commitment.ts';
 import type { SignedCommitment } from './tables.ts';
 import { acceptRegionFor } from './tongban.ts';
-import { stepsOf } from './review-steps.ts';
-import { caseExtras } from './engine-extras.ts';
+import { ROLE_LABELS, stepsOf } from './review-steps.ts';
+import type { caseExtras } from './engine-extras.ts';
+import { fileBatched, type Filed, type Filing } from './submit-batch.ts';
 
 const SCOPE = 'case.submit';
 const ITEM_CACHE_MAX = 500;
@@ -95,7 +96,7 @@ type Plan = {
 };
 
 /** Every check that needs no database (same rules and messages as ever). */
-function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData): Plan {
+export function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData): Plan {
   if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
   const doc = item.document;
   if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
@@ -131,64 +132,72 @@ function submitPayload(p: Plan): Record<string, unknown> {
   return { channel: 'online', ...(p.acceptRegion ? { acceptRegionCode: p.acceptRegion } : {}), ...(p.signed ? { commitmentSignedBy: p.signed.signedName } : {}) };
 }
 
-/** The statement's answer: whether the item was still published, the applicant's files among those named (id → name), and the case row (id null: not filed). */
-type Filed = Record<string, unknown> & { _published: boolean; _files: Record<string, string>; id: string | null };
-
-/** The one statement: checks, key claim, case number, case, materials, log, outbox, audit, draft removal. */
-async function file(db: Db, actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: string; actionId: string; key: string | null; hash: string | null; sequence: string; year: number; now: Date; ip: string }) {
+/** What the statement writes for this filing (submit-batch.ts files it, alone or with others). */
+function filingOf(actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: string; actionId: string; key: string | null; hash: string | null; sequence: string; year: number; now: Date; ip: string }): Filing {
   const { item } = p;
   const doc = item.document;
-  const fileIds = [...new Set(p.given.values())];
-  const codes = [...p.given.keys()];
   const audit = auditRow({ actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: ids.caseId, ip: ids.ip });
-  const event = { caseId: ids.caseId, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id };
-  const { rows } = await sql<Filed>`${sql.raw(PREPARE_MARK)}
-    with pub as (
-      select 1 from service_item i join service_item_version v on v.item_id = i.id and v.version = i.published_version
-       where i.id = ${item.itemId}::uuid and i.status = 'published' and v.id = ${item.versionId}::uuid),
-    files as (select id, name from file_object where id = any(${fileIds}::uuid[]) and owner_id = ${actor.id}::uuid),
-    ok as (select 1 where exists (select 1 from pub) and (select count(*) from files) = ${fileIds.length}::int),
-    claim as (
-      insert into idempotency_record (owner_id, scope, key, request_hash, result_id)
-      select ${actor.id}::uuid, ${SCOPE}::text, ${ids.key}::text, ${ids.hash}::text, ${ids.caseId}::text from ok where ${ids.key}::text is not null
-      on conflict do nothing returning 1),
-    go as (select nextval(${ids.sequence}::regclass) as n from ok where ${ids.key}::text is null or exists (select 1 from claim)),
-    c as (
-      insert into "case" (id, number, region_code, org_id, agency_name, item_id, item_version_id, item_version, impl_code, item_name,
-                          applicant_id, applicant_name, applicant_type, state, version, form, decision, committed_days, statutory_days,
-                          submitted_at, due_date, warn_date, case_type, joint, delivery, accept_region_code, commitment, review)
-      select ${ids.caseId}::uuid, ${`${item.regionCode}-${ids.year}-`}::text || lpad(go.n::text, greatest(6, length(go.n::text)), '0'),
-             ${item.regionCode}::text, ${item.orgId}::uuid, ${item.agencyName}::text, ${item.itemId}::uuid, ${item.versionId}::uuid,
-             ${item.version}::int, ${doc.implCode}::text, ${doc.name}::text, ${actor.id}::uuid,
-             coalesce((select case when ${actor.subjectType}::text = 'entity' then a.entity_name else a.person_name end from account a where a.id = ${actor.id}::uuid), ${actor.displayName}::text),
-             ${actor.subjectType}::text, 'submitted', 1, ${JSON.stringify(input.form)}::jsonb, null, ${doc.committedDays}::int, ${doc.statutoryDays}::int,
-             ${ids.now}::timestamptz, ${p.dueDate}::date, ${p.warnDate}::date, ${doc.caseType}::text, ${(doc.jointAgencies?.length ?? 0) > 0}::boolean,
-             ${JSON.stringify(input.delivery ?? { method: 'electronic' })}::jsonb, ${p.acceptRegion}::text,
-             ${p.signed ? JSON.stringify(p.signed) : null}::jsonb,
-             -- the item version's review steps, started at acceptance (review-steps.ts)
-             ${JSON.stringify({ steps: stepsOf(doc, doc.committedDays), current: -1 })}::jsonb
-        from go
-      returning *),
-    m as (
-      insert into case_material (case_id, code, name, file_id, file_name)
-      select c.id, x.code, x.name, f.id, f.name
-        from c cross join unnest(${codes}::text[], ${codes.map((k) => p.names.get(k)!)}::text[], ${codes.map((k) => p.given.get(k)!)}::uuid[]) as x(code, name, file_id)
-        join files f on f.id = x.file_id),
-    log as (
-      insert into case_action (id, case_id, seq, action, from_state, to_state, actor_id, actor_name, actor_role, payload, at)
-      select ${ids.actionId}::uuid, c.id, 1, 'submit', null, 'submitted', ${actor.id}::uuid, ${actor.displayName}::text, 'applicant', ${JSON.stringify(submitPayload(p))}::jsonb, ${ids.now}::timestamptz from c),
-    draft as (delete from case_draft where applicant_id = ${actor.id}::uuid and impl_code = ${doc.implCode}::text and exists (select 1 from c)),
-    outbox as (
-      insert into outbox_event (id, topic, payload)
-      select ${newId()}::uuid, 'case.submitted', ${JSON.stringify(event)}::jsonb || jsonb_build_object('number', c.number) from c),
-    audit as (
-      insert into audit_event (id, at, actor_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
-      select ${audit.id}::uuid, ${audit.at}::timestamptz, ${audit.actor_id}::uuid, ${audit.actor_name}::text, ${audit.action}::text, ${audit.entity_type}::text,
-             ${audit.entity_id}::text, null, jsonb_build_object('number', c.number, 'state', 'submitted'), ${audit.ip}::text, null, null from c)
-    select exists (select 1 from pub) as _published, (select coalesce(json_object_agg(id, name), '{}') from files) as _files, c.*
-      from (select 1) one left join c on true`.execute(db);
-  return rows[0]!;
+  return {
+    case_id: ids.caseId,
+    action_id: ids.actionId,
+    applicant_id: actor.id,
+    subject_type: actor.subjectType,
+    display_name: actor.displayName,
+    key: ids.key,
+    hash: ids.hash,
+    item_id: item.itemId,
+    version_id: item.versionId,
+    item_version: item.version,
+    impl_code: doc.implCode,
+    item_name: doc.name,
+    region_code: item.regionCode,
+    org_id: item.orgId,
+    agency_name: item.agencyName,
+    seq: ids.sequence,
+    prefix: `${item.regionCode}-${ids.year}-`,
+    form: input.form,
+    committed_days: doc.committedDays,
+    statutory_days: doc.statutoryDays,
+    now: ids.now.toISOString(),
+    due_date: p.dueDate,
+    warn_date: p.warnDate,
+    case_type: doc.caseType,
+    joint: (doc.jointAgencies?.length ?? 0) > 0,
+    delivery: input.delivery ?? { method: 'electronic' },
+    accept_region_code: p.acceptRegion,
+    commitment: p.signed ?? null,
+    // the item version's review steps, started at acceptance (review-steps.ts)
+    review: { steps: stepsOf(doc, doc.committedDays), current: -1 },
+    log_payload: submitPayload(p),
+    outbox_id: newId(),
+    outbox: { caseId: ids.caseId, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id },
+    audit_id: audit.id,
+    audit_at: audit.at.toISOString(),
+    ip: ids.ip,
+    materials: [...p.given].map(([code, fileId]) => ({ code, name: p.names.get(code)!, file_id: fileId })),
+    nfiles: new Set(p.given.values()).size,
+  };
 }
+
+/** What a new case shows of the later features (engine-extras.ts `caseExtras`), from the filed row and its region names — no read. */
+function newCaseExtras(c: CaseRowOf, regions: Record<string, string>): Awaited<ReturnType<typeof caseExtras>> {
+  const names = new Map(Object.entries(regions));
+  const review = c.review;
+  return {
+    names,
+    api: {
+      regionCode: c.region_code,
+      regionName: names.get(c.region_code) ?? null,
+      acceptRegionCode: c.accept_region_code,
+      acceptRegionName: c.accept_region_code ? (names.get(c.accept_region_code) ?? null) : null,
+      reviewSteps: c.commitment || !review ? [] : review.steps.map((s) => ({ ...s, roleLabel: ROLE_LABELS[s.role] })),
+      currentStep: review && !c.commitment ? review.current : -1,
+      commitment: c.commitment,
+      verification: null,
+    },
+  };
+}
+type CaseRowOf = Parameters<typeof caseDetailOf>[1];
 
 export async function submitCase(
   db: Db,
@@ -220,7 +229,7 @@ export async function submitCase(
     const actionId = newId();
     let row: Filed;
     try {
-      row = await file(db, actor, input, p, { caseId, actionId, key, hash, sequence, year, now, ip: ctx.ip });
+      row = await fileBatched(db, filingOf(actor, input, p, { caseId, actionId, key, hash, sequence, year, now, ip: ctx.ip }));
     } catch (err) {
       // The sequence was dropped behind our back (a restored database): forget it and try once more.
       if ((err as { code?: string }).code === '42P01' && attempt === 0) {
@@ -244,11 +253,11 @@ export async function submitCase(
       if (attempt === 0) continue; // that request rolled back after all: file this one
       throw new Error('case submission neither filed nor found');
     }
-    const c = row as unknown as Parameters<typeof caseDetailOf>[1];
+    const c = row as unknown as CaseRowOf;
     const materials = [...p.given]
       .map(([code, fileId]) => ({ case_id: caseId, code, name: p.names.get(code)!, file_id: fileId, file_name: row._files[fileId]! }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: submitPayload(p), at: now }];
-    return caseDetailOf(actor, c, materials, log, p.item.document, await caseExtras(db, c), ctx.locale);
+    return caseDetailOf(actor, c, materials, log, p.item.document, newCaseExtras(c, row._regions), ctx.locale);
   }
 }
