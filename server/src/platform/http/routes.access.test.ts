@@ -72,6 +72,19 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(res.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('a NUL or a lone surrogate anywhere in a JSON body → 400 naming it, not a database error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":"a\\u0000b","password":"x"}' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('BAD_REQUEST');
+    expect(res.json().error.message).toMatch(/空字符/);
+    const lone = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":"a\\ud800b","password":"x"}' });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error.code).toBe('BAD_REQUEST');
+    // An escaped backslash followed by "u0000" is ordinary text, not a NUL.
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":"a\\\\u0000b","password":"x"}' });
+    expect(ok.json().error?.code).not.toBe('BAD_REQUEST');
+  });
+
   it('schema violations → 400 VALIDATION_FAILED with the offending path', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '', password: 'x', extra: 1 } });
     expect(res.statusCode).toBe(400);

@@ -101,6 +101,22 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
     registers: [metrics],
   });
 
+  // JSON bodies: Fastify's own parser (prototype-poisoning checks kept), plus one check PostgreSQL would otherwise
+  // make with a 500: text stored as jsonb or text may contain neither NUL (U+0000) nor a lone UTF-16 surrogate.
+  // Both can only arrive as \u escapes; the walk only runs for the rare body whose text has such an escape.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string; // parseAs: 'string'
+    parseJson(req, text, (err, value) => {
+      if (err) return done(err, undefined);
+      if (UNSTORABLE_ESCAPE.test(text) && hasUnstorableText(value)) {
+        return done(HttpErrors.BAD_REQUEST({ reason: '内容中有无法保存的特殊字符（如空字符 \\u0000 或残缺的 \\ud800），请删掉后再提交' }), undefined);
+      }
+      done(null, value);
+    });
+  });
+
   await app.register(cookie);
   // Uploads: per-route code reads at most one file; the hard cap here bounds memory for any route.
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes ?? 20 * 1024 * 1024, files: 1, fields: 10 } });
@@ -210,4 +226,15 @@ function sendError(err: FastifyError | AppError | Error, req: FastifyRequest, re
   }
   const body = { error: { code: appErr.code, message: appErr.localized(locale), details: appErr.status >= 500 ? {} : appErr.params } };
   return reply.status(appErr.status).send(body);
+}
+
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+const unstorable = (text: string) => text.includes('\0') || !text.isWellFormed();
+
+/** Whether any string (value or key) in a parsed JSON value holds text PostgreSQL refuses to store. */
+function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return unstorable(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => unstorable(k) || hasUnstorableText(v));
+  return false;
 }
