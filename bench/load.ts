@@ -1,16 +1,18 @@
 /**
  * One benchmark target under closed-loop load: `connections` keep-alive connections each send the next request as
- * soon as the previous answer arrives. A short warm-up run (results discarded) lets the JIT, the connection
- * pool and PostgreSQL's caches settle; then the measured run.
+ * soon as the previous answer arrives. A short warm-up (results discarded) lets the JIT, the connection pool and
+ * PostgreSQL's caches settle; then the measured window.
  *
- * autocannon gives throughput and status counts. Latency percentiles are computed here from every response's
- * own time (autocannon's histogram has no p95 and rounds to whole milliseconds).
+ * The load comes from `loadgen.ts` (raw `node:net` sockets, responses framed by their headers, bodies counted but
+ * never decoded), so that on a small machine the load generator costs little CPU next to the server it measures.
+ * Every target, the bare baseline included, goes through it: the ratios compare like with like. Latency percentiles
+ * are computed here from every response's own time.
  *
  * A target may give a list of paths instead of one: every request (across all connections) takes the next path of
- * the list, wrapping around, continuing from the warm-up into the measured run. Responses' `x-cache` headers
- * (the server's public response cache says `hit` or `miss`) are counted in the measured run.
+ * the list, wrapping around, continuing from the warm-up into the measured window. Responses' `x-cache` headers
+ * (the server's public response cache says `hit` or `miss`) are counted in the measured window.
  */
-import autocannon, { type Instance, type Result } from 'autocannon';
+import { runLoad } from './loadgen.ts';
 
 /**
  * What a current browser sends (Chrome, Edge and Firefox send this or a subset with gzip). Every target sends it:
@@ -31,7 +33,6 @@ export type Target = {
 
 /** `x-cache` headers seen in the measured run. */
 export type CacheCounts = { hit: number; miss: number; none: number };
-type CacheState = keyof CacheCounts;
 
 export type Percentiles = { count: number; p50: number; p95: number; p99: number };
 
@@ -62,6 +63,8 @@ export type TargetResult = {
   cache: CacheCounts & { hitRate: number | null };
   /** Latency of cache hits and of misses separately (only for routes that send `x-cache`). */
   latencyByCache?: { hit: Percentiles; miss: Percentiles };
+  /** The load generator's own counts: warm-up responses (discarded), responses to requests in flight when the window closed (received and checked, not counted), connections the server closed, body bytes received. */
+  load?: { warmupResponses: number; lateResponses: number; reconnects: number; bodyBytes: number };
 };
 
 /** Nearest-rank percentile of an ascending array. */
@@ -70,8 +73,6 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
-
-type PathCursor = { next: number };
 
 /** A growable list of latencies. */
 class Samples {
@@ -94,91 +95,48 @@ class Samples {
   }
 }
 
-function runOnce(
-  baseUrl: string,
-  target: Target,
-  connections: number,
-  durationSec: number,
-  signal: AbortSignal | undefined,
-  cursor: PathCursor,
-  onResponse?: (ms: number, cache: CacheState) => void,
-): Promise<Result> {
-  if (signal?.aborted) return Promise.reject(new Error(`aborted: ${String(signal.reason)}`));
-  const paths = target.paths;
-  // autocannon calls a request's onResponse (which sees the headers) and then, synchronously on the same client,
-  // emits 'response' (which has the latency): the header seen last belongs to the response being timed.
-  let lastCache: CacheState = 'none';
-  const readCache = (_status: number, _body: string, _context: unknown, headers: Record<string, string | string[]>) => {
-    const v = headers['x-cache'] ?? headers['X-Cache'];
-    lastCache = v === 'hit' ? 'hit' : v === 'miss' ? 'miss' : 'none';
-  };
-  const instance: Instance = autocannon({
-    url: baseUrl + (paths ? paths[0] : target.path),
-    connections,
-    duration: durationSec,
-    timeout: 10,
-    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...target.headers },
-    title: target.key,
-    requests: [
-      {
-        ...(paths
-          ? {
-              setupRequest: (req) => {
-                req.path = paths[cursor.next++ % paths.length]!;
-                return req;
-              },
-            }
-          : {}),
-        onResponse: readCache,
-      },
-    ],
-  });
-  if (onResponse) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onResponse(ms, lastCache));
-  const onAbort = () => instance.stop();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  return new Promise<Result>((resolve, reject) => {
-    instance.then(
-      (r) => {
-        signal?.removeEventListener('abort', onAbort);
-        if (signal?.aborted) reject(new Error(`aborted: ${String(signal.reason)}`));
-        else resolve(r);
-      },
-      (err: unknown) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
-}
+/** Per-request timeout (a response slower than this counts as an error). */
+const TIMEOUT_MS = 10_000;
 
 export async function measure(baseUrl: string, target: Target, s: LoadSettings): Promise<TargetResult> {
-  const cursor: PathCursor = { next: 0 };
-  if (s.warmupSec > 0) await runOnce(baseUrl, target, s.connections, s.warmupSec, s.signal, cursor);
-
+  const url = new URL(baseUrl);
+  const paths = target.paths ?? [target.path];
+  let next = 0;
   const all = new Samples();
   const byCache = { hit: new Samples(), miss: new Samples() };
   const cache: CacheCounts = { hit: 0, miss: 0, none: 0 };
-  const r = await runOnce(baseUrl, target, s.connections, s.durationSec, s.signal, cursor, (ms, c) => {
-    all.add(ms);
-    cache[c]++;
-    if (c !== 'none') byCache[c].add(ms);
+  const headers: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING };
+  for (const [k, v] of Object.entries(target.headers ?? {})) headers[k.toLowerCase()] = v;
+  const r = await runLoad({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port),
+    connections: s.connections,
+    warmupSec: s.warmupSec,
+    durationSec: s.durationSec,
+    nextPath: () => paths[next++ % paths.length]!,
+    headers,
+    timeoutMs: TIMEOUT_MS,
+    signal: s.signal,
+    onResponse: (ms, _status, c) => {
+      all.add(ms);
+      cache[c]++;
+      if (c !== 'none') byCache[c].add(ms);
+    },
   });
 
   const sorted = all.sorted();
   const n = sorted.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
-  const statusCodes: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(r.statusCodeStats)) statusCodes[code] = count;
 
   return {
     key: target.key,
     label: target.label,
     path: target.path,
     connections: s.connections,
-    durationSec: r.duration,
-    requests: r.requests.total,
-    requestsPerSec: r.duration > 0 ? r.requests.total / r.duration : 0,
+    durationSec: r.durationSec,
+    requests: r.responses,
+    requestsPerSec: r.durationSec > 0 ? r.responses / r.durationSec : 0,
     latencyMs: {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
@@ -189,9 +147,10 @@ export async function measure(baseUrl: string, target: Target, s: LoadSettings):
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
-    statusCodes,
+    statusCodes: r.statusCodes,
     distinctPaths: target.paths ? new Set(target.paths).size : 1,
     cache: { ...cache, hitRate: cache.hit + cache.miss > 0 ? cache.hit / (cache.hit + cache.miss) : null },
     ...(cache.hit + cache.miss > 0 ? { latencyByCache: { hit: byCache.hit.percentiles(), miss: byCache.miss.percentiles() } } : {}),
+    load: { warmupResponses: r.warmupResponses, lateResponses: r.late, reconnects: r.reconnects, bodyBytes: r.bodyBytes },
   };
 }

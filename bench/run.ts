@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: start the real server (as `npm start` runs it) on a throw-away embedded PostgreSQL, grow the
- * catalog to 15,000 published items (generate-catalog.ts), load four routes with autocannon, print a table (with
+ * catalog to 15,000 published items (generate-catalog.ts), load five routes with the raw-socket load generator (loadgen.ts), print a table (with
  * each route's throughput relative to the bare /healthz route of the same run, and the public response cache's hit
  * rate), the catalog issue's goals and the server's peak RSS, write the figures as JSON under the OS temp dir, then
  * stop everything and clean up.
@@ -222,7 +222,7 @@ function cpuSeconds(pid: number, descendants: boolean): number {
   return sec;
 }
 
-/** CPU of the server's node process, its PostgreSQL (node's descendants) and this process (autocannon), in cores. */
+/** CPU of the server's node process, its PostgreSQL (node's descendants) and this process (the load generator), in cores. */
 type CpuSplit = { serverNode: number; postgres: number; loadGenerator: number };
 
 function cpuMeter(serverPid: number): () => CpuSplit {

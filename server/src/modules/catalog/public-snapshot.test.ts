@@ -68,6 +68,26 @@ describe('public catalog snapshot across processes', () => {
     expect(after.json().items.map((i: { implCode: string }) => i.implCode)).not.toContain(item.impl_code);
   });
 
+  it('answers from the snapshot before validation with the headers of any answer; bad input still gets the error shape', async () => {
+    const item = await publishedItem(a.db, 3);
+    const guide = `/api/v1/public/items/${item.impl_code}`;
+    await eventually(async () => (await b.inject(guide)).headers['x-cache'] === 'hit');
+    const r = await b.inject({ url: guide, headers: { 'accept-encoding': 'gzip' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers).toMatchObject({ 'x-cache': 'hit', 'content-encoding': 'gzip', vary: 'accept-encoding', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+    expect(r.headers['x-request-id']).toBeTruthy();
+    expect(JSON.parse(gunzipSync(r.rawPayload).toString('utf8')).implCode).toBe(item.impl_code);
+    expect((await b.inject({ url: guide, headers: { 'if-none-match': String(r.headers.etag) } })).statusCode).toBe(304);
+    const search = `/api/v1/public/items?q=${encodeURIComponent(item.name)}&pageSize=5`;
+    await b.inject(search);
+    expect((await b.inject(search)).headers['x-cache']).toBe('hit');
+    for (const url of [`${search}&page=0`, `/api/v1/public/items/${'9'.repeat(65)}`]) {
+      const bad = await b.inject(url);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('any committed change to a published item reaches the other process, even one made in SQL', async () => {
     const item = await publishedItem(a.db, 1);
     const guide = `/api/v1/public/items/${item.impl_code}`;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { App } from '../../platform/http/server.ts';
 import { ErrorResponse, Paging } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -8,6 +9,7 @@ import * as editorial from './editorial.ts';
 import * as reports from './reports.ts';
 import { guideRoutes } from './routes.guide.ts';
 import { createPublicSnapshot } from './public-snapshot.ts';
+import { sendStored, type ResponseCache } from '../../platform/http/response-cache.ts';
 import { openStoredFile, sendStoredFile } from '../../platform/files/routes.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { CatalogErrors } from './errors.ts';
@@ -22,7 +24,24 @@ const PUBLIC_ANSWER_BYTES = 8 * 1024 * 1024;
 /** Ranked search lists kept, in entries of 4 bytes (a text matching the whole catalog takes 15,000; the benchmark mix's 334 texts take well under 1,000,000). */
 const SEARCH_LIST_ENTRIES = 1_000_000;
 
-const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code' }) });
+const IMPL_CODE_MAX = 64;
+const ImplCodeParam = Type.Object({ implCode: Type.String({ minLength: 1, maxLength: IMPL_CODE_MAX, description: 'Implementation code' }) });
+
+/**
+ * A route-level `onRequest` hook that answers a request whose answer is in the snapshot straight away (x-cache:
+ * hit), before querystring/params validation and the handler. Only answers to requests that passed validation
+ * are stored (`key` is made of exactly what was validated), so a hit could not have failed it; everything else
+ * (misses, bad input, errors) goes the route's normal way. The global hooks (session, security headers, metrics)
+ * still run, and the route still declares `access: 'public'`.
+ */
+function answerFromSnapshot(store: ResponseCache, key: (req: FastifyRequest) => string | undefined) {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const k = key(req);
+    const hit = k === undefined ? undefined : store.hit(k);
+    if (!hit) return done();
+    void sendStored(req, reply, hit, 'hit');
+  };
+}
 
 export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }) {
   /**
@@ -34,10 +53,12 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
   await guideRoutes(app, deps);
   excelRoutes(app, deps);
 
+  const searchKey = (req: FastifyRequest) => `search:${req.url}`;
   app.get(
     '/api/v1/public/items',
     {
       config: { access: 'public' },
+      onRequest: answerFromSnapshot(snapshot.answers, searchKey),
       schema: {
         tags: ['catalog'],
         summary: 'Search published service items (same source for web, phone, hall screens and third parties)',
@@ -62,7 +83,7 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
     },
     async (req, reply) => {
       const { serviceObject, ...rest } = req.query;
-      return snapshot.answers.send(req, reply, `search:${req.url}`, () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }, snapshot.search));
+      return snapshot.answers.send(req, reply, searchKey(req), () => searchPublished(deps.db, { ...rest, object: serviceObject, page: rest.page ?? 1, pageSize: rest.pageSize ?? 20 }, snapshot.search));
     },
   );
 
@@ -70,6 +91,11 @@ export async function catalogRoutes(app: App, deps: { db: Db; store: FileStore }
     '/api/v1/public/items/:implCode',
     {
       config: { access: 'public' },
+      // Keyed by the code (the handler's and the loader's key); the params schema's bounds are checked here too.
+      onRequest: answerFromSnapshot(snapshot.items, (req) => {
+        const code = (req.params as { implCode?: string }).implCode;
+        return code && code.length <= IMPL_CODE_MAX ? code : undefined;
+      }),
       schema: {
         tags: ['catalog'],
         summary: 'The full published element set of an item (its service guide); 410 when the item was retired',

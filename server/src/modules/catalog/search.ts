@@ -669,6 +669,24 @@ async function searchWithMemo(db: Db, memo: SearchMemo, q: SearchQuery, text: st
 }
 
 /**
+ * Plans of recently asked texts. Planning (segmentation, synonyms, tsquery text) depends on the text alone and
+ * costs more than cutting a page from a memoized ranked list, which is what most new URLs of a known text need.
+ * Bounded: emptied when full.
+ */
+const PLAN_CACHE_MAX = 1_000;
+const plans = new Map<string, { plan: QueryPlan; qs: ReturnType<typeof planQueries> }>();
+function planFor(text: string): { plan: QueryPlan; qs: ReturnType<typeof planQueries> } {
+  let p = plans.get(text);
+  if (!p) {
+    const plan = planQuery(text);
+    p = { plan, qs: planQueries(plan) };
+    if (plans.size >= PLAN_CACHE_MAX) plans.clear();
+    plans.set(text, p);
+  }
+  return p;
+}
+
+/**
  * Search published items: words (optional) and filters; ranked as described at the top of this file, or in pinyin
  * order when there are no words. With a memo (the public route's), ranked lists are reused across filters and
  * pages; without one, or when the memo lacks an item, each pass is one SQL statement for the page asked.
@@ -679,8 +697,7 @@ export async function searchPublished(db: Db, q: SearchQuery, memo?: SearchMemo)
   const offset = (page - 1) * pageSize;
   const text = (q.q ?? '').trim();
   if (!text) return listAlphabetical(db, q, pageSize, offset);
-  const plan = planQuery(text);
-  const qs = planQueries(plan);
+  const { plan, qs } = planFor(text);
   if (!qs) return { items: [], total: 0 };
   // Strict (every concept), then loose (any concept), then fuzzy (most characters of the name): first that finds.
   // One unbroken phrase that misses is more likely a typo (营业只照) than several needs: fuzzy before loose then.

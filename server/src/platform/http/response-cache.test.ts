@@ -61,6 +61,11 @@ describe('response cache', () => {
     small.put('r', JSON.stringify({ k: 'r' }), small.seq());
     expect(small.has('p')).toBe(false);
     expect(small.stats().bytes).toBeLessThanOrEqual(650);
+    // A hit gives an entry a second chance: the entry unused since the hand passed goes instead.
+    expect(small.hit('q')?.etag).toBe(small.peek('q')?.etag);
+    expect(small.hit('nothing')).toBeUndefined();
+    small.put('s', JSON.stringify({ k: 's' }), small.seq());
+    expect([small.has('q'), small.has('r'), small.has('s')]).toEqual([true, false, true]);
 
     cache.setUsable(false);
     expect(cache.put('x', '{}', cache.seq())).toBe(false);

@@ -5,7 +5,8 @@
  * There is no TTL: the owner invalidates entries when PostgreSQL says the catalog changed (LISTEN/NOTIFY, see
  * modules/catalog/public-snapshot.ts), and turns the store off (`setUsable(false)`) while it cannot hear those
  * notifications, so a process never serves an answer it could not know to be current. Memory is bounded by the
- * compressed bytes held (least recently used out first).
+ * compressed bytes held; beyond it, entries not used since the eviction hand last passed go first (the CLOCK
+ * approximation of least recently used: a hit only sets a flag, so the hot path does not reorder the map).
  *
  * A hit is a map lookup and a write of the stored bytes: `content-encoding: gzip` when the client accepts it
  * (every browser and HTTP library does), decompressed for the rare client that does not, `304 Not Modified` when
@@ -100,6 +101,12 @@ export type ResponseCache = {
   /** Store an answer made from data read after sequence number `since` (ignored when invalidated since). */
   put(key: string, body: string, since: number): boolean;
   has(key: string): boolean;
+  /**
+   * The stored answer of `key` when there is one, counted as a hit (a route's fast path: serve it with
+   * `sendStored(…, 'hit')` before validation, since only validated requests' answers are stored); undefined
+   * otherwise (nothing counted: the route then goes its normal way through `send`).
+   */
+  hit(key: string): StoredResponse | undefined;
   /** The stored answer of `key`, without counting a hit or refreshing its recency (tests, diagnostics). */
   peek(key: string): StoredResponse | undefined;
   /** Drop one key (its data changed). */
@@ -111,8 +118,11 @@ export type ResponseCache = {
   stats(): ResponseCacheStats;
 };
 
+/** A stored answer and whether it was used since the eviction hand last passed it. */
+type Entry = { stored: StoredResponse; recent: boolean };
+
 export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
-  const entries = new Map<string, StoredResponse>();
+  const entries = new Map<string, Entry>();
   /** Sequence number of the last invalidation of a key (kept until the next clear). */
   const invalidatedAt = new Map<string, number>();
   const inflight = new Map<string, Promise<StoredResponse>>();
@@ -128,7 +138,7 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
     const old = entries.get(key);
     if (!old) return;
     entries.delete(key);
-    bytes -= cost(key, old);
+    bytes -= cost(key, old.stored);
   };
   const clear = () => {
     seq++;
@@ -144,22 +154,32 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
     const c = cost(key, s);
     if (c > opts.maxBytes) return false;
     remove(key);
-    entries.set(key, s);
+    // New entries start as used, so they get one pass of the hand before they can go.
+    entries.set(key, { stored: s, recent: true });
     bytes += c;
-    // Map iteration order is insertion order: the first key is the least recently used.
-    while (bytes > opts.maxBytes) remove(entries.keys().next().value!);
+    // The hand: Map iteration order is insertion order. A used entry loses its flag and moves to the end; the
+    // first unused one goes. Ends within one turn (every flag passed is cleared).
+    while (bytes > opts.maxBytes) {
+      const [k, e] = entries.entries().next().value!;
+      if (e.recent) {
+        e.recent = false;
+        entries.delete(k);
+        entries.set(k, e);
+      } else remove(k);
+    }
     return true;
+  };
+  const lookup = (key: string): StoredResponse | undefined => {
+    const e = usable ? entries.get(key) : undefined;
+    if (!e) return undefined;
+    hits++;
+    e.recent = true;
+    return e.stored;
   };
 
   const serve = async (req: FastifyRequest, reply: FastifyReply, key: string, produceBody: () => Promise<string>) => {
-    const hit = usable ? entries.get(key) : undefined;
-    if (hit) {
-      hits++;
-      // Refresh recency (re-inserting moves the key to the end of the iteration order).
-      entries.delete(key);
-      entries.set(key, hit);
-      return sendStored(req, reply, hit, 'hit');
-    }
+    const hit = lookup(key);
+    if (hit) return sendStored(req, reply, hit, 'hit');
     misses++;
     // Concurrent misses of one key (a popular search right after a change) share one production.
     let pending = inflight.get(key);
@@ -183,7 +203,8 @@ export function createResponseCache(opts: { maxBytes: number }): ResponseCache {
     seq: () => seq,
     put: (key, body, since) => store(key, encodeResponse(body), since),
     has: (key) => entries.has(key),
-    peek: (key) => entries.get(key),
+    hit: lookup,
+    peek: (key) => entries.get(key)?.stored,
     invalidate(key) {
       seq++;
       remove(key);

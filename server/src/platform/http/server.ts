@@ -143,27 +143,33 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
   });
 
   // Who is calling: the session cookie resolves to an actor. Writes made with a cookie must echo the CSRF token.
-  app.addHook('onRequest', async (req) => {
+  // (Callback-style hooks: these run on every request, and an async hook costs a promise and a microtask each.)
+  app.addHook('onRequest', (req, _reply, done) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const actor = await opts.resolveSession(token);
-    if (!actor) return;
-    req.actor = actor;
-    if (!SAFE_METHODS.has(req.method)) {
-      const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || sent !== actor.csrfToken) throw HttpErrors.CSRF_FAILED();
-    }
+    if (!token) return done();
+    opts.resolveSession(token).then((actor) => {
+      if (actor) {
+        req.actor = actor;
+        if (!SAFE_METHODS.has(req.method)) {
+          const sent = req.headers[CSRF_HEADER];
+          if (typeof sent !== 'string' || sent !== actor.csrfToken) return done(HttpErrors.CSRF_FAILED() as unknown as FastifyError);
+        }
+      }
+      done();
+    }, done);
   });
 
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+    done(null, payload);
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => sendError(err, req, reply));
