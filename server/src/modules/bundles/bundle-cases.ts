@@ -224,7 +224,7 @@ function memberView(c: MemberCase, locale: Locale, today: string): MemberView {
     version: c.version,
     ...(c.decision ? { result: c.decision.result } : {}),
     delivery: c.delivery,
-    held: !!c.bundle?.hold,
+    held: !!c.bundle?.hold && c.state === 'decided',
     ...(c.notice && c.state === 'supplement_requested' ? { notice: c.notice } : {}),
   };
 }
