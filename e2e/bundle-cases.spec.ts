@@ -102,7 +102,7 @@ test('three departments each find their member case in their own queue; the lead
 });
 
 test('the window clerk asks for a supplement on the 社会保障卡申领 member case', async ({ browser }) => {
-  const { ctx, page } = await staffPage(browser, 'reviewer_wjw');
+  const { ctx } = await staffPage(browser, 'reviewer_wjw');
   const { members } = await bundleAs(ctx.request);
   await ctx.close();
   const target = members.find((m) => m.agency === '泰州市人力资源和社会保障局')!;
