@@ -19,7 +19,7 @@ import { paymentsRoutes } from './modules/payments/index.ts';
 import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
 import { notifyRoutes } from './modules/notify/index.ts';
-import { bundlesRoutes } from './modules/bundles/index.ts';
+import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 
 export type AppDeps = {
   db: Db;
@@ -88,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   supervisionRoutes(app, { db: deps.db });
   notifyRoutes(app, { db: deps.db });
   bundlesRoutes(app, { db: deps.db });
+  bundleCasesRoutes(app, { db: deps.db, calendar, express });
   fileRoutes(app, {
     db: deps.db,
     store: deps.store,

@@ -8,6 +8,7 @@ import { HomePage } from './portal/HomePage.tsx';
 import { ItemGuidePage } from './portal/ItemGuidePage.tsx';
 import { LoginPage } from './portal/LoginPage.tsx';
 import { MyCaseDetailPage } from './portal/MyCaseDetailPage.tsx';
+import { MyBundleCasePage } from './portal/MyBundleCasePage.tsx';
 import { MyCasesPage } from './portal/MyCasesPage.tsx';
 import { NotificationsPage } from './portal/NotificationsPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
@@ -54,6 +55,14 @@ export function App() {
                 element={
                   <RequireAuth>
                     <MyCaseDetailPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="my/bundles/:id"
+                element={
+                  <RequireAuth>
+                    <MyBundleCasePage />
                   </RequireAuth>
                 }
               />

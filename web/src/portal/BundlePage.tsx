@@ -7,6 +7,7 @@ import { holds, useBundle, usePlan, type BundleDetail, type BundleItem, type Mea
 import { errorMessage } from '../api/client.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { BundleApply } from './BundleApply.tsx';
 
 const MEASURES: Array<keyof Measures> = ['applications', 'forms', 'fields', 'materials', 'visits', 'days'];
 
@@ -223,7 +224,6 @@ function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; 
       )}
 
       <SavingsTable s={plan.savings} title={t('bundles.savingsPlanTitle')} />
-      <Alert type="info" showIcon title={t('bundles.applyNote')} style={{ marginBottom: 12 }} />
       <Button onClick={() => window.print()}>{t('bundles.print')}</Button>
     </div>
   );
@@ -297,6 +297,7 @@ export function BundlePage() {
             {t('bundles.changeAnswers')}
           </Button>
           <PlanView plan={plan.data} leaveOut={leaveOut} toggle={toggle} />
+          <BundleApply code={code} plan={plan.data} answers={answers} leaveOut={leaveOut} />
         </>
       )}
 

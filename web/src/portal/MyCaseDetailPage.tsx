@@ -55,6 +55,11 @@ export function MyCaseDetailPage() {
       <Card styles={{ body: { padding: 16 } }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 10, flexWrap: 'wrap', marginBottom: 8 }}>
           <CaseStateTag state={cs.state} label={cs.stateLabel} />
+          {cs.bundle && (
+            <Link to={`/my/bundles/${encodeURIComponent(cs.bundle.id)}`} data-testid="bundle-tag">
+              {t('bundleCases.bundleTag', { name: cs.bundle.name })}
+            </Link>
+          )}
           {i18n.exists(progressKey) && <span>{t(progressKey as 'cases.progress_submitted')}</span>}
         </div>
         <Descriptions

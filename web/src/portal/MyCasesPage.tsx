@@ -3,6 +3,7 @@ import { ExclamationCircleFilled } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCase, useCases } from '../api/cases.ts';
+import { useBundleCases } from '../api/bundleCases.ts';
 import type { CaseSummary } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { endedAt, isOpenCase } from '../components/caseDates.ts';
@@ -55,6 +56,34 @@ function SupplementsDue() {
   );
 }
 
+/** 我的一件事: each bundle case once, with its state and light; its member cases are listed below as ordinary cases too. */
+function MyBundles() {
+  const { t } = useTranslation();
+  const q = useBundleCases();
+  const list = q.data?.bundleCases ?? [];
+  if (list.length === 0) return null;
+  return (
+    <section aria-labelledby="my-bundles" style={{ marginBottom: 16 }}>
+      <Typography.Title level={2} id="my-bundles" style={{ fontSize: '1.15em' }}>
+        {t('bundleCases.myTitle')}
+      </Typography.Title>
+      <ul className="tb-bundle-items" data-testid="my-bundles">
+        {list.map((b) => (
+          <li key={b.id} className="tb-bundle-item">
+            <div className="tb-bundle-item-head">
+              <Link to={`/my/bundles/${encodeURIComponent(b.id)}`}>{b.bundle.name}</Link>
+              <span>{b.stateLabel}</span>
+            </div>
+            <div className="tb-bundle-item-meta">
+              {b.number} · {b.members.length} · <SlaLight light={b.slaLight} compact />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** 我的办件: one card per case, phone first — state, item, number; the due date and light while open, the closing date after. */
 export function MyCasesPage() {
   const { t } = useTranslation();
@@ -69,6 +98,7 @@ export function MyCasesPage() {
         {t('cases.myTitle')}
       </Typography.Title>
       <SupplementsDue />
+      <MyBundles />
       {cases.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : cases.isError ? (

@@ -11,6 +11,7 @@ import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
 import { DecisionPdfButton, DeliveryInfo } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
+import { useBundleCaseIfReadable } from '../api/bundleCases.ts';
 import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
 import { isOpenCase } from '../components/caseDates.ts';
 import { formatDate, formatDateTime } from '../components/format.ts';
@@ -112,6 +113,20 @@ function StatusAlerts({ c }: { c: CaseDetail }) {
 }
 
 /** A case at the workbench: what was asked and brought on the left, what to do and what happened on the right. */
+/** 一件事: the member case's bundle; the lead department (who may read the whole bundle) gets a link to it. */
+function BundleLink({ bundle }: { bundle: NonNullable<CaseDetail['bundle']> }) {
+  const { t } = useTranslation();
+  const whole = useBundleCaseIfReadable(bundle.id);
+  return (
+    <Space size={4}>
+      <Tag color="purple" data-testid="bundle-tag">
+        {t('bundleCases.bundleTag', { name: bundle.name })}
+      </Tag>
+      {whole.data && <Link to={`/workbench/bundles/${encodeURIComponent(bundle.id)}`}>{t('bundleCases.wholeBundle')}</Link>}
+    </Space>
+  );
+}
+
 export function CaseWorkPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -142,6 +157,7 @@ export function CaseWorkPage() {
         </Typography.Title>
         <CaseStateTag state={cs.state} label={cs.stateLabel} />
         {isOpenCase(cs.state) && <SlaLight light={cs.slaLight} />}
+        {cs.bundle && <BundleLink bundle={cs.bundle} />}
         <Space wrap style={{ marginInlineStart: 'auto' }}>
           {canClaim && <ClaimControl c={cs} state={claimState} />}
           <Button icon={<DownloadOutlined aria-hidden />} href={timelineCsvUrl(cs.id)} download>
@@ -150,6 +166,7 @@ export function CaseWorkPage() {
           <DecisionPdfButton c={cs} label={t('workbench.downloadDecision')} />
         </Space>
       </div>
+      {cs.bundle?.leadView && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bundleCases.leadView')} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/ErrorPages.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
+import { BundleWorkPage } from './BundleWorkPage.tsx';
 import { CaseWorkPage } from './CaseWorkPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 
@@ -13,6 +14,7 @@ export function WorkbenchApp() {
         <Routes>
           <Route index element={<QueuePage />} />
           <Route path="cases/:id" element={<CaseWorkPage />} />
+          <Route path="bundles/:id" element={<BundleWorkPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </StaffLayout>

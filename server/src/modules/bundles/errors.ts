@@ -13,5 +13,11 @@ export const BundleErrors = defineErrors({
   REGION_OUT_OF_SCOPE: { status: 403, 'zh-CN': '区划 {regionCode} 不在您管理的区域内', 'en-US': 'Region {regionCode} is outside your region' },
   TRANSITION_NOT_ALLOWED: { status: 409, 'zh-CN': '当前版本状态为“{status}”，不能执行该操作（只能从：{allowedFrom}）', 'en-US': 'The version is "{status}"; this step is only possible from: {allowedFrom}' },
   CHECK_BLOCKED: { status: 422, 'zh-CN': '检查发现 {count} 个必须修改的问题：{first}', 'en-US': 'The check found {count} errors to fix first: {first}' },
+  FIELD_UNKNOWN: { status: 400, 'zh-CN': '合并表单中没有“{key}”这一项，请刷新页面后重新填写', 'en-US': 'The merged form has no field {key}; reload and fill it again' },
+  MATERIAL_UNKNOWN: { status: 400, 'zh-CN': '材料清单中没有“{key}”，或该材料由本“一件事”中的其他事项出具，无需上传', 'en-US': 'No material {key} to upload in this plan (unknown, or issued by another item of the bundle)' },
+  NOTHING_TO_FILE: { status: 400, 'zh-CN': '按您的回答和选择，本次没有需要办理的事项', 'en-US': 'With these answers and choices there is no item to apply for' },
+  CASE_NOT_FOUND: { status: 404, 'zh-CN': '找不到这件“一件事”办件，或您无权查看', 'en-US': 'Bundle case not found or not yours to see' },
+  NOTHING_TO_SUPPLEMENT: { status: 409, 'zh-CN': '目前没有需要补正的材料', 'en-US': 'No supplement is requested at the moment' },
+  SUPPLEMENT_INCOMPLETE: { status: 400, 'zh-CN': '还缺少补正材料：{names}', 'en-US': 'Supplement incomplete, still missing: {names}' },
   COMMENT_REQUIRED: { status: 400, 'zh-CN': '请填写意见或原因', 'en-US': 'Please write a comment or reason' },
 });

@@ -5,3 +5,4 @@ export { bundlesRoutes } from './routes.ts';
 export { createBundleInTrx, getPublic as getPublishedBundle, planPublic as planBundle } from './service.ts';
 export { FIELD_CONCEPTS, MATERIAL_CONCEPTS } from './dictionary.ts';
 export type { BundleDocument, Plan, Savings } from './schema.ts';
+export { bundleCasesRoutes } from './routes.cases.ts';

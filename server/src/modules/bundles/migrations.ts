@@ -50,4 +50,34 @@ export const bundlesMigrations: Record<string, Migration> = {
       await db.schema.dropTable('bundle').execute();
     },
   },
+  /** One submission of a bundle (bundle-cases.ts): the pinned bundle version, the answers, the merged values. */
+  '202611222010_bundles_cases': {
+    async up(db: Kysely<any>) {
+      await sql`create sequence bundle_case_no`.execute(db);
+      await db.schema
+        .createTable('bundle_case')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('number', 'text', (c) => c.notNull().unique())
+        .addColumn('bundle_id', 'uuid', (c) => c.notNull().references('bundle.id'))
+        .addColumn('bundle_version_id', 'uuid', (c) => c.notNull().references('bundle_version.id'))
+        .addColumn('bundle_code', 'text', (c) => c.notNull())
+        .addColumn('bundle_name', 'text', (c) => c.notNull())
+        .addColumn('lead_org_id', 'uuid', (c) => c.notNull())
+        .addColumn('lead_org_name', 'text', (c) => c.notNull())
+        .addColumn('applicant_id', 'uuid', (c) => c.notNull())
+        .addColumn('answers', 'jsonb', (c) => c.notNull())
+        .addColumn('leave_out', 'jsonb', (c) => c.notNull())
+        .addColumn('form', 'jsonb', (c) => c.notNull())
+        .addColumn('materials', 'jsonb', (c) => c.notNull())
+        .addColumn('delivery', 'jsonb', (c) => c.notNull())
+        .addColumn('together', 'boolean', (c) => c.notNull())
+        .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('bundle_case_applicant_idx').on('bundle_case').columns(['applicant_id', 'submitted_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('bundle_case').execute();
+      await sql`drop sequence bundle_case_no`.execute(db);
+    },
+  },
 };

@@ -43,4 +43,24 @@ export type BundlesTables = {
     actor_name: string;
     at: Generated<Date>;
   };
+  /** One submission of a bundle: its member cases are ordinary cases carrying this id (cases/member.ts). */
+  bundle_case: {
+    id: string;
+    number: string;
+    bundle_id: string;
+    bundle_version_id: string;
+    bundle_code: string;
+    bundle_name: string;
+    lead_org_id: string;
+    lead_org_name: string;
+    applicant_id: string;
+    answers: ColumnType<Record<string, string>, string, string>;
+    leave_out: ColumnType<string[], string, string>;
+    form: ColumnType<Record<string, unknown>, string, string>;
+    materials: ColumnType<Array<{ key: string; fileId: string }>, string, string>;
+    delivery: ColumnType<{ method: 'electronic' | 'pickup' | 'express'; address?: string }, string, string>;
+    /** Results delivered together (default) rather than each as ready. */
+    together: boolean;
+    submitted_at: Date;
+  };
 };

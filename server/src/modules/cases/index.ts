@@ -7,3 +7,8 @@ export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
 export { submitCase } from './submit.ts';
 export { canReadFileThroughCase, caseStats, actOnCase, getCase, deemAcceptOverdue, type CaseStats } from './service.ts';
 export { COUNT_CAP } from './queue.ts';
+export { fileCaseInTrx, memberCases, UNDECIDED, type FiledMember, type MemberCase, type MemberInput } from './member.ts';
+export { ensureCaseSequence } from './submit.ts';
+export type { CaseBundle } from './tables.ts';
+export { slaLight } from './rules.ts';
+export { OPEN_STATES, STATE_LABELS } from './state.ts';

@@ -181,4 +181,17 @@ export const casesMigrations: Record<string, Migration> = {
       await sql`create index case_submitted_due_idx on "case" (due_date) where state = 'submitted'`.execute(db);
     },
   },
+  /**
+   * 一件事 member cases (member.ts): the bundle case they belong to, its lead department (who may read them) and
+   * whether their result waits for the other members (held delivery). Null for ordinary cases.
+   */
+  '202611222000_cases_bundle_member': {
+    async up(db: Kysely<any>) {
+      await sql`alter table "case" add column bundle jsonb`.execute(db);
+      await sql`create index case_bundle_idx on "case" ((bundle->>'id')) where bundle is not null`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`alter table "case" drop column bundle`.execute(db);
+    },
+  },
 };

@@ -82,6 +82,12 @@ export const CaseDetail = Type.Intersect([
     ),
     suspension: Type.Optional(Type.Object({ procedure: Type.String(), reason: Type.String(), expectedDays: Type.Integer(), since: Type.String({ format: 'date' }) }, { description: 'Running special procedure (clock stopped)' })),
     delivery: Delivery,
+    bundle: Type.Optional(
+      Type.Object(
+        { id: Type.String({ format: 'uuid' }), number: Type.String(), name: Type.String(), hold: Type.Boolean({ description: 'The result waits to be delivered with the other members' }), leadView: Type.Boolean({ description: 'Read by the lead department of the bundle (no actions)' }) },
+        { description: '一件事: the bundle case this member case belongs to' },
+      ),
+    ),
     regionCode: Type.Optional(Type.String({ description: 'Region of the deciding agency' })),
     regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: where the case was filed and accepted (null: the deciding region)' })),

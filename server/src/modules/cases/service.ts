@@ -31,6 +31,7 @@ import {
 } from './state.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
 import type { CommitmentInput } from './commitment.ts';
+import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras } from './engine-extras.ts';
 
 export type CaseSummary = {
@@ -74,6 +75,8 @@ export type CaseDetail = CaseSummary & {
   notice?: SupplementNotice;
   suspension?: Suspension;
   delivery: Delivery;
+  /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
+  bundle?: { id: string; number: string; name: string; hold: boolean; leadView: boolean };
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -191,6 +194,8 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Acto
       return !c.suspension && (action !== 'extend' || c.extension_days < extensionCap(c.joint));
     case 'resume':
       return !!c.suspension;
+    case 'deliver':
+      return !c.bundle?.hold;
     default:
       return true;
   }
@@ -201,7 +206,9 @@ function allowedActionsFor(actor: Actor, c: NonNullable<CaseRow>): ApiAction[] {
 }
 
 export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, opts: { audit: boolean; ip?: string } = { audit: true }): Promise<CaseDetail> {
-  const c = await loadCaseInTrx(db, actor, id);
+  // 一件事: the lead department reads the bundle's member cases of other departments too, without acting on them.
+  const own = await loadCaseInTrx(db, actor, id);
+  const c = own ?? (await loadAsBundleLead(db, actor, id));
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
   const [materials, actions, itemDoc, extras] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
@@ -213,7 +220,7 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
-  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale);
+  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own);
 }
 
 type MaterialRow = Selectable<Database['case_material']>;
@@ -228,6 +235,7 @@ export function caseDetailOf(
   itemDoc: { form: unknown } | undefined,
   extras: Awaited<ReturnType<typeof caseExtras>>,
   locale: Locale,
+  leadView = false,
 ): CaseDetail {
   const today = todayInShanghai();
   return {
@@ -253,6 +261,7 @@ export function caseDetailOf(
     ...(c.notice ? { notice: c.notice } : {}),
     ...(c.suspension ? { suspension: c.suspension } : {}),
     delivery: c.delivery,
+    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, hold: c.bundle.hold, leadView } } : {}),
     itemVersion: c.item_version,
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
@@ -275,7 +284,7 @@ export function caseDetailOf(
         ...(more.detail ? { detail: more.detail } : {}),
       };
     }),
-    allowedActions: allowedActionsFor(actor, c),
+    allowedActions: leadView ? [] : allowedActionsFor(actor, c),
   };
 }
 
@@ -310,7 +319,8 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
   const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => {
     const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: asPayload, actor: who }];
     // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
-    if (c.delivery.method === 'electronic') {
+    // 一件事 with results held: delivered with the other members' (member.ts).
+    if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
       steps.push({
         action: 'deliver',
         to: 'closed',
@@ -475,6 +485,7 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
     }
     await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
     await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
+    await releaseHeldInTrx(trx, c, steps, new Date());
   });
   return getCase(db, actor, id, ctx.locale, { audit: false });
 }
@@ -518,7 +529,7 @@ export async function deemAcceptOverdue(db: Db, cal: CalendarData, today = today
 export async function canReadFileThroughCase(db: Db, actor: Actor, fileId: string): Promise<boolean> {
   if (!actor.permissions.has('case:read')) return false;
   const r = await scoped(db.selectFrom('case'), actor).innerJoin('case_material as m', 'm.case_id', 'case.id').select('case.id').where('m.file_id', '=', fileId).limit(1).executeTakeFirst();
-  return r !== undefined;
+  return r !== undefined || canReadFileAsBundleLead(db, actor, fileId);
 }
 
 export type CaseStats = { openCases: number; closedCases: number; overdueCases: number; casesByState: Record<string, number>; openByLight: { green: number; yellow: number; red: number } };

@@ -69,7 +69,7 @@ function caseSequenceName(regionCode: string, year: number): string {
 }
 
 /** Create the sequence outside the submitting statement (DDL there would serialise submissions). */
-async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
+export async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
   const name = caseSequenceName(regionCode, year);
   const { sequences } = cachesOf(db);
   if (sequences.has(name)) return name;
@@ -83,7 +83,7 @@ async function ensureCaseSequence(db: Db, regionCode: string, year: number): Pro
   return name;
 }
 
-type Plan = {
+export type Plan = {
   item: PublishedItem;
   given: Map<string, string>;
   names: Map<string, string>;
@@ -95,20 +95,23 @@ type Plan = {
   acceptRegion: string | null;
 };
 
-/** Every check that needs no database (same rules and messages as ever). */
-export function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData): Plan {
+/**
+ * Every check that needs no database (same rules and messages as ever). `provided`: material codes and form fields
+ * another member of the same 一件事 issues (member.ts), not asked of the applicant.
+ */
+export function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData, provided?: { materials: ReadonlySet<string>; fields: ReadonlySet<string> }): Plan {
   if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
   const doc = item.document;
   if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
     throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
   }
-  const problems = validateForm(doc.form, input.form);
+  const problems = validateForm(doc.form, input.form).filter((p) => !(p.problem === 'required' && provided?.fields.has(p.field)));
   if (problems.length) throw CaseErrors.FORM_INVALID({ summary: problems.map((p) => p.message).join('；'), fields: problems });
   const byCode = new Map(doc.materials.map((m) => [m.code, m]));
   for (const m of input.materials) if (!byCode.has(m.code)) throw CaseErrors.MATERIAL_UNKNOWN({ code: m.code });
   const given = new Map(input.materials.map((m) => [m.code, m.fileId]));
   // Materials the platform obtains itself (registers, licenses) are never demanded from the applicant.
-  const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code));
+  const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code) && !provided?.materials.has(m.code));
   if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
   if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
   const due = deadline(todayInShanghai(), ACCEPTANCE_LIMIT_WORKING_DAYS, cal);
@@ -116,7 +119,7 @@ export function plan(item: PublishedItem | undefined, actor: Actor, input: Submi
 }
 
 /** The checks that read the database, only for the items that need them: the commitment's signature, the accepting region. */
-async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date): Promise<Plan> {
+export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date): Promise<Plan> {
   const doc = p.item.document;
   let signed: SignedCommitment | undefined;
   if (doc.commitmentApproval) {
@@ -128,7 +131,7 @@ async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now
 }
 
 /** The first log entry's payload: the channel, and the 通办 and 告知承诺 facts of the filing. */
-function submitPayload(p: Plan): Record<string, unknown> {
+export function submitPayload(p: Plan): Record<string, unknown> {
   return { channel: 'online', ...(p.acceptRegion ? { acceptRegionCode: p.acceptRegion } : {}), ...(p.signed ? { commitmentSignedBy: p.signed.signedName } : {}) };
 }
 

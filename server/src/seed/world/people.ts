@@ -26,7 +26,14 @@ export function buildStaff(rng: Rng): StaffSeed[] {
     { username: 'clerk_hl', displayName: '王静', orgKey: 'fzx_321202', roles: ['window_clerk'] },
     { username: 'reviewer_gg', displayName: '赵志刚', orgKey: 'gg_scjgj', roles: ['reviewer'] },
   ];
-  return staff.map((s) => ({ ...s, phone: mobile(rng) }));
+  // 一件事 新生儿出生: a reviewer in each department deciding a member item (fixed phones: the draws above stay as they were).
+  const bundleReviewers: StaffSeed[] = [
+    { username: 'reviewer_wjw', displayName: '钱丽华', orgKey: 'wjw', roles: ['reviewer'], phone: '13905260101' },
+    { username: 'reviewer_gaj', displayName: '孙建国', orgKey: 'gaj', roles: ['reviewer'], phone: '13905260102' },
+    { username: 'reviewer_ybj', displayName: '周晓梅', orgKey: 'ybj', roles: ['reviewer'], phone: '13905260103' },
+    { username: 'reviewer_rsj', displayName: '吴志伟', orgKey: 'rsj', roles: ['reviewer'], phone: '13905260104' },
+  ];
+  return [...staff.map((s) => ({ ...s, phone: mobile(rng) })), ...bundleReviewers];
 }
 
 /** The demo citizen's identity number: 海陵区, born 1990-03-15, male. */

@@ -138,7 +138,8 @@ export function SchemaFields({ schema, origins, locked }: { schema: FormSchema; 
         if (isRequired) {
           // The rule's value type must be named: a rule with more keys than `required` is checked as a string by
           // async-validator, so a typed number (出资额 10) was refused as "empty".
-          const type = field.type === 'number' || field.type === 'integer' ? 'number' : field.type === 'boolean' ? 'boolean' : undefined;
+          // A date is a dayjs object until submission: checked as a string it was always "empty".
+          const type = field.type === 'number' || field.type === 'integer' ? 'number' : field.type === 'boolean' ? 'boolean' : field.format === 'date' && !field.enum ? 'object' : undefined;
           rules.push({
             required: true,
             ...(type ? { type } : { whitespace: field.type === 'string' && !field.enum && field.format !== 'date' }),

@@ -1,0 +1,33 @@
+import { Tag } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { BundleCase } from '../api/bundleCases.ts';
+import { CaseStateTag } from './CaseStateTag.tsx';
+import { formatDate } from './format.ts';
+import { SlaLight } from './SlaLight.tsx';
+
+/** The member cases of a bundle case, one line each: item, department, state, light, result (portal and workbench). */
+export function BundleMembers({ b, caseLink }: { b: BundleCase; caseLink: (caseId: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="tb-bundle-items" data-testid="bundle-members">
+      {b.members.map((m) => (
+        <li key={m.caseId} className="tb-bundle-item" data-testid="bundle-member">
+          <div className="tb-bundle-item-head">
+            <Link to={caseLink(m.caseId)}>{m.itemName}</Link>
+            <CaseStateTag state={m.state} label={m.stateLabel} />
+          </div>
+          <div className="tb-bundle-item-meta">
+            {m.agency} · {m.number}
+            {m.dueDate && ` · ${t('bundleCases.dueDate')} ${formatDate(m.dueDate)}`}
+          </div>
+          <div className="tb-bundle-item-meta">
+            <SlaLight light={m.slaLight} compact />
+            {m.result && <Tag color={m.result === 'grant' ? 'green' : 'red'}>{t(m.result === 'grant' ? 'bundleCases.grant' : 'bundleCases.refuse')}</Tag>}
+            {m.held && <Tag color="gold">{t('bundleCases.held')}</Tag>}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
