@@ -83,7 +83,7 @@ export function MyBundleCasePage() {
         ]}
       />
       <OneNotice b={b} />
-      <h2 className="tb-section-title">{t('bundleCases.members')}</h2>
+      <h2 className="tb-section-title" style={{ marginTop: 24 }}>{t('bundleCases.members')}</h2>
       <BundleMembers b={b} caseLink={(caseId) => `/my/cases/${encodeURIComponent(caseId)}`} />
     </div>
   );
