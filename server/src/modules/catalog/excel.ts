@@ -23,7 +23,7 @@
  * actionable Chinese message. Nothing here touches the database: the importer resolves agencies and writes.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Value } from 'typebox/value';
 import { ItemDocument } from './schema.ts';
 import {
@@ -828,6 +828,13 @@ function* listRows(s: AnySheet, docs: readonly ItemDocument[]): Generator<Out[]>
   }
 }
 
+/**
+ * exceljs is loaded on first use: it adds ~18 MB to a process's resident memory, which a server that never imports
+ * or exports a workbook (most processes behind a load balancer) should not carry.
+ */
+let exceljs: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = (): Promise<typeof ExcelJS> => (exceljs ??= import('exceljs').then((m) => m.default));
+
 /** Write the workbook with ExcelJS's streaming writer: rows go out as they are made, in chunks. */
 async function writeWorkbook(docs: readonly ItemDocument[]): Promise<Buffer> {
   const out = new PassThrough();
@@ -837,7 +844,7 @@ async function writeWorkbook(docs: readonly ItemDocument[]): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true }) as unknown as BookWriter & ExcelJS.Workbook;
+  const wb = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true }) as unknown as BookWriter & ExcelJS.Workbook;
   wb.creator = '通办 Tongban';
   wb.created = new Date();
   await addDataSheet(wb, ITEM_SHEET, itemColumns, (function* () {
@@ -864,7 +871,7 @@ export async function templateXlsx(): Promise<Buffer> {
 
 /** Load a workbook; throws when the bytes are not a readable .xlsx. */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   return wb;
 }
