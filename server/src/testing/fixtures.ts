@@ -35,3 +35,12 @@ export function multipart(field: string, filename: string, content: Buffer): { p
   ]);
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+export type PublicItemForm = { form: { properties: Record<string, FieldDef>; required: string[] }; materials: Array<{ code: string; necessity: string }> };
+
+/** A complete application for an item (its public JSON): a filled form and a freshly uploaded PDF per required material. */
+export async function applicationFor(app: App, s: Session, implCode: string, item: PublicItemForm) {
+  const materials = [];
+  for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(app, s)).id });
+  return { implCode, form: fillForm(item.form), materials };
+}

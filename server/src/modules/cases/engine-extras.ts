@@ -14,6 +14,8 @@ import { ACTION_LABELS, type CaseAction, type Decision } from './state.ts';
 import type { ReviewProgress, SignedCommitment } from './tables.ts';
 import { ACCEPTING_SIDE, HOME_SIDE, regionNames, sideAllows } from './tongban.ts';
 import type { ActionInput, CaseRow, Step } from './service.ts';
+import type { Selectable } from 'kysely';
+import type { Database } from '../../database.ts';
 
 type Row = NonNullable<CaseRow>;
 
@@ -137,11 +139,11 @@ export async function afterStepsInTrx(trx: Trx, c: Row, steps: Step[], actor: Ac
 }
 
 /** What a case detail shows of these features. */
-export async function caseExtras(db: Db, c: Row): Promise<{ api: CaseExtras; names: Map<string, string> }> {
-  const [names, v] = await Promise.all([
-    regionNames(db, [c.region_code, c.accept_region_code]),
-    c.commitment ? db.selectFrom('case_verification').selectAll().where('case_id', '=', c.id).executeTakeFirst() : Promise.resolve(undefined),
-  ]);
+export type CaseExtrasOf = { api: CaseExtras; names: Map<string, string> };
+type VerificationRow = Pick<Selectable<Database['case_verification']>, 'state' | 'due_date' | 'verified_at' | 'verifier_name' | 'note'>;
+
+/** What a case shows of the later features, from its row, its region names and its verification task (if any). */
+export function extrasOf(c: Pick<Row, 'region_code' | 'accept_region_code' | 'review' | 'commitment'>, names: Map<string, string>, v: VerificationRow | undefined): CaseExtrasOf {
   const review = c.review;
   return {
     names,
@@ -156,6 +158,14 @@ export async function caseExtras(db: Db, c: Row): Promise<{ api: CaseExtras; nam
       verification: v ? { state: v.state, dueDate: v.due_date, verifiedAt: v.verified_at?.toISOString() ?? null, verifierName: v.verifier_name, note: v.note } : null,
     },
   };
+}
+
+export async function caseExtras(db: Db, c: Row): Promise<CaseExtrasOf> {
+  const [names, v] = await Promise.all([
+    regionNames(db, [c.region_code, c.accept_region_code]),
+    c.commitment ? db.selectFrom('case_verification').selectAll().where('case_id', '=', c.id).executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  return extrasOf(c, names, v);
 }
 
 type Payload = Record<string, unknown> & {

@@ -32,7 +32,7 @@ import {
 import { regionLikePrefix } from '../../platform/codes/index.ts';
 import type { CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
-import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras } from './engine-extras.ts';
+import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
 
 export type CaseSummary = {
   id: string;
@@ -233,7 +233,7 @@ export function caseDetailOf(
   materials: MaterialRow[],
   actions: ActionRow[],
   itemDoc: { form: unknown } | undefined,
-  extras: Awaited<ReturnType<typeof caseExtras>>,
+  extras: CaseExtrasOf,
   locale: Locale,
   leadView = false,
 ): CaseDetail {

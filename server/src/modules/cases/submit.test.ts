@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
-import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
+import { applicationFor, uploadPdf, type PublicItemForm } from '../../testing/fixtures.ts';
 import { chainAuditEvents, verifyAuditChain } from '../../platform/audit/index.ts';
 import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
 
 let t: TestApp;
 let citizen: Session, company: Session;
-let item: { form: { properties: Record<string, { type: string; title: string }>; required: string[] }; materials: Array<{ code: string; necessity: string; name: string }> };
+let item: PublicItemForm;
 
 beforeAll(async () => {
   t = await createTestApp('tongban_demo');
@@ -16,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function payloadFor(s: Session) {
-  const materials = [];
-  for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, s)).id });
-  return { implCode: SLICE_ITEM_IMPL_CODE, form: fillForm(item.form), materials };
-}
+const payloadFor = (s: Session) => applicationFor(t.app, s, SLICE_ITEM_IMPL_CODE, item);
 const post = (s: Session, key: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...s.headers, 'idempotency-key': key }, payload });
 const count = async (table: 'case' | 'idempotency_record', where: { col: 'id' | 'key'; value: string }) =>
   (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where.col, '=', where.value).executeTakeFirstOrThrow()).n;

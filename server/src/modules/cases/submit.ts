@@ -32,8 +32,8 @@ import { getApplicantProfileInTrx } from '../identity/index.ts';
 import { signCommitment } from './commitment.ts';
 import type { SignedCommitment } from './tables.ts';
 import { acceptRegionFor } from './tongban.ts';
-import { ROLE_LABELS, stepsOf } from './review-steps.ts';
-import type { caseExtras } from './engine-extras.ts';
+import { stepsOf } from './review-steps.ts';
+import { extrasOf } from './engine-extras.ts';
 import { fileBatched, type Filed, type Filing } from './submit-batch.ts';
 
 const SCOPE = 'case.submit';
@@ -182,24 +182,6 @@ function filingOf(actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: stri
   };
 }
 
-/** What a new case shows of the later features (engine-extras.ts `caseExtras`), from the filed row and its region names — no read. */
-function newCaseExtras(c: CaseRowOf, regions: Record<string, string>): Awaited<ReturnType<typeof caseExtras>> {
-  const names = new Map(Object.entries(regions));
-  const review = c.review;
-  return {
-    names,
-    api: {
-      regionCode: c.region_code,
-      regionName: names.get(c.region_code) ?? null,
-      acceptRegionCode: c.accept_region_code,
-      acceptRegionName: c.accept_region_code ? (names.get(c.accept_region_code) ?? null) : null,
-      reviewSteps: c.commitment || !review ? [] : review.steps.map((s) => ({ ...s, roleLabel: ROLE_LABELS[s.role] })),
-      currentStep: review && !c.commitment ? review.current : -1,
-      commitment: c.commitment,
-      verification: null,
-    },
-  };
-}
 type CaseRowOf = Parameters<typeof caseDetailOf>[1];
 
 export async function submitCase(
@@ -261,6 +243,6 @@ export async function submitCase(
       .map(([code, fileId]) => ({ case_id: caseId, code, name: p.names.get(code)!, file_id: fileId, file_name: row._files[fileId]! }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: submitPayload(p), at: now }];
-    return caseDetailOf(actor, c, materials, log, p.item.document, newCaseExtras(c, row._regions), ctx.locale);
+    return caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale);
   }
 }
