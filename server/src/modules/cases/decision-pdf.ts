@@ -126,7 +126,7 @@ export async function renderDecisionPdf(c: DecisionCase, item: DecisionItem, opt
   const basis = basisText(item);
   const lawRef = `《中华人民共和国行政许可法》第三十八条${grant ? '第一款' : '第二款'}${basis ? `和${basis}` : ''}`;
 
-  const doc = createDocument({
+  const doc = await createDocument({
     title: `${docTitle} ${docNo}`,
     author: c.agency_name,
     subject: docTitle,
