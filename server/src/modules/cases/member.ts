@@ -39,7 +39,7 @@ export async function fileCaseInTrx(
   ctx: { cal: CalendarData; ip: string; now: Date; bundle: CaseBundle; sequence: (regionCode: string) => string; clerk?: Actor },
 ): Promise<FiledMember> {
   const item = await findPublishedItem(trx, input.implCode);
-  const p = await planExtras(trx, actor, input, plan(item, actor, input, ctx.cal, input.provided), ctx.now, ctx.clerk);
+  const p = await planExtras(trx, actor, input, plan(item, actor, input, ctx.cal, input.provided, !!ctx.clerk), ctx.now, ctx.clerk);
   // 综合窗口: the clerk files for the applicant and is recorded as filing (submit.ts does the same).
   const filer = filerOf(actor, ctx.clerk);
   const doc = p.item.document;

@@ -99,10 +99,18 @@ export type Plan = {
 
 /**
  * Every check that needs no database (same rules and messages as ever). `provided`: material codes and form fields
- * another member of the same 一件事 issues (member.ts), not asked of the applicant.
+ * another member of the same 一件事 issues (member.ts), not asked of the applicant. `atWindow`: filed at a
+ * comprehensive window, where every published item is taken, not only those applied for online (online depth ≥ 4).
  */
-export function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData, provided?: { materials: ReadonlySet<string>; fields: ReadonlySet<string> }): Plan {
-  if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
+export function plan(
+  item: PublishedItem | undefined,
+  actor: Actor,
+  input: SubmitInput,
+  cal: CalendarData,
+  provided?: { materials: ReadonlySet<string>; fields: ReadonlySet<string> },
+  atWindow = false,
+): Plan {
+  if (!item || !(atWindow || item.document.onlineDepth.some((d) => d >= 4))) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
   const doc = item.document;
   if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
     throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
@@ -229,7 +237,7 @@ export async function submitCase(
     let p: Plan;
     const now = new Date();
     try {
-      p = await planExtras(db, applicant, input, plan(item, applicant, input, ctx.cal), now, clerk);
+      p = await planExtras(db, applicant, input, plan(item, applicant, input, ctx.cal, undefined, !!clerk), now, clerk);
     } catch (err) {
       return refuse(err);
     }
