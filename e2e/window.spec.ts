@@ -1,0 +1,84 @@
+/**
+ * 只进一扇门: the demo citizen 李明 walks up to the comprehensive window of 泰州市政务服务中心.
+ *   1. the window clerk opens 窗口收件, types his name and ID number from the card, finds 个体工商户设立登记, fills
+ *      the same form as online with him, scans the material and submits — and lands on the case in the workbench;
+ *   2. the clerk accepts it on the spot;
+ *   3. 李明 signs in to the portal later and finds the same case under 我的办件, filed through the window.
+ */
+import { expect, test } from '@playwright/test';
+import { confirmAction, contextFor, DESKTOP, fillIfEmpty, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
+
+const ITEM = '个体工商户设立登记';
+const AGENCY = '泰州市市场监督管理局';
+const MATERIAL = '经营场所使用证明';
+/** The demo citizen, as on his ID card (server/src/seed/world/people.ts). */
+const CITIZEN = { name: '李明', id: '321202199003150312' };
+
+let caseNumber = '';
+
+test.describe.serial('窗口收件: filed at the window for a citizen, accepted there, seen in his portal', () => {
+  test('the window clerk files the case for 李明 and accepts it on the spot', async ({ browser }) => {
+    const context = await contextFor(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/workbench');
+    await signIn(page, 'clerk');
+    await page.getByRole('link', { name: '窗口收件', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '综合窗口收件', level: 1 })).toBeVisible();
+
+    // A check digit typed wrong is caught with a message the clerk can act on.
+    await page.getByLabel('姓名', { exact: true }).fill(CITIZEN.name);
+    await page.getByLabel('居民身份证号码', { exact: true }).fill(CITIZEN.id.slice(0, 17) + '9');
+
+    await page.getByRole('searchbox', { name: /输入事项名称搜索/ }).fill('个体工商户');
+    await page.getByRole('searchbox', { name: /输入事项名称搜索/ }).press('Enter');
+    await page.getByRole('button', { name: `选择 ${ITEM}（${AGENCY}）` }).click();
+    await expect(page.getByRole('heading', { name: '3. 申请表', level: 2 })).toBeVisible();
+    // The form starts from what the clerk typed about the applicant.
+    await expect(page.getByLabel('经营者姓名', { exact: true })).toHaveValue(CITIZEN.name);
+    await fillIfEmpty(page, '联系电话', '13952600315');
+    await page.getByLabel('经营场所', { exact: true }).fill('江苏省泰州市海陵区城中街道坡子街36号');
+    await page.getByLabel('经营范围', { exact: true }).fill('日用百货零售');
+    await uploadEach(page, page, [MATERIAL], 'window scan', '（窗口扫描）');
+
+    const submit = page.getByRole('button', { name: '提交，生成办件' });
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/window/cases');
+    await submit.click();
+    expect((await refused).status()).toBe(400);
+    await expect(page.getByRole('alert').filter({ hasText: '校验码' })).toBeVisible();
+    await shot(page, 'window-01-wrong-id');
+
+    await page.getByLabel('居民身份证号码', { exact: true }).fill(CITIZEN.id);
+    await shot(page, 'window-02-filled');
+    await pressExpectingOk(page, submit, '/api/v1/window/cases');
+
+    // Straight to the case in the workbench: the same engine, numbered as any case, waiting for acceptance.
+    await expect(page).toHaveURL(/\/workbench\/cases\//);
+    await expect(page.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
+    const number = page.getByText(/^\d{6}-\d{4}-\d{6}$/).first();
+    await expect(number).toBeVisible();
+    caseNumber = (await number.textContent())!.trim();
+    await expect(page.getByText(/综合窗口收件：窗口工作人员李晓燕代申请人提交/)).toBeVisible();
+    await confirmAction(page, '受理');
+    await expect(page.getByText('审查中').first()).toBeVisible();
+    await shot(page, 'window-03-accepted');
+    await context.close();
+  });
+
+  test('李明 signs in and finds the case among his own', async ({ browser }) => {
+    expect(caseNumber, 'a case was filed at the window').not.toBe('');
+    const context = await contextFor(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/my/cases');
+    await signIn(page, 'citizen');
+    await expect(page.getByRole('heading', { name: '我的办件', level: 1 })).toBeVisible();
+    const card = page.getByRole('link').filter({ hasText: caseNumber });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(ITEM);
+    await card.click();
+    await expect(page.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
+    await expect(page.getByText(/综合窗口收件/)).toBeVisible();
+    await expect(page.getByText(`${MATERIAL}（窗口扫描）.pdf`).first()).toBeVisible();
+    await shot(page, 'window-04-citizen-sees-it');
+    await context.close();
+  });
+});
