@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, List, Radio, Segmented, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useNavigate } from 'react-router';
@@ -32,6 +32,25 @@ function profileOf(v: Partial<ApplicantValues>): OwnProfile {
   return v.type === 'entity' ? { entityName: name, creditCode: number, phone } : { name, idNumber: number, phone };
 }
 
+/**
+ * The form's applicant fields (x-prefill name, idNumber, phone …) follow what the clerk corrects in 1. 申请人, as long
+ * as nobody typed something else into them.
+ */
+function useFollowApplicant(form: FormInstance<FormValues>, item: ItemDetail, profile: OwnProfile) {
+  const previous = useRef(profile);
+  const json = JSON.stringify(profile);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = profile;
+    for (const [key, field] of Object.entries(item.form.properties)) {
+      const pk = field['x-prefill']?.replace(/^(me\.)?profile\./, '') as keyof OwnProfile | undefined;
+      if (!pk || !(pk in profile || pk in before)) continue;
+      const current = (form.getFieldValue(key) as unknown) ?? '';
+      if (current === (before[pk] ?? '') && current !== (profile[pk] ?? '')) form.setFieldValue(key, profile[pk]);
+    }
+  }, [json]);
+}
+
 /** 1. 申请人: who is at the window, as on their ID card or business licence. */
 function ApplicantCard({ form }: { form: FormInstance<ApplicantValues> }) {
   const { t } = useTranslation();
@@ -42,7 +61,7 @@ function ApplicantCard({ form }: { form: FormInstance<ApplicantValues> }) {
         {t('intake.applicantTitle')}
       </h2>
       <Typography.Paragraph type="secondary">{t('intake.applicantHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ type: 'person' }} requiredMark style={{ maxWidth: 560 }}>
+      <Form form={form} name="applicant" layout="vertical" initialValues={{ type: 'person' }} requiredMark style={{ maxWidth: 560 }}>
         <Form.Item name="type">
           <Radio.Group
             optionType="button"
@@ -114,6 +133,7 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
   const [commitmentError, setCommitmentError] = useState(false);
   const key = useRef(newUuid());
   const submit = useWindowFileCase();
+  useFollowApplicant(form, item, profile);
 
   const onSubmit = async () => {
     const applicant = await getApplicant();
@@ -211,7 +231,7 @@ function BundleApplication({ code, getApplicant, profile }: { code: string; getA
             plan={p}
             answers={answers}
             leaveOut={[]}
-            start={initialFormValues(mergedSchema(p), profile, profile.entityName ? 'entity' : 'person')}
+            start={{ ...initialFormValues(mergedSchema(p), profile, profile.entityName ? 'entity' : 'person'), origins: {}, locked: new Set() }}
             applicant={getApplicant}
           />
         </Card>
