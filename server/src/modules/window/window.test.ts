@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
-import { makeCreditCode, makeResidentId } from '../../platform/codes/index.ts';
+import { makeResidentId } from '../../platform/codes/index.ts';
 import { buildWorld, SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
 import { CITIZEN_RESIDENT_ID } from '../../seed/world/people.ts';
 import type { Plan } from '../bundles/index.ts';
