@@ -1,7 +1,7 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth.ts';
-import { NotFoundPage } from '../components/ErrorPages.tsx';
+import { ForbiddenPage, NotFoundPage } from '../components/ErrorPages.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
 import { BundleWorkPage } from './BundleWorkPage.tsx';
@@ -31,6 +31,13 @@ function WorkbenchNav() {
   );
 }
 
+/** 窗口收件 is for window clerks; other staff who open the address are told they may not. */
+function IntakeRoute() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return me.permissions.includes('case:file_at_window') ? <WindowIntakePage /> : <ForbiddenPage />;
+}
+
 /** /workbench/*: window clerks and reviewers. Loaded on demand. */
 export function WorkbenchApp() {
   return (
@@ -39,7 +46,7 @@ export function WorkbenchApp() {
         <WorkbenchNav />
         <Routes>
           <Route index element={<QueuePage />} />
-          <Route path="intake" element={<WindowIntakePage />} />
+          <Route path="intake" element={<IntakeRoute />} />
           <Route path="cases/:id" element={<CaseWorkPage />} />
           <Route path="bundles/:id" element={<BundleWorkPage />} />
           <Route path="*" element={<NotFoundPage />} />
