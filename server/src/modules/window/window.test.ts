@@ -159,13 +159,18 @@ describe('an item case filed at the window', () => {
 
 describe('a 一件事 filed at the window', () => {
   const ANSWERS = { hukouHere: 'yes', follow: 'father', married: 'yes', wantSocialCard: 'yes' };
-
-  it('uses the same plan and merged form; one submission makes the citizen’s bundle case and members, filed by the clerk', async () => {
+  /** The plan for these answers, its merged form filled once and each material scanned once by `s`. */
+  async function bundleApplication(s: Session) {
     const plan: Plan = (await t.app.inject({ method: 'POST', url: '/api/v1/public/bundles/newborn/plan', payload: { answers: ANSWERS } })).json();
     const asked = plan.form.fields.filter((f) => !f.issuedBy && !f.filled);
     const form = fillForm({ properties: Object.fromEntries(asked.map((f) => [f.key, f.schema as never])), required: [] });
     const materials = [];
-    for (const m of plan.materials.filter((m) => m.provide === 'upload')) materials.push({ key: m.key, fileId: (await uploadPdf(t.app, clerk, `${m.name}.pdf`)).id });
+    for (const m of plan.materials.filter((m) => m.provide === 'upload')) materials.push({ key: m.key, fileId: (await uploadPdf(t.app, s, `${m.name}.pdf`)).id });
+    return { plan, form, materials };
+  }
+
+  it('uses the same plan and merged form; one submission makes the citizen’s bundle case and members, filed by the clerk', async () => {
+    const { plan, form, materials } = await bundleApplication(clerk);
     const body = { applicant: CITIZEN, bundleCode: 'newborn', answers: ANSWERS, form, materials };
     const key = randomUUID();
     const res = await post(clerk, '/api/v1/window/bundle-cases', body, key);
@@ -184,6 +189,15 @@ describe('a 一件事 filed at the window', () => {
     expect(logs.map((l) => (l.payload as { channel: string }).channel)).toEqual(b.members.map(() => 'window'));
     const first = (await get(clerk, `/api/v1/cases/${b.members[0].caseId}`)).json();
     expect(first.allowedActions).toContain('accept');
+  });
+
+  it('at a district window it is a 通办 filing: every member accepted in the district, the bundle readable there', async () => {
+    const { form, materials } = await bundleApplication(clerkHl);
+    const res = await post(clerkHl, '/api/v1/window/bundle-cases', { applicant: CITIZEN, bundleCode: 'newborn', answers: ANSWERS, form, materials });
+    expect(res.statusCode).toBe(201);
+    const rows = await t.db.selectFrom('case').select(['accept_region_code', 'region_code']).where('id', 'in', res.json().members.map((m: { caseId: string }) => m.caseId)).execute();
+    expect(rows.every((r) => r.accept_region_code === '321202' && r.region_code === '321200')).toBe(true);
+    expect((await get(clerkHl, `/api/v1/bundle-cases/${res.json().id}`)).statusCode).toBe(200);
   });
 
   it('refuses a bad identity before filing anything', async () => {
