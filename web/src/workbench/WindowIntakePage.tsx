@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, newUuid } from '../api/client.ts';
+import { useMe } from '../api/auth.ts';
 import { useBundle, useBundles, usePlan } from '../api/bundles.ts';
 import { useItem, useItemSearch } from '../api/items.ts';
 import type { ItemDetail, OwnProfile, WalkInApplicant } from '../api/types.ts';
@@ -177,7 +178,7 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
         <h2 className="tb-section-title" style={{ marginTop: 0 }}>
           {t('intake.materialsTitle')}
         </h2>
-        <MaterialUploads materials={item.materials} uploads={uploads} setUploads={(update) => setUploads((prev) => update(prev))} showMissing={showMissing} library={false} />
+        <MaterialUploads materials={item.materials} uploads={uploads} setUploads={(update) => setUploads((prev) => update(prev))} showMissing={showMissing} library={false} hint={t('intake.uploadHint')} />
       </Card>
       <Card style={{ marginTop: 16 }}>
         <h2 className="tb-section-title" style={{ marginTop: 0 }}>
@@ -254,6 +255,10 @@ export function WindowIntakePage() {
   const [bundleCode, setBundleCode] = useState<string | undefined>();
   const item = useItem(implCode);
   const bundles = useBundles();
+  const me = useMe();
+  // 通办 when the item is not of the window's region or below (the server decides; this only says so beforehand).
+  const windowPrefix = (me.data?.regionCode ?? '').replace(/(00)+$/, '');
+  const tongban = !!item.data && !!windowPrefix && !item.data.regionCode.startsWith(windowPrefix);
   const profile = profileOf(watched ?? {});
 
   const getApplicant: GetApplicant = async () => {
@@ -293,6 +298,7 @@ export function WindowIntakePage() {
               <Button type="link" onClick={() => setImplCode(undefined)}>
                 {t('intake.change')}
               </Button>
+              {tongban && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('intake.tongban', { agency: item.data!.agency.name })} />}
             </div>
           ) : (
             <ItemPicker onPick={setImplCode} />

@@ -164,12 +164,15 @@ export function MaterialUploads({
   setUploads,
   showMissing,
   library = true,
+  hint,
 }: {
   materials: MaterialRequirement[];
   uploads: UploadState;
   setUploads: (update: (prev: UploadState) => UploadState) => void;
   showMissing: boolean;
   library?: boolean;
+  /** Replaces the applicant's upload hint (a window clerk scans). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const own = uploadableMaterials(materials);
@@ -202,7 +205,7 @@ export function MaterialUploads({
       {own.length > 0 && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {t('apply.uploadHint')}
+            {hint ?? t('apply.uploadHint')}
             {hasDeferrable && (
               <>
                 <br />
