@@ -201,23 +201,31 @@ function pump(db: Db, b: Batcher): void {
       b.stats.filings += batch.length;
       b.stats.largest = Math.max(b.stats.largest, batch.length);
     }
-    void run(db, b, batch).finally(() => {
-      b.inFlight--;
-      pump(db, b);
-    });
+    void run(db, b, batch);
   }
 }
 
 async function run(db: Db, b: Batcher, batch: Pending[]): Promise<void> {
+  const release = () => {
+    b.inFlight--;
+    pump(db, b);
+  };
   let rows: Filed[];
   try {
     rows = await fileMany(db, batch.map((p) => p.f));
   } catch (err) {
-    if (batch.length === 1) return batch[0]!.reject(err);
-    // The batch failed as a whole: file each alone, so the error reaches only the request that causes it.
-    b.stats.fellBack++;
-    await Promise.all(batch.map((p) => single(db, p.f).then(p.resolve, p.reject)));
-    return;
+    try {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      // The batch failed as a whole: file each alone, so the error reaches only the request that causes it.
+      b.stats.fellBack++;
+      await Promise.all(batch.map((p) => single(db, p.f).then(p.resolve, p.reject)));
+      return;
+    } finally {
+      release();
+    }
   }
-  batch.forEach((p, i) => p.resolve(rows[i]!));
+  // The next batch goes to the database first; this batch's answers are built (and sent) while it runs, not
+  // while PostgreSQL waits for them (setImmediate: after the next statement has been written to its socket).
+  release();
+  setImmediate(() => batch.forEach((p, i) => p.resolve(rows[i]!)));
 }
