@@ -195,7 +195,8 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Acto
     case 'resume':
       return !!c.suspension;
     case 'deliver':
-      return !c.bundle?.hold;
+      // 一件事 delivered together: one pickup or one parcel for the whole bundle (bundles' deliver), not one per member.
+      return !c.bundle?.hold && !c.bundle?.together;
     default:
       return true;
   }
@@ -317,7 +318,9 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
   if (input.note) payload.note = input.note.trim();
   const step = (patch: Record<string, unknown>): Step => ({ action: input.action, to: nextState(input.action), patch, payload, actor: who });
   const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => {
-    const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: asPayload, actor: who }];
+    // 一件事 with results held: the applicant hears of all results at once when they are released (member.ts).
+    const decidedPayload = c.bundle?.hold ? { ...asPayload, heldForBundle: c.bundle.name } : asPayload;
+    const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: decidedPayload, actor: who }];
     // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
     // 一件事 with results held: delivered with the other members' (member.ts).
     if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
@@ -447,47 +450,52 @@ export async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: 
   });
 }
 
-export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: { cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider }): Promise<CaseDetail> {
+type ActCtx = { cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider };
+
+export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<CaseDetail> {
+  await db.transaction().execute((trx) => actOnCaseInTrx(trx, actor, id, input, ctx));
+  return getCase(db, actor, id, ctx.locale, { audit: false });
+}
+
+/** One action in the caller's transaction (一件事: one supplement answering several member cases, all or none). */
+export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<void> {
   const spec = CASE_ACTIONS[input.action];
   if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
-  await db.transaction().execute(async (trx) => {
-    const c = await loadCaseInTrx(trx, actor, id);
-    if (!c) throw CaseErrors.CASE_NOT_FOUND();
-    if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
-    assertExtraAllowed(actor, c, input.action, ctx.locale);
-    if (!actionPossible(input.action, c, actor)) {
-      throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
+  const c = await loadCaseInTrx(trx, actor, id);
+  if (!c) throw CaseErrors.CASE_NOT_FOUND();
+  if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
+  assertExtraAllowed(actor, c, input.action, ctx.locale);
+  if (!actionPossible(input.action, c, actor)) {
+    throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
+  }
+  // Express delivery without a typed waybill number: book the courier (the express simulator by default).
+  let waybill: Waybill | undefined;
+  if (input.action === 'deliver' && c.delivery.method === 'express' && !input.trackingNo?.trim() && ctx.express) {
+    const item = await findItemVersion(trx, c.item_version_id);
+    waybill = await createWaybillForDelivery(ctx.express, {
+      reference: c.number,
+      description: `${c.item_name} 办理结果`,
+      from: { name: c.agency_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? c.agency_name },
+      toAddress: c.delivery.address ?? '',
+      toName: c.applicant_name,
+    });
+  }
+  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
+  if (input.action === 'supplement') {
+    for (const m of input.materials ?? []) {
+      const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
+      const name = c.notice?.items.find((i) => i.code === m.code)?.name ?? m.code;
+      if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name, code: m.code });
+      await trx
+        .insertInto('case_material')
+        .values({ case_id: c.id, code: m.code, name, file_id: f.id, file_name: f.name })
+        .onConflict((oc) => oc.columns(['case_id', 'code']).doUpdateSet({ file_id: f.id, file_name: f.name }))
+        .execute();
     }
-    // Express delivery without a typed waybill number: book the courier (the express simulator by default).
-    let waybill: Waybill | undefined;
-    if (input.action === 'deliver' && c.delivery.method === 'express' && !input.trackingNo?.trim() && ctx.express) {
-      const item = await findItemVersion(trx, c.item_version_id);
-      waybill = await createWaybillForDelivery(ctx.express, {
-        reference: c.number,
-        description: `${c.item_name} 办理结果`,
-        from: { name: c.agency_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? c.agency_name },
-        toAddress: c.delivery.address ?? '',
-        toName: c.applicant_name,
-      });
-    }
-    const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
-    if (input.action === 'supplement') {
-      for (const m of input.materials ?? []) {
-        const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
-        if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: m.code, code: m.code });
-        const name = c.notice?.items.find((i) => i.code === m.code)?.name ?? m.code;
-        await trx
-          .insertInto('case_material')
-          .values({ case_id: c.id, code: m.code, name, file_id: f.id, file_name: f.name })
-          .onConflict((oc) => oc.columns(['case_id', 'code']).doUpdateSet({ file_id: f.id, file_name: f.name }))
-          .execute();
-      }
-    }
-    await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
-    await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
-    await releaseHeldInTrx(trx, c, steps, new Date());
-  });
-  return getCase(db, actor, id, ctx.locale, { audit: false });
+  }
+  await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
+  await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
+  await releaseHeldInTrx(trx, c, steps, new Date());
 }
 
 /**
