@@ -308,6 +308,8 @@ export interface CaseSummary {
   assigneeName?: string | null;
   /** 通办: where the case was filed and accepted, when not the deciding region. */
   acceptRegionCode?: string | null;
+  /** 一件事: the bundle case it belongs to; canOpen: the caller may open the whole bundle. */
+  bundle?: { id: string; number: string; name: string; canOpen: boolean };
 }
 
 export interface TimelineEntry {
@@ -370,7 +372,7 @@ export interface CaseSuspension {
 export interface CaseDetail extends CaseSummary {
   version: number;
   /** 一件事: the bundle case this member case belongs to; leadView: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; leadView: boolean };
   itemVersion?: number;
   /** The form schema of the item version the case was filed under, to label its fields. */
   formSchema?: unknown;

@@ -141,6 +141,17 @@ export function QueuePage() {
       render: (_, c) => (
         <>
           {c.acceptRegionCode && <Tag color="purple">{t('engine.tongbanTag')}</Tag>}
+          {c.bundle && (
+            <Tag color="geekblue" data-testid="queue-bundle-tag">
+              {c.bundle.canOpen ? (
+                <Link to={`/workbench/bundles/${encodeURIComponent(c.bundle.id)}`} onClick={(e) => e.stopPropagation()}>
+                  {t('bundleCases.bundleTag', { name: c.bundle.name })}
+                </Link>
+              ) : (
+                t('bundleCases.bundleTag', { name: c.bundle.name })
+              )}
+            </Tag>
+          )}
           {c.itemName}
         </>
       ),

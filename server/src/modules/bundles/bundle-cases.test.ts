@@ -142,12 +142,21 @@ describe('one submission (一次提交)', () => {
     const first = (await getCase(citizen, b.members[0]!.caseId)).json();
     expect(Object.keys(first.form).every((k) => k in first.formSchema.properties)).toBe(true);
     expect(first.bundle).toMatchObject({ id: b.id, name: '新生儿出生“一件事”', hold: true });
-    // Each department finds its member case in its own queue.
-    for (const m of b.members) {
-      const s = reviewers[AGENCY_REVIEWER[m.agency]!]!;
+    // Each department finds its member case in its own queue, tagged with the bundle; only the lead department
+    // (and staff of region scope, like the window clerk) may open the whole bundle from it.
+    const rowIn = async (s: Session, caseId: string) => {
       const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/cases?pageSize=100', headers: { cookie: s.cookie } })).json();
-      expect(queue.cases.map((c: { id: string }) => c.id)).toContain(m.caseId);
+      return queue.cases.find((c: { id: string }) => c.id === caseId);
+    };
+    for (const m of b.members) {
+      const org = AGENCY_REVIEWER[m.agency]!;
+      const row = await rowIn(reviewers[org]!, m.caseId);
+      expect(row, m.agency).toBeDefined();
+      expect(row.bundle).toEqual({ id: b.id, number: b.number, name: '新生儿出生“一件事”', canOpen: org === 'wjw' });
+      expect((await getBundle(reviewers[org]!, b.id)).statusCode).toBe(org === 'wjw' ? 200 : 404);
     }
+    expect((await rowIn(clerk, b.members[0]!.caseId)).bundle.canOpen).toBe(true);
+    expect((await getCase(reviewers.wjw!, b.members[0]!.caseId)).json().bundle.canOpen).toBe(true);
   });
 
   it('is atomic: a member refused half-way leaves neither the bundle case nor any member case', async () => {

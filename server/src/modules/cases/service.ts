@@ -14,7 +14,7 @@ import { findItemVersion } from '../catalog/index.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
-import type { Delivery, Suspension, SupplementNotice } from './tables.ts';
+import type { CaseBundle, Delivery, Suspension, SupplementNotice } from './tables.ts';
 import {
   ACTION_LABELS,
   ACTIONS_VIA_API,
@@ -53,6 +53,8 @@ export type CaseSummary = {
   assigneeName?: string | null;
   /** 通办: where the case was filed and accepted, when not in the deciding region. */
   acceptRegionCode?: string | null;
+  /** 一件事: the bundle case it belongs to; `canOpen`: the caller may open the whole bundle. */
+  bundle?: { id: string; number: string; name: string; canOpen: boolean };
 };
 
 export type CaseDetail = CaseSummary & {
@@ -76,7 +78,7 @@ export type CaseDetail = CaseSummary & {
   suspension?: Suspension;
   delivery: Delivery;
   /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; leadView: boolean };
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -139,6 +141,11 @@ export function scoped(q: CaseQuery, actor: Actor): CaseQuery {
     case 'all':
       return q;
   }
+}
+
+/** Who may open a member case's whole bundle (the bundles module's rule): its applicant, its lead department, staff of region or wider scope. */
+export function mayOpenBundle(actor: Actor, b: CaseBundle): boolean {
+  return actor.subjectType !== 'staff' || b.leadOrgId === actor.orgId || ['region', 'all'].includes(scopeOf(actor, 'case:read'));
 }
 
 function roleFor(actor: Actor, action: CaseAction): Role {
@@ -262,7 +269,7 @@ export function caseDetailOf(
     ...(c.notice ? { notice: c.notice } : {}),
     ...(c.suspension ? { suspension: c.suspension } : {}),
     delivery: c.delivery,
-    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, hold: c.bundle.hold, leadView } } : {}),
+    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, canOpen: mayOpenBundle(actor, c.bundle), hold: c.bundle.hold, leadView } } : {}),
     itemVersion: c.item_version,
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
