@@ -30,7 +30,7 @@ import {
   type DeliveryMethod,
 } from './state.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
-import type { CommitmentInput } from './commitment.ts';
+import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
 
@@ -316,6 +316,27 @@ const EVENT_OF: Record<CaseAction, string> = {
 
 export type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
 
+const SYSTEM_ACTOR = { id: null, name: '系统', role: 'system' };
+
+/** A decision, and the delivery that completes with it when the result goes out electronically. */
+function decisionSteps(c: NonNullable<CaseRow>, decision: Decision, as: CaseAction, payload: Record<string, unknown>, who: Step['actor'], now: Date): Step[] {
+  // 一件事 with results held: the applicant hears of all results at once when they are released (member.ts).
+  const decidedPayload = c.bundle?.hold ? { ...payload, heldForBundle: c.bundle.name } : payload;
+  const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: decidedPayload, actor: who }];
+  // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
+  // 一件事 with results held: delivered with the other members' (member.ts).
+  if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
+    steps.push({
+      action: 'deliver',
+      to: 'closed',
+      patch: { closed_at: now, delivery: JSON.stringify({ ...c.delivery, deliveredAt: now.toISOString() }) },
+      payload: { method: 'electronic' },
+      actor: SYSTEM_ACTOR,
+    });
+  }
+  return steps;
+}
+
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
 export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
   const today = todayInShanghai(ctx.now);
@@ -324,23 +345,7 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
   if (input.reason) payload.reason = input.reason.trim();
   if (input.note) payload.note = input.note.trim();
   const step = (patch: Record<string, unknown>): Step => ({ action: input.action, to: nextState(input.action), patch, payload, actor: who });
-  const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => {
-    // 一件事 with results held: the applicant hears of all results at once when they are released (member.ts).
-    const decidedPayload = c.bundle?.hold ? { ...asPayload, heldForBundle: c.bundle.name } : asPayload;
-    const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: decidedPayload, actor: who }];
-    // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
-    // 一件事 with results held: delivered with the other members' (member.ts).
-    if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
-      steps.push({
-        action: 'deliver',
-        to: 'closed',
-        patch: { closed_at: ctx.now, delivery: JSON.stringify({ ...c.delivery, deliveredAt: ctx.now.toISOString() }) },
-        payload: { method: 'electronic' },
-        actor: { id: null, name: '系统', role: 'system' },
-      });
-    }
-    return steps;
-  };
+  const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => decisionSteps(c, decision, as, asPayload, who, ctx.now);
   const extra = planExtraAction(c, input, actor, { ...ctx, today, who, payload, afterDecision });
   if (extra) return extra;
   switch (input.action) {
@@ -517,23 +522,38 @@ export async function deemAcceptOverdue(db: Db, cal: CalendarData, today = today
       const c = await trx.selectFrom('case').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
       if (!c || c.state !== 'submitted' || !c.due_date || c.due_date >= today) return;
       const received = todayInShanghai(c.submitted_at);
-      const d = deadline(received, c.committed_days, cal);
-      const statutory = deadline(received, c.statutory_days, cal);
-      await applyStepsInTrx(
-        trx,
-        c,
-        [
+      const now = new Date();
+      let steps: Step[];
+      if (c.commitment) {
+        // 告知承诺制: acceptance is the grant on the signed commitment — deemed acceptance grants too, and opens the
+        // verification task, as a clerk's acceptance does (engine-extras.ts); the record says it was deemed.
+        const basis = { basis: COMMITMENT_BASIS, deemed: true };
+        steps = [
           {
             action: 'deem_accept',
             to: 'accepted',
-            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, ...reviewStartPatch(c, received, new Date(), cal) },
-            payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
-            actor: { id: null, name: '系统', role: 'system' },
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: null, warn_date: null, statutory_due_date: null, assignee_id: null },
+            payload: { acceptedFrom: received, acceptanceDue: c.due_date, ...basis },
+            actor: SYSTEM_ACTOR,
           },
-        ],
-        c.version,
-        null,
-      );
+          ...decisionSteps(c, commitmentGrant(now), 'decide', { decision: 'grant', ...basis }, SYSTEM_ACTOR, now),
+        ];
+      } else {
+        const d = deadline(received, c.committed_days, cal);
+        const statutory = deadline(received, c.statutory_days, cal);
+        steps = [
+          {
+            action: 'deem_accept',
+            to: 'accepted',
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, ...reviewStartPatch(c, received, now, cal) },
+            payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
+            actor: SYSTEM_ACTOR,
+          },
+        ];
+      }
+      await applyStepsInTrx(trx, c, steps, c.version, null);
+      if (c.commitment) await openVerificationInTrx(trx, c.id, c.commitment, todayInShanghai(now), cal);
+      await releaseHeldInTrx(trx, c, steps, now);
       n++;
     });
   }
