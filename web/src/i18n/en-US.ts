@@ -1224,6 +1224,7 @@ export const enUS: Dict<Messages> = {
     verificationFalse: 'False commitment: grant revoked ({{by}}, {{at}})',
     revokedTitle: 'Grant revoked',
     revokedSuffix: ' (revoked)',
+    downloadRevocation: 'Download the revocation decision',
     revokedReason: 'Reason: {{reason}}',
     grantedOnCommitment: 'Granted on the commitment you signed; staff will verify it later.',
     verificationsTab: 'To verify',

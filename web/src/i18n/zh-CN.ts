@@ -1222,6 +1222,7 @@ export const zhCN = {
     verificationFalse: '经核查承诺不实，许可已撤销（{{by}}，{{at}}）',
     revokedTitle: '许可已撤销',
     revokedSuffix: '（已撤销）',
+    downloadRevocation: '下载撤销决定书',
     revokedReason: '原因：{{reason}}',
     grantedOnCommitment: '依据您签署的告知承诺书准予许可，之后会有工作人员核查。',
     verificationsTab: '待核查',

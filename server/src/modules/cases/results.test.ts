@@ -48,6 +48,10 @@ function textOf(pdf: Buffer): string {
   }
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** Each phrase is in the text (white space aside). */
+const expectPhrases = (text: string, phrases: string[]) => {
+  for (const s of phrases) expect(text, s).toContain(squash(s));
+};
 
 type Item = { implCode: string; form: Parameters<typeof fillForm>[0]; materials: Array<{ code: string; necessity: string; obtainable?: boolean }> };
 const itemOf = async (implCode: string): Promise<Item> => (await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${implCode}` })).json();
@@ -112,7 +116,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
     const item = (await findItemVersion(t.db, row.item_version_id))!;
     if (!PDFTOTEXT) return;
     const text = textOf(pdf);
-    for (const s of [
+    expectPhrases(text, [
       '准予行政许可决定书',
       decisionDocumentNumber(row.agency_name, row.number, 'grant'),
       row.applicant_name,
@@ -125,9 +129,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
       chineseDate(new Date(row.decision!.decidedAt)),
       '电子印章随证照签发加盖',
       item.result.name,
-    ]) {
-      expect(text, s).toContain(squash(s));
-    }
+    ]);
     expect(text).not.toContain('行政复议');
   });
 
@@ -139,7 +141,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
     const row = await t.db.selectFrom('case').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
     if (!PDFTOTEXT) return;
     const text = textOf(res.rawPayload);
-    for (const s of [
+    expectPhrases(text, [
       '不予行政许可决定书',
       decisionDocumentNumber(row.agency_name, row.number, 'refuse'),
       reason,
@@ -149,9 +151,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
       '《中华人民共和国行政复议法》第二十条',
       '6个月内依法向人民法院提起行政诉讼',
       '《中华人民共和国行政诉讼法》第四十六条',
-    ]) {
-      expect(text, s).toContain(squash(s));
-    }
+    ]);
   });
 
   it('is scoped like the case: staff in scope read it (audited), another applicant gets 404', async () => {
@@ -208,7 +208,7 @@ describe('告知承诺制 documents', () => {
     const grantNo = decisionDocumentNumber(row.agency_name, row.number, 'grant');
     if (PDFTOTEXT) {
       const text = textOf(grant.rawPayload);
-      for (const s of [
+      expectPhrases(text, [
         '准予行政许可决定书',
         '以告知承诺方式提出的',
         `已于${chineseDate(new Date(row.commitment!.signedAt))}签署告知承诺书（签署人：李明）`,
@@ -217,9 +217,7 @@ describe('告知承诺制 documents', () => {
         `自作出本决定之日起${row.commitment!.verificationDays}个工作日内对你的承诺进行核查`,
         '《中华人民共和国行政许可法》第六十九条第二款',
         '准予行政许可（告知承诺）',
-      ]) {
-        expect(text, s).toContain(squash(s));
-      }
+      ]);
       expect(text).not.toContain('经审查');
     }
 
@@ -233,7 +231,7 @@ describe('告知承诺制 documents', () => {
     expect((await revocationOf(other, c.id)).statusCode).toBe(404);
     if (!PDFTOTEXT) return;
     const text = textOf(res.rawPayload);
-    for (const s of [
+    expectPhrases(text, [
       '撤销行政许可决定书',
       decisionDocumentNumber(row.agency_name, row.number, 'revoke'),
       grantNo,
@@ -243,9 +241,7 @@ describe('告知承诺制 documents', () => {
       '《中华人民共和国行政许可法》第六十九条第二款',
       '60日内依法申请行政复议',
       '核查发现承诺不实',
-    ]) {
-      expect(text, s).toContain(squash(s));
-    }
+    ]);
   });
 
   it('a deemed acceptance is written as such (行政许可法 art. 32)', async () => {
