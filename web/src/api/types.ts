@@ -637,4 +637,6 @@ export interface DashboardSummary {
   publishedItems: number;
   casesByState: Record<string, number>;
   openByLight: { green: number; yellow: number; red: number };
+  /** 告知承诺制: open verification tasks past their due date. */
+  overdueVerifications?: number;
 }

@@ -11,4 +11,6 @@ export { deliverTogetherInTrx, fileCaseInTrx, memberCases, UNDECIDED, type Toget
 export { ensureCaseSequence } from './submit.ts';
 export type { CaseBundle } from './tables.ts';
 export { slaLight } from './rules.ts';
+export { countOverdueVerifications, listVerifications, type VerificationTask } from './verifications.ts';
+export { VerificationTask as VerificationTaskSchema } from './schema.ts';
 export { OPEN_STATES, STATE_LABELS } from './state.ts';

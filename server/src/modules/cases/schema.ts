@@ -209,3 +209,19 @@ export const ActionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** 告知承诺制: a verification task (核查) opened by a grant on commitment (verifications.ts). */
+export const VerificationTask = Type.Object({
+  caseId: Type.String(),
+  number: Type.String(),
+  itemName: Type.String(),
+  applicantName: Type.String({ description: 'Masked' }),
+  agencyName: Type.String(),
+  state: Type.String(),
+  dueDate: Type.String({ format: 'date' }),
+  slaLight: Type.Union([Type.String(), Type.Null()]),
+  openedAt: Type.String({ format: 'date-time' }),
+  verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  verifierName: Type.Union([Type.String(), Type.Null()]),
+  caseVersion: Type.Integer({ description: 'Send back with the verify action' }),
+});
