@@ -141,18 +141,19 @@ export function QueuePage() {
       render: (_, c) => (
         <>
           {c.acceptRegionCode && <Tag color="purple">{t('engine.tongbanTag')}</Tag>}
+          {c.itemName}
+          {/* 一件事: the member case's bundle under the item, a link to the whole bundle for who may open it. */}
           {c.bundle && (
-            <Tag color="geekblue" data-testid="queue-bundle-tag">
+            <div className="tb-queue-bundle" data-testid="queue-bundle-tag">
               {c.bundle.canOpen ? (
                 <Link to={`/workbench/bundles/${encodeURIComponent(c.bundle.id)}`} onClick={(e) => e.stopPropagation()}>
                   {t('bundleCases.bundleTag', { name: c.bundle.name })}
                 </Link>
               ) : (
-                t('bundleCases.bundleTag', { name: c.bundle.name })
+                <Typography.Text type="secondary">{t('bundleCases.bundleTag', { name: c.bundle.name })}</Typography.Text>
               )}
-            </Tag>
+            </div>
           )}
-          {c.itemName}
         </>
       ),
     },
