@@ -372,7 +372,7 @@ export interface CaseSuspension {
 export interface CaseDetail extends CaseSummary {
   version: number;
   /** 一件事: the bundle case this member case belongs to; leadView: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together?: boolean; leadView: boolean };
   itemVersion?: number;
   /** The form schema of the item version the case was filed under, to label its fields. */
   formSchema?: unknown;

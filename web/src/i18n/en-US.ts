@@ -1336,6 +1336,7 @@ export const enUS: Dict<Messages> = {
     deliverExpress: 'Send all results in one parcel',
     deliverConfirm: 'The {{count}} results of this bundle go out at once and each case is closed. Continue?',
     delivered: 'Delivered together; every case is closed',
+    afterDecisionTogether: 'Part of a one-thing bundle: when every item is done, the window hands all results over at once from the bundle page (one pickup or one parcel).',
   },
   bundles: {
     zone: 'One-thing services',

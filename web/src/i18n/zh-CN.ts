@@ -1334,6 +1334,7 @@ export const zhCN = {
     deliverExpress: '全部结果一个包裹寄出',
     deliverConfirm: '本件事的 {{count}} 项结果将一次送达，各办件同时办结。确定吗？',
     delivered: '已统一送达，各办件已办结',
+    afterDecisionTogether: '本件属于“一件事”：各事项都办完后，由综合窗口在整件事页面一次送达全部结果（一次领取或一个快递包裹）。',
   },
   bundles: {
     zone: '“一件事”专区',

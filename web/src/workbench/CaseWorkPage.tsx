@@ -168,6 +168,9 @@ export function CaseWorkPage() {
         </Space>
       </div>
       {cs.bundle?.leadView && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bundleCases.leadView')} />}
+      {cs.state === 'decided' && cs.bundle?.together && cs.delivery?.method !== 'electronic' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bundleCases.afterDecisionTogether')} data-testid="bundle-deliver-hint" />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

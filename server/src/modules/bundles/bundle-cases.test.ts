@@ -334,6 +334,7 @@ describe('one notice, one supplement, one delivery', () => {
     // Not one parcel per member: a member case cannot be delivered on its own.
     const one = (await getCase(clerk, ready.members[0]!.caseId)).json();
     expect(one.allowedActions).not.toContain('deliver');
+    expect(one.bundle).toMatchObject({ together: true, hold: false });
     expect((await act(clerk, one.id, { action: 'deliver', version: one.version })).statusCode).toBe(409);
     expect((await deliverBundle(citizen, b.id)).statusCode).toBe(403);
 
@@ -380,6 +381,7 @@ describe('one notice, one supplement, one delivery', () => {
     const b: View = (await submit({ ...(await fill(await planFor())), deliverResults: 'each' })).json();
     const c = await decide(b.members[0]!.caseId, b.members[0]!.agency);
     expect(c.state).toBe('closed');
+    expect(c.bundle.together).toBe(false);
     expect((await getBundle(citizen, b.id)).json().state).toBe('in_progress');
   });
 });

@@ -101,6 +101,7 @@ export const CaseDetail = Type.Intersect([
           name: Type.String(),
           canOpen: Type.Boolean(),
           hold: Type.Boolean({ description: 'The result waits to be delivered with the other members' }),
+          together: Type.Boolean({ description: 'Delivered with the other members’ results (one pickup, one parcel), from the bundle' }),
           leadView: Type.Boolean({ description: 'Read by the lead department of the bundle (no actions)' }),
         },
         { description: '一件事: the bundle case this member case belongs to' },

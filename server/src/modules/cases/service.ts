@@ -78,7 +78,7 @@ export type CaseDetail = CaseSummary & {
   suspension?: Suspension;
   delivery: Delivery;
   /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together: boolean; leadView: boolean };
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -269,7 +269,7 @@ export function caseDetailOf(
     ...(c.notice ? { notice: c.notice } : {}),
     ...(c.suspension ? { suspension: c.suspension } : {}),
     delivery: c.delivery,
-    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, canOpen: mayOpenBundle(actor, c.bundle), hold: c.bundle.hold, leadView } } : {}),
+    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, canOpen: mayOpenBundle(actor, c.bundle), hold: c.bundle.hold, together: !!c.bundle.together, leadView } } : {}),
     itemVersion: c.item_version,
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
