@@ -5,7 +5,7 @@
  * decide, and the results are held until the last one, then arrive together. Screenshots: e2e/artifacts/yjs-*.png.
  */
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction } from './support.ts';
+import { contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction, answerNewborn } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,11 +35,7 @@ test('on a phone the citizen answers, fills one form, uploads each material once
   await page.goto('/login?next=%2Fbundles%2Fnewborn');
   await signIn(page, 'citizen', { touch: true });
   await expect(page.getByRole('heading', { name: BUNDLE, level: 1 })).toBeVisible();
-  const answer = (question: string, option: string) => page.getByRole('group', { name: question }).getByText(option, { exact: true }).tap();
-  await answer('新生儿是否在泰州市落户？', '是，在泰州落户');
-  await answer('新生儿随父亲还是随母亲落户？', '随父落户');
-  await answer('父母是否办理了结婚登记？', '已登记结婚');
-  await answer('是否同时为孩子申领社会保障卡？', '同时申领');
+  await answerNewborn(page, { touch: true });
   await page.getByRole('button', { name: '生成一次性告知清单' }).tap();
   await expect(page.getByRole('heading', { name: '需要办理的事项（5 项）' })).toBeVisible();
 

@@ -159,3 +159,16 @@ export async function confirmAction(page: Page, action: string, fill?: (dialog: 
   await expect(page.getByText(`已完成：${action}`)).toBeVisible();
   await expect(dialog).toBeHidden();
 }
+
+/** 新生儿出生's questionnaire as 李明 answers it: settled in 泰州 with the father, parents married, a social security card too. */
+export async function answerNewborn(page: Page, { touch = false } = {}): Promise<void> {
+  const answer = async (question: string, option: string) => {
+    const o = page.getByRole('group', { name: question }).getByText(option, { exact: true });
+    if (touch) await o.tap();
+    else await o.click();
+  };
+  await answer('新生儿是否在泰州市落户？', '是，在泰州落户');
+  await answer('新生儿随父亲还是随母亲落户？', '随父落户');
+  await answer('父母是否办理了结婚登记？', '已登记结婚');
+  await answer('是否同时为孩子申领社会保障卡？', '同时申领');
+}

@@ -20,6 +20,7 @@ import { expressProviderFromEnv, type ExpressProvider } from './platform/express
 import { supervisionRoutes } from './modules/supervision/index.ts';
 import { notifyRoutes } from './modules/notify/index.ts';
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
+import { windowRoutes } from './modules/window/index.ts';
 
 export type AppDeps = {
   db: Db;
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   notifyRoutes(app, { db: deps.db });
   bundlesRoutes(app, { db: deps.db });
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
+  windowRoutes(app, { db: deps.db, calendar });
   fileRoutes(app, {
     db: deps.db,
     store: deps.store,

@@ -4,6 +4,9 @@
  *   migrate       apply pending migrations and exit
  *   seed          load the demo world into the configured database and exit
  *   audit-verify  walk the audit hash chain and report the first broken link (exit 1 when broken)
+ *   compile-cache load every module and exit: run with NODE_COMPILE_CACHE set (npm start's prestart does), it
+ *                 leaves the type-stripped modules in Node's compile cache, so the server itself never loads the
+ *                 TypeScript stripper (~18 MB resident for the life of the process; see docs/adr/0007)
  */
 import path from 'node:path';
 import pino from 'pino';
@@ -116,6 +119,7 @@ async function start(config: Config) {
 
 async function main() {
   const command = process.argv[2] ?? 'start';
+  if (command === 'compile-cache') return; // the static imports above were the work
   const config = loadConfig();
   switch (command) {
     case 'start':
@@ -138,7 +142,7 @@ async function main() {
         if (!report.ok) process.exitCode = 1;
       });
     default:
-      process.stderr.write(`Unknown command "${command}". Use: start | migrate | seed | audit-verify\n`);
+      process.stderr.write(`Unknown command "${command}". Use: start | migrate | seed | audit-verify | compile-cache\n`);
       process.exitCode = 2;
   }
 }

@@ -1,7 +1,7 @@
 /** Bundle cases (一件事一次办): one submission, one notice, one supplement, results together. /api/v1/bundle-cases */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { DeliveryMethod } from './types.ts';
+import type { DeliveryMethod, WalkInApplicant } from './types.ts';
 
 export type SlaLightValue = 'green' | 'yellow' | 'red' | null;
 export interface BundleMemberCase {
@@ -49,6 +49,8 @@ export interface SubmitBundleInput {
   delivery: { method: DeliveryMethod; address?: string };
   deliverResults: 'together' | 'each';
   idempotencyKey: string;
+  /** 综合窗口: a window clerk files for this applicant (POST /api/v1/window/bundle-cases). */
+  applicant?: WalkInApplicant;
 }
 
 export const bundleCaseKeys = {
@@ -81,7 +83,8 @@ export function useBundleCaseIfReadable(id: string | undefined) {
 export function useSubmitBundle() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: SubmitBundleInput) => api.post<BundleCase>('/api/v1/bundle-cases', body, { 'Idempotency-Key': idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: SubmitBundleInput) =>
+      api.post<BundleCase>(body.applicant ? '/api/v1/window/bundle-cases' : '/api/v1/bundle-cases', body, { 'Idempotency-Key': idempotencyKey }),
     onSuccess: (b) => {
       qc.setQueryData(bundleCaseKeys.detail(b.id), b);
       void qc.invalidateQueries({ queryKey: ['bundle-cases', 'list'] });

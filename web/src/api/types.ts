@@ -272,6 +272,11 @@ export interface ItemDetail extends ItemSummary {
   reviewSteps?: Array<{ name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number }>;
 }
 
+/** 综合窗口: the applicant at the window, as on their ID card or business licence. */
+export type WalkInApplicant =
+  | { type: 'person'; name: string; residentId: string; phone?: string }
+  | { type: 'entity'; name: string; creditCode: string; phone?: string };
+
 export interface ItemList {
   items: ItemSummary[];
   total: number;

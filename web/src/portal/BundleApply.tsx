@@ -6,7 +6,7 @@ import { useMe, useOwnProfile } from '../api/auth.ts';
 import type { Plan } from '../api/bundles.ts';
 import { useSubmitBundle } from '../api/bundleCases.ts';
 import { errorMessage, newUuid } from '../api/client.ts';
-import type { FormSchema } from '../api/types.ts';
+import type { FormSchema, WalkInApplicant } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { PageLoading } from '../components/status.tsx';
 import { FileSlot, type UploadState } from './components/MaterialUploads.tsx';
@@ -39,10 +39,28 @@ export function BundleApply({ code, plan, answers, leaveOut }: { code: string; p
   }
   if (!applicant) return <Alert type="info" showIcon title={t('bundleCases.staffCannotApply')} />;
   if (profile.isPending) return <PageLoading />;
-  return <ApplyForm code={code} plan={plan} answers={answers} leaveOut={leaveOut} start={initialFormValues(mergedSchema(plan), profile.data, me.data.subjectType)} />;
+  return <BundleApplyForm code={code} plan={plan} answers={answers} leaveOut={leaveOut} start={initialFormValues(mergedSchema(plan), profile.data, me.data.subjectType)} />;
 }
 
-function ApplyForm({ code, plan, answers, leaveOut, start }: { code: string; plan: Plan; answers: Record<string, string>; leaveOut: string[]; start: ReturnType<typeof initialFormValues> }) {
+/**
+ * The one form, the materials and the submission. `applicant`: at a comprehensive window, a clerk files it for the
+ * applicant (their scans, no material library) and goes on to the bundle in the workbench.
+ */
+export function BundleApplyForm({
+  code,
+  plan,
+  answers,
+  leaveOut,
+  start,
+  applicant,
+}: {
+  code: string;
+  plan: Plan;
+  answers: Record<string, string>;
+  leaveOut: string[];
+  start: ReturnType<typeof initialFormValues>;
+  applicant?: () => Promise<WalkInApplicant | undefined>;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
@@ -57,7 +75,9 @@ function ApplyForm({ code, plan, answers, leaveOut, start }: { code: string; pla
 
   const done = (k: string) => (uploads[k] ?? []).find((u) => u.status === 'done')?.fileId;
   const onSubmit = async () => {
+    const who = applicant ? await applicant() : undefined;
     const values = await form.validateFields().catch(() => undefined);
+    if (applicant && !who) return;
     const lacking = uploadsNeeded.filter((m) => m.necessity === 'required' && !done(m.key)).map((m) => m.name);
     setMissing(lacking);
     if (!values || lacking.length) return;
@@ -71,8 +91,9 @@ function ApplyForm({ code, plan, answers, leaveOut, start }: { code: string; pla
         delivery: { method },
         deliverResults,
         idempotencyKey: key,
+        ...(who ? { applicant: who } : {}),
       },
-      { onSuccess: (b) => void navigate(`/my/bundles/${encodeURIComponent(b.id)}`) },
+      { onSuccess: (b) => void navigate(who ? `/workbench/bundles/${encodeURIComponent(b.id)}` : `/my/bundles/${encodeURIComponent(b.id)}`) },
     );
   };
 
@@ -93,7 +114,7 @@ function ApplyForm({ code, plan, answers, leaveOut, start }: { code: string; pla
           <li key={m.key} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ fontWeight: 600 }}>{m.name}</div>
             <div className="tb-bundle-item-meta">{t('bundles.usedBy', { names: m.items.map((x) => x.name).join('、') })}</div>
-            <FileSlot name={m.name} inputId={`bundle-material-${i}`} entries={uploads[m.key] ?? []} onChange={(update) => setUploads((prev) => ({ ...prev, [m.key]: update(prev[m.key] ?? []) }))} />
+            <FileSlot name={m.name} inputId={`bundle-material-${i}`} library={!applicant} entries={uploads[m.key] ?? []} onChange={(update) => setUploads((prev) => ({ ...prev, [m.key]: update(prev[m.key] ?? []) }))} />
           </li>
         ))}
       </ul>

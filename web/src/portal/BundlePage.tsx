@@ -65,7 +65,7 @@ function ItemLine({ it, extra }: { it: BundleItem & { reason?: string }; extra?:
   );
 }
 
-function Questionnaire({ b, answers, setAnswers, onDone, pending }: { b: BundleDetail; answers: Record<string, string>; setAnswers: (a: Record<string, string>) => void; onDone: () => void; pending: boolean }) {
+export function Questionnaire({ b, answers, setAnswers, onDone, pending }: { b: BundleDetail; answers: Record<string, string>; setAnswers: (a: Record<string, string>) => void; onDone: () => void; pending: boolean }) {
   const { t } = useTranslation();
   // A question is asked only when the answers before it make it relevant; changing an answer drops later ones that no longer apply.
   const visible = b.questions.filter((q) => holds(q.when, answers));

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, errorMessage, request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
-import type { BulkActionResult, CaseActionInput, CaseDetail } from '../api/types.ts';
+import type { BulkActionResult, CaseActionInput, CaseDetail, WalkInApplicant } from '../api/types.ts';
+import type { SubmitCaseInput } from '../portal/mutations.ts';
 
 /** Record an action on a case; `version` makes a stale screen fail with 409 instead of overwriting. */
 export function useCaseAction(caseId: string) {
@@ -59,6 +60,19 @@ export function useBulkAction() {
     },
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: caseKeys.all });
+    },
+  });
+}
+
+/** 综合窗口收件: file a case for the applicant at the window (POST /api/v1/window/cases). */
+export function useWindowFileCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: SubmitCaseInput & { applicant: WalkInApplicant }) =>
+      request<CaseDetail>('/api/v1/window/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    onSuccess: (c) => {
+      qc.setQueryData(caseKeys.detail(c.id), c);
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
     },
   });
 }

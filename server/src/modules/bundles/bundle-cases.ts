@@ -40,6 +40,8 @@ export type BundleSubmitInput = {
   deliverResults?: 'together' | 'each';
 };
 type Ctx = { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider };
+/** `applicant`: a window clerk (the actor) files for this applicant account (modules/window). */
+type SubmitCtx = Ctx & { applicant?: Actor };
 
 async function publishedForSubmit(db: Db, code: string) {
   const r = await db
@@ -83,14 +85,21 @@ export function splitForMembers(plan: Plan, input: Pick<BundleSubmitInput, 'form
   return [...members.values()];
 }
 
-/** One submission: the bundle case and its member cases, all or none, once per Idempotency-Key. */
-export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmitInput, ctx: Ctx): Promise<BundleCaseView> {
-  if (actor.subjectType === 'staff') throw HttpErrors.FORBIDDEN();
+/**
+ * One submission: the bundle case and its member cases, all or none, once per Idempotency-Key. At a window
+ * (`ctx.applicant`) the bundle case and its members are the applicant's, the clerk is recorded as filing each member,
+ * the key is the clerk's, and the answer is what the clerk may read.
+ */
+export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmitInput, ctx: SubmitCtx): Promise<BundleCaseView> {
+  const clerk = ctx.applicant ? actor : undefined;
+  const applicant = ctx.applicant ?? actor;
+  if (applicant.subjectType === 'staff') throw HttpErrors.FORBIDDEN();
   const key = ctx.idempotencyKey;
+  const hashed = clerk ? { ...input, applicantId: applicant.id } : input;
   if (key !== undefined) {
     checkIdempotencyKey(key);
     // A retry after success gets the bundle case it created, even when the bundle has changed since.
-    const earlier = await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key, hash: requestHash(input) });
+    const earlier = await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key, hash: requestHash(hashed) });
     if (earlier) return getBundleCase(db, actor, earlier, ctx.locale);
   }
   const b = await publishedForSubmit(db, input.bundleCode);
@@ -106,7 +115,7 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
   for (const region of new Set([...published.values()].map((p) => p.regionCode))) sequences.set(region, await ensureCaseSequence(db, region, year));
   const together = (input.deliverResults ?? 'together') === 'together' && members.length > 1;
   const result = await db.transaction().execute((trx) =>
-    idempotentInTrx(trx, { ownerId: actor.id, scope: SCOPE, key, body: input, resultId: newId() }, async (id) => {
+    idempotentInTrx(trx, { ownerId: actor.id, scope: SCOPE, key, body: hashed, resultId: newId() }, async (id) => {
       const { n } = await sql<{ n: string }>`select nextval('bundle_case_no')::text as n`.execute(trx).then((r) => r.rows[0]!);
       const number = `YJS-${year}-${String(n).padStart(6, '0')}`;
       await trx
@@ -120,7 +129,7 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
           bundle_name: doc.name,
           lead_org_id: b.lead_org_id,
           lead_org_name: b.lead_org_name,
-          applicant_id: actor.id,
+          applicant_id: applicant.id,
           answers: JSON.stringify(input.answers),
           leave_out: JSON.stringify(input.leaveOut ?? []),
           form: JSON.stringify(input.form),
@@ -133,7 +142,7 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
       const bundle = { id, number, name: doc.name, leadOrgId: b.lead_org_id, leadAgency: b.lead_org_name, hold: together, together };
       // One after the other on the one connection; any refusal rolls back the bundle case and every member filed so far.
       for (const m of members) {
-        await fileCaseInTrx(trx, actor, m, { cal: ctx.cal, ip: ctx.ip, now, bundle, sequence: (region) => sequences.get(region)! });
+        await fileCaseInTrx(trx, applicant, m, { cal: ctx.cal, ip: ctx.ip, now, bundle, sequence: (region) => sequences.get(region)!, ...(clerk ? { clerk } : {}) });
       }
     }),
   );
@@ -259,13 +268,17 @@ function viewOf(row: NonNullable<BundleCaseRow>, cases: MemberCase[], locale: Lo
   };
 }
 
-/** The applicant, staff of the lead department, and staff whose scope covers the region may read a bundle case. */
+/**
+ * The applicant, staff of the lead department, and staff whose scope covers the region of a member (where it is
+ * decided, or where it was filed and accepted: 通办, 综合窗口) may read a bundle case.
+ */
 function mayRead(actor: Actor, row: NonNullable<BundleCaseRow>, cases: MemberCase[]): boolean {
   if (row.applicant_id === actor.id) return true;
   if (actor.subjectType !== 'staff' || !actor.permissions.has('case:read')) return false;
   if (actor.orgId === row.lead_org_id) return true;
   const scope = scopeOf(actor, 'case:read');
-  return scope === 'all' || (scope === 'region' && cases.some((c) => c.region_code.startsWith(regionLikePrefix(actor.regionCode))));
+  const prefix = regionLikePrefix(actor.regionCode);
+  return scope === 'all' || (scope === 'region' && cases.some((c) => c.region_code.startsWith(prefix) || !!c.accept_region_code?.startsWith(prefix)));
 }
 
 export async function getBundleCase(db: Db, actor: Actor, id: string, locale: Locale): Promise<BundleCaseView> {

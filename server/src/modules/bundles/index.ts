@@ -5,4 +5,5 @@ export { bundlesRoutes } from './routes.ts';
 export { createBundleInTrx, getPublic as getPublishedBundle, planPublic as planBundle } from './service.ts';
 export { FIELD_CONCEPTS, MATERIAL_CONCEPTS } from './dictionary.ts';
 export type { BundleDocument, Plan, Savings } from './schema.ts';
-export { bundleCasesRoutes } from './routes.cases.ts';
+export { bundleCasesRoutes, BundleCase, BundleSubmitBody } from './routes.cases.ts';
+export { submitBundleCase } from './bundle-cases.ts';

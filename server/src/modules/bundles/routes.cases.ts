@@ -37,6 +37,19 @@ const NoticeEntry = Type.Object({
     Type.Object({ caseId: Type.String(), itemName: Type.String(), agency: Type.String(), code: Type.Optional(Type.String()), reason: Type.String(), issuedBy: Type.String(), issuedAt: Type.String() }),
   ),
 });
+export const BundleSubmitBody = Type.Object(
+  {
+    bundleCode: Type.String({ minLength: 1, maxLength: 40 }),
+    answers: Answers,
+    leaveOut: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, description: 'Optional member items not wanted now' })),
+    form: Type.Record(Type.String({ maxLength: 120 }), Type.Unknown(), { description: 'Merged form values keyed as the plan’s form.fields[].key' }),
+    materials: Type.Array(FileRef, { maxItems: 100, description: 'Each material of the plan once' }),
+    delivery: Type.Optional(Type.Object({ method: Method, address: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: false })),
+    deliverResults: Type.Optional(Type.Union([Type.Literal('together'), Type.Literal('each')], { description: 'together (default): all results delivered at once; each: as each is ready' })),
+  },
+  { additionalProperties: false },
+);
+
 export const BundleCase = Type.Object({
   id: Type.String({ format: 'uuid' }),
   number: Type.String({ description: 'Bundle case number YJS-year-sequence' }),
@@ -76,18 +89,7 @@ export function bundleCasesRoutes(app: App, deps: { db: Db; calendar: () => Cale
         tags: ['bundles'],
         summary: 'One submission of a bundle: one bundle case and its member cases, all or none. Send an Idempotency-Key: retries create one.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200 })) }),
-        body: Type.Object(
-          {
-            bundleCode: Type.String({ minLength: 1, maxLength: 40 }),
-            answers: Answers,
-            leaveOut: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, description: 'Optional member items not wanted now' })),
-            form: Type.Record(Type.String({ maxLength: 120 }), Type.Unknown(), { description: 'Merged form values keyed as the plan’s form.fields[].key' }),
-            materials: Type.Array(FileRef, { maxItems: 100, description: 'Each material of the plan once' }),
-            delivery: Type.Optional(Type.Object({ method: Method, address: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: false })),
-            deliverResults: Type.Optional(Type.Union([Type.Literal('together'), Type.Literal('each')], { description: 'together (default): all results delivered at once; each: as each is ready' })),
-          },
-          { additionalProperties: false },
-        ),
+        body: BundleSubmitBody,
         response: { 201: BundleCase, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse },
       },
     },

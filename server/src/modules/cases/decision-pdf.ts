@@ -120,11 +120,11 @@ const DELIVERY_LABEL = { electronic: '电子送达', pickup: '窗口领取', exp
 export type DecisionPdfOptions = { generatedAt?: Date };
 
 const BODY = { size: 11.5, after: 6 } as const;
-type Doc = ReturnType<typeof createDocument>;
+type Doc = Awaited<ReturnType<typeof createDocument>>;
 
 /** Agency, title and document number over a red rule, as official documents open. */
-function openDocument(c: DecisionCase, docTitle: string, docNo: string, opts: DecisionPdfOptions): Doc {
-  const doc = createDocument({
+async function openDocument(c: DecisionCase, docTitle: string, docNo: string, opts: DecisionPdfOptions): Promise<Doc> {
+  const doc = await createDocument({
     title: `${docTitle} ${docNo}`,
     author: c.agency_name,
     subject: docTitle,
@@ -189,7 +189,7 @@ export async function renderDecisionPdf(c: DecisionCase, item: DecisionItem, opt
   const basis = basisText(item);
   const lawRef = `《中华人民共和国行政许可法》第三十八条${grant ? '第一款' : '第二款'}${basis ? `和${basis}` : ''}`;
 
-  const doc = openDocument(c, docTitle, docNo, opts);
+  const doc = await openDocument(c, docTitle, docNo, opts);
   paragraph(doc, appliedSentence(c, you, onCommitment ? '以告知承诺方式' : ''), BODY);
   if (onCommitment) {
     // 告知承诺制: granted on the signed commitment, not on a review of the conditions; verified afterwards.
@@ -241,7 +241,7 @@ export async function renderRevocationPdf(c: DecisionCase, opts: DecisionPdfOpti
   const grantNo = decisionDocumentNumber(c.agency_name, c.number, 'grant');
   const revokedAt = new Date(decision.revokedAt);
   const you = youOf(c);
-  const doc = openDocument(c, '撤销行政许可决定书', docNo, opts);
+  const doc = await openDocument(c, '撤销行政许可决定书', docNo, opts);
   paragraph(doc, appliedSentence(c, you, decision.basis === COMMITMENT_BASIS ? '以告知承诺方式' : ''), BODY);
   paragraph(doc, `　　本机关于${chineseDate(new Date(decision.decidedAt))}依据${you}的承诺作出准予行政许可决定（${grantNo}）。经核查，${you}作出的承诺与实际情况不符，具体情况如下：`, BODY);
   paragraph(doc, `　　${sentenceOf(decision.revokeReason?.trim() || '（未载明核查情况）')}`, { ...BODY, weight: 'bold' });

@@ -169,6 +169,7 @@ export async function caseExtras(db: Db, c: Row): Promise<CaseExtrasOf> {
 }
 
 type Payload = Record<string, unknown> & {
+  channel?: 'online' | 'window';
   acceptRegionCode?: string;
   deemed?: boolean;
   commitmentSignedBy?: string;
@@ -205,6 +206,7 @@ export function timelineExtras(action: string, raw: Record<string, unknown>, loc
   switch (action) {
     case 'submit': {
       const parts = [];
+      if (p.channel === 'window') parts.push(zh ? '综合窗口收件：由窗口工作人员代申请人提交' : 'Filed at a service window by the clerk for the applicant');
       if (p.acceptRegionCode) parts.push(zh ? `通办：在${names.get(p.acceptRegionCode) ?? p.acceptRegionCode}受理，由事项所在地审批` : `Cross-region: filed in ${names.get(p.acceptRegionCode) ?? p.acceptRegionCode}, decided at home`);
       if (p.commitmentSignedBy) parts.push(zh ? `已签署告知承诺书（签名：${p.commitmentSignedBy}）` : `Commitment signed by ${p.commitmentSignedBy}`);
       return parts.length ? { detail: parts.join('；') } : {};

@@ -18,7 +18,7 @@ import { findPublishedItem } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { stepsOf } from './review-steps.ts';
 import { applyStepsInTrx, type CaseRow, type Step, type SubmitInput } from './service.ts';
-import { plan, planExtras, submitPayload } from './submit.ts';
+import { filerOf, plan, planExtras, submitPayload } from './submit.ts';
 import type { CaseState } from './state.ts';
 import type { CaseBundle } from './tables.ts';
 
@@ -30,16 +30,18 @@ export type FiledMember = { id: string; number: string; implCode: string; itemNa
 
 /**
  * File one member case in `trx`. The case number's sequence must exist already (`ensureCaseSequence` outside the
- * transaction: DDL inside would serialise submissions); the caller checked the files belong to the applicant.
+ * transaction: DDL inside would serialise submissions). `ctx.clerk`: a window clerk files it for `actor`.
  */
 export async function fileCaseInTrx(
   trx: Trx,
   actor: Actor,
   input: MemberInput,
-  ctx: { cal: CalendarData; ip: string; now: Date; bundle: CaseBundle; sequence: (regionCode: string) => string },
+  ctx: { cal: CalendarData; ip: string; now: Date; bundle: CaseBundle; sequence: (regionCode: string) => string; clerk?: Actor },
 ): Promise<FiledMember> {
   const item = await findPublishedItem(trx, input.implCode);
-  const p = await planExtras(trx, actor, input, plan(item, actor, input, ctx.cal, input.provided), ctx.now);
+  const p = await planExtras(trx, actor, input, plan(item, actor, input, ctx.cal, input.provided, !!ctx.clerk), ctx.now, ctx.clerk);
+  // 综合窗口: the clerk files for the applicant and is recorded as filing (submit.ts does the same).
+  const filer = filerOf(actor, ctx.clerk);
   const doc = p.item.document;
   const id = newId();
   const year = ctx.now.getFullYear();
@@ -87,8 +89,8 @@ export async function fileCaseInTrx(
     .returning(['number'])
     .executeTakeFirstOrThrow();
   if (p.given.size) {
-    // A file uploaded once may serve several member cases; it must be the applicant's own.
-    const files = await trx.selectFrom('file_object').select(['id', 'name']).where('id', 'in', [...new Set(p.given.values())]).where('owner_id', '=', actor.id).execute();
+    // A file uploaded once may serve several member cases; it must be the applicant's own (or the filing clerk's scan).
+    const files = await trx.selectFrom('file_object').select(['id', 'name']).where('id', 'in', [...new Set(p.given.values())]).where('owner_id', 'in', [actor.id, filer.id]).execute();
     const names = new Map(files.map((f) => [f.id, f.name]));
     const bad = [...p.given].find(([, fileId]) => !names.has(fileId));
     if (bad) throw CaseErrors.MATERIAL_FILE_INVALID({ name: p.names.get(bad[0])!, code: bad[0] });
@@ -99,10 +101,10 @@ export async function fileCaseInTrx(
   }
   await trx
     .insertInto('case_action')
-    .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: JSON.stringify({ ...submitPayload(p), bundleCaseId: ctx.bundle.id }), at: ctx.now })
+    .values({ id: newId(), case_id: id, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: filer.id, actor_name: filer.name, actor_role: filer.role, payload: JSON.stringify({ ...submitPayload(p), bundleCaseId: ctx.bundle.id }), at: ctx.now })
     .execute();
   await emitInTrx(trx, 'case.submitted', { caseId: id, number: row.number, implCode: doc.implCode, itemName: doc.name, orgId: p.item.orgId, applicantId: actor.id, bundleCaseId: ctx.bundle.id });
-  await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: id, after: { number: row.number, state: 'submitted', bundleCaseId: ctx.bundle.id }, ip: ctx.ip });
+  await writeAuditInTrx(trx, { actor: { id: filer.id, name: filer.name }, action: 'case.submit', entityType: 'case', entityId: id, after: { number: row.number, state: 'submitted', bundleCaseId: ctx.bundle.id }, ip: ctx.ip });
   return { id, number: row.number, implCode: doc.implCode, itemName: doc.name, agencyName: p.item.agencyName, orgId: p.item.orgId };
 }
 

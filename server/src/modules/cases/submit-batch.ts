@@ -7,14 +7,14 @@
  * start, one commit and WAL flush for N cases. Nothing waits on a timer: under no load a filing goes alone at once.
  *
  * Every check stays per row, so each request gets exactly its own outcome: the item version still published,
- * every file the applicant's, the Idempotency-Key claimed (`on conflict do nothing`, claimed in (owner, key) order
+ * every file the applicant's (or the filing window clerk's), the Idempotency-Key claimed (`on conflict do nothing`, claimed in (owner, key) order
  * so two batches never deadlock on each other's keys) — a row that fails a check writes nothing and its request is
  * answered as if it had gone alone. Two filings with the same owner and key never share a batch (the second waits
  * for the next one and finds the first's case). A batch whose statement fails as a whole (an error no per-row check
  * foresaw) is filed again one filing per statement, so an error belongs to the request that caused it and nothing
  * is lost.
  */
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 
@@ -25,6 +25,10 @@ export type Filing = {
   applicant_id: string;
   subject_type: string;
   display_name: string;
+  /** Who files (the Idempotency-Key's owner, the first log entry's actor): the applicant, or a window clerk for them. */
+  filer_id: string;
+  filer_name: string;
+  filer_role: string;
   key: string | null;
   hash: string | null;
   item_id: string;
@@ -79,7 +83,8 @@ export const IN_FLIGHT_MAX = Math.max(1, Number(process.env.TONGBAN_SUBMIT_IN_FL
 const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE_MARK)}
     with r as (
       select * from jsonb_to_recordset(${rows}::jsonb) as r(
-        i int, case_id uuid, action_id uuid, applicant_id uuid, subject_type text, display_name text, key text, hash text,
+        i int, case_id uuid, action_id uuid, applicant_id uuid, subject_type text, display_name text,
+        filer_id uuid, filer_name text, filer_role text, key text, hash text,
         item_id uuid, version_id uuid, item_version int, impl_code text, item_name text, region_code text, org_id uuid, agency_name text,
         seq text, prefix text, form jsonb, committed_days int, statutory_days int, now timestamptz, due_date date, warn_date date,
         case_type text, joint boolean, delivery jsonb, accept_region_code text, commitment jsonb, review jsonb, log_payload jsonb,
@@ -90,11 +95,11 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
     files as (
       select distinct r.i, f.id, f.name
         from r cross join lateral jsonb_to_recordset(r.materials) as x(code text, name text, file_id uuid)
-        join file_object f on f.id = x.file_id and f.owner_id = r.applicant_id),
+        join file_object f on f.id = x.file_id and f.owner_id in (r.applicant_id, r.filer_id)),
     ok as (select r.* from r where r.i in (select i from pub) and r.nfiles = (select count(*) from files where files.i = r.i)),
     claim as (
       insert into idempotency_record (owner_id, scope, key, request_hash, result_id)
-      select applicant_id, 'case.submit', key, hash, case_id::text from ok where key is not null order by applicant_id, key
+      select filer_id, 'case.submit', key, hash, case_id::text from ok where key is not null order by filer_id, key
       on conflict do nothing returning result_id),
     go as (select ok.*, nextval(ok.seq::regclass) as n from ok where ok.key is null or ok.case_id::text in (select result_id from claim)),
     c as (
@@ -115,15 +120,15 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
         join files f on f.i = r.i and f.id = x.file_id),
     log as (
       insert into case_action (id, case_id, seq, action, from_state, to_state, actor_id, actor_name, actor_role, payload, at)
-      select r.action_id, c.id, 1, 'submit', null, 'submitted', r.applicant_id, r.display_name, 'applicant', r.log_payload, r.now
+      select r.action_id, c.id, 1, 'submit', null, 'submitted', r.filer_id, r.filer_name, r.filer_role, r.log_payload, r.now
         from c join r on r.case_id = c.id),
-    draft as (delete from case_draft d using c where d.applicant_id = c.applicant_id and d.impl_code = c.impl_code),
+    draft as (delete from case_draft d using c join r on r.case_id = c.id where d.applicant_id = c.applicant_id and d.impl_code = c.impl_code and r.filer_id = r.applicant_id),
     outbox as (
       insert into outbox_event (id, topic, payload)
       select r.outbox_id, 'case.submitted', r.outbox || jsonb_build_object('number', c.number) from c join r on r.case_id = c.id),
     audit as (
       insert into audit_event (id, at, actor_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
-      select r.audit_id, r.audit_at, r.applicant_id, r.display_name, 'case.submit', 'case', c.id::text, null,
+      select r.audit_id, r.audit_at, r.filer_id, r.filer_name, 'case.submit', 'case', c.id::text, null,
              jsonb_build_object('number', c.number, 'state', 'submitted'), r.ip, null, null
         from c join r on r.case_id = c.id)
     select r.i, r.i in (select i from pub) as _published,
@@ -133,9 +138,16 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
       from r left join c on c.id = r.case_id
      order by r.i`;
 
+/**
+ * The statement's text, compiled once: the same string every time, so the prepared-statement lookup (platform/db/
+ * prepared.ts) hashes it once, not ~4 KB of SQL per statement.
+ */
+let text: string | undefined;
+
 /** File these filings in one statement; the answer's rows in the filings' order. */
 export async function fileMany(db: Db, filings: Filing[]): Promise<Filed[]> {
-  const { rows } = await statement(JSON.stringify(filings.map((f, i) => ({ ...f, i })))).execute(db);
+  text ??= statement('').compile(db).sql;
+  const { rows } = await db.executeQuery<Filed & { i: number }>(CompiledQuery.raw(text, [JSON.stringify(filings.map((f, i) => ({ ...f, i })))]));
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return filings.map((_, i) => byIndex.get(i)!);
 }
@@ -169,7 +181,7 @@ function take(queue: Pending[]): Pending[] {
   const keys = new Set<string>();
   const rest: Pending[] = [];
   for (const p of queue) {
-    const k = p.f.key === null ? null : `${p.f.applicant_id}\u0000${p.f.key}`;
+    const k = p.f.key === null ? null : `${p.f.filer_id}\u0000${p.f.key}`;
     if (batch.length >= BATCH_MAX || (k !== null && keys.has(k))) rest.push(p);
     else {
       if (k !== null) keys.add(k);

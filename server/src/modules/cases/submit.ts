@@ -31,7 +31,7 @@ import { caseDetailOf, getCase, type CaseDetail, type SubmitInput } from './serv
 import { getApplicantProfileInTrx } from '../identity/index.ts';
 import { signCommitment } from './commitment.ts';
 import type { SignedCommitment } from './tables.ts';
-import { acceptRegionFor } from './tongban.ts';
+import { acceptRegionFor, windowAcceptRegion } from './tongban.ts';
 import { stepsOf } from './review-steps.ts';
 import { extrasOf } from './engine-extras.ts';
 import { fileBatched, type Filed, type Filing } from './submit-batch.ts';
@@ -93,14 +93,24 @@ export type Plan = {
   signed?: SignedCommitment;
   /** 通办: the accepting region when it is not the deciding agency's (tongban.ts). */
   acceptRegion: string | null;
+  /** 综合窗口: the window clerk who filed it on the applicant's behalf (absent: the applicant filed online). */
+  clerk?: { id: string; name: string };
 };
 
 /**
  * Every check that needs no database (same rules and messages as ever). `provided`: material codes and form fields
- * another member of the same 一件事 issues (member.ts), not asked of the applicant.
+ * another member of the same 一件事 issues (member.ts), not asked of the applicant. `atWindow`: filed at a
+ * comprehensive window, where every published item is taken, not only those applied for online (online depth ≥ 4).
  */
-export function plan(item: PublishedItem | undefined, actor: Actor, input: SubmitInput, cal: CalendarData, provided?: { materials: ReadonlySet<string>; fields: ReadonlySet<string> }): Plan {
-  if (!item || !item.document.onlineDepth.some((d) => d >= 4)) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
+export function plan(
+  item: PublishedItem | undefined,
+  actor: Actor,
+  input: SubmitInput,
+  cal: CalendarData,
+  provided?: { materials: ReadonlySet<string>; fields: ReadonlySet<string> },
+  atWindow = false,
+): Plan {
+  if (!item || !(atWindow || item.document.onlineDepth.some((d) => d >= 4))) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode });
   const doc = item.document;
   if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
     throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
@@ -118,34 +128,42 @@ export function plan(item: PublishedItem | undefined, actor: Actor, input: Submi
   return { item, given, names: new Map([...given.keys()].map((code) => [code, byCode.get(code)!.name])), dueDate: due.dueDate, warnDate: due.warnDate, acceptRegion: null };
 }
 
-/** The checks that read the database, only for the items that need them: the commitment's signature, the accepting region. */
-export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date): Promise<Plan> {
+/**
+ * The checks that read the database, only for the items that need them: the commitment's signature, the accepting
+ * region. `clerk`: filed at a comprehensive window on the applicant's behalf — the window's region accepts it
+ * (tongban.ts `windowAcceptRegion`), whatever region the request names.
+ */
+export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date, clerk?: Actor): Promise<Plan> {
   const doc = p.item.document;
   let signed: SignedCommitment | undefined;
   if (doc.commitmentApproval) {
     const names = actor.subjectType === 'person' ? [(await getApplicantProfileInTrx(db, actor.id)).person_name, actor.displayName] : [];
     signed = signCommitment(doc, input.commitment, { subjectType: actor.subjectType, names }, now);
   }
-  const acceptRegion = await acceptRegionFor(db, doc, p.item.regionCode, input.acceptRegionCode);
-  return { ...p, signed, acceptRegion };
+  const wanted = clerk ? windowAcceptRegion(p.item.regionCode, clerk) : input.acceptRegionCode;
+  const acceptRegion = await acceptRegionFor(db, doc, p.item.regionCode, wanted);
+  return { ...p, signed, acceptRegion, ...(clerk ? { clerk: { id: clerk.id, name: clerk.displayName } } : {}) };
 }
 
-/** The first log entry's payload: the channel, and the 通办 and 告知承诺 facts of the filing. */
+/** The first log entry's payload: the channel (and the window clerk), and the 通办 and 告知承诺 facts of the filing. */
 export function submitPayload(p: Plan): Record<string, unknown> {
-  return { channel: 'online', ...(p.acceptRegion ? { acceptRegionCode: p.acceptRegion } : {}), ...(p.signed ? { commitmentSignedBy: p.signed.signedName } : {}) };
+  return { channel: p.clerk ? 'window' : 'online', ...(p.clerk ? { clerkId: p.clerk.id, clerkName: p.clerk.name } : {}), ...(p.acceptRegion ? { acceptRegionCode: p.acceptRegion } : {}), ...(p.signed ? { commitmentSignedBy: p.signed.signedName } : {}) };
 }
 
 /** What the statement writes for this filing (submit-batch.ts files it, alone or with others). */
-function filingOf(actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: string; actionId: string; key: string | null; hash: string | null; sequence: string; year: number; now: Date; ip: string }): Filing {
+function filingOf(actor: Actor, filer: Filer, input: SubmitInput, p: Plan, ids: { caseId: string; actionId: string; key: string | null; hash: string | null; sequence: string; year: number; now: Date; ip: string }): Filing {
   const { item } = p;
   const doc = item.document;
-  const audit = auditRow({ actor: { id: actor.id, name: actor.displayName }, action: 'case.submit', entityType: 'case', entityId: ids.caseId, ip: ids.ip });
+  const audit = auditRow({ actor: { id: filer.id, name: filer.name }, action: 'case.submit', entityType: 'case', entityId: ids.caseId, ip: ids.ip });
   return {
     case_id: ids.caseId,
     action_id: ids.actionId,
     applicant_id: actor.id,
     subject_type: actor.subjectType,
     display_name: actor.displayName,
+    filer_id: filer.id,
+    filer_name: filer.name,
+    filer_role: filer.role,
     key: ids.key,
     hash: ids.hash,
     item_id: item.itemId,
@@ -173,7 +191,7 @@ function filingOf(actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: stri
     review: { steps: stepsOf(doc, doc.committedDays), current: -1 },
     log_payload: submitPayload(p),
     outbox_id: newId(),
-    outbox: { caseId: ids.caseId, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id },
+    outbox: { caseId: ids.caseId, implCode: doc.implCode, itemName: doc.name, orgId: item.orgId, applicantId: actor.id, ...(p.clerk ? { channel: 'window' } : {}) },
     audit_id: audit.id,
     audit_at: audit.at.toISOString(),
     ip: ids.ip,
@@ -184,15 +202,29 @@ function filingOf(actor: Actor, input: SubmitInput, p: Plan, ids: { caseId: stri
 
 type CaseRowOf = Parameters<typeof caseDetailOf>[1];
 
+/** Who files and is recorded as filing: the applicant online, or the window clerk on their behalf. */
+export type Filer = { id: string; name: string; role: 'applicant' | 'window_clerk' };
+export function filerOf(applicant: Actor, clerk?: Actor): Filer {
+  return clerk ? { id: clerk.id, name: clerk.displayName, role: 'window_clerk' } : { id: applicant.id, name: applicant.displayName, role: 'applicant' };
+}
+
+/**
+ * File a case for `actor`. `ctx.applicant`: a window clerk (`actor`) files for this applicant account — the case is
+ * the applicant's, the clerk is recorded as filing it, the clerk's own uploads may serve as its materials, the
+ * Idempotency-Key is the clerk's and the answer is what the clerk may see (modules/window).
+ */
 export async function submitCase(
   db: Db,
   actor: Actor,
   input: SubmitInput,
-  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale },
+  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; applicant?: Actor },
 ): Promise<CaseDetail> {
+  const clerk = ctx.applicant ? actor : undefined;
+  const applicant = ctx.applicant ?? actor;
+  const filer = filerOf(applicant, clerk);
   const key = ctx.idempotencyKey ?? null;
   if (key !== null) checkIdempotencyKey(key);
-  const hash = key !== null ? requestHash(input) : null;
+  const hash = key !== null ? requestHash(clerk ? { ...input, applicantId: applicant.id } : input) : null;
   /** A refusal is only final when no earlier request with this key was filed (a retry gets its case). */
   const refuse = async (err: unknown): Promise<CaseDetail> => {
     const earlier = key !== null ? await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key, hash: hash! }) : undefined;
@@ -205,7 +237,7 @@ export async function submitCase(
     let p: Plan;
     const now = new Date();
     try {
-      p = await planExtras(db, actor, input, plan(item, actor, input, ctx.cal), now);
+      p = await planExtras(db, applicant, input, plan(item, applicant, input, ctx.cal, undefined, !!clerk), now, clerk);
     } catch (err) {
       return refuse(err);
     }
@@ -214,7 +246,7 @@ export async function submitCase(
     const actionId = newId();
     let row: Filed;
     try {
-      row = await fileBatched(db, filingOf(actor, input, p, { caseId, actionId, key, hash, sequence, year, now, ip: ctx.ip }));
+      row = await fileBatched(db, filingOf(applicant, filer, input, p, { caseId, actionId, key, hash, sequence, year, now, ip: ctx.ip }));
     } catch (err) {
       // The sequence was dropped behind our back (a restored database): forget it and try once more.
       if ((err as { code?: string }).code === '42P01' && attempt === 0) {
@@ -242,7 +274,7 @@ export async function submitCase(
     const materials = [...p.given]
       .map(([code, fileId]) => ({ case_id: caseId, code, name: p.names.get(code)!, file_id: fileId, file_name: row._files[fileId]! }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: actor.id, actor_name: actor.displayName, actor_role: 'applicant', payload: submitPayload(p), at: now }];
+    const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: filer.id, actor_name: filer.name, actor_role: filer.role, payload: submitPayload(p), at: now }];
     return caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale);
   }
 }

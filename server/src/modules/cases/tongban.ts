@@ -47,6 +47,16 @@ export async function acceptRegionFor(trx: Db | Trx, doc: Pick<ItemDocument, 'to
   return wanted;
 }
 
+/**
+ * 只进一扇门: a case filed at a comprehensive window is accepted in the window's region. An item of that region or a
+ * region below it is the window's own business (no 通办: its clerks already cover it); any other item is a 通办
+ * filing accepted there, allowed only within the item's 通办 range (`acceptRegionFor` refuses otherwise).
+ */
+export function windowAcceptRegion(itemRegion: string, clerk: Pick<Actor, 'regionCode'>): string | undefined {
+  if (!clerk.regionCode) throw new Error('a window clerk without a region cannot file');
+  return isWithin(itemRegion, clerk.regionCode) ? undefined : clerk.regionCode;
+}
+
 type SideCase = { accept_region_code: string | null; region_code: string; org_id: string };
 
 /** Which side of a 通办 case the actor stands on. Everyone stands on both sides of an ordinary case. */

@@ -8,7 +8,7 @@ import { Value } from 'typebox/value';
 import { createHttpServer, type App } from '../../platform/http/server.ts';
 import { createTestDatabase } from '../../testing/db.ts';
 import { SLICE_ITEM_IMPL_CODE, SLICE_ITEM_NAME } from '../../seed/world/index.ts';
-import { MISSING_CHAR, printable } from '../../platform/pdf/index.ts';
+import { loadFontEngine, MISSING_CHAR, printable } from '../../platform/pdf/index.ts';
 import { ItemDetail } from './schema.ts';
 import { dateText, daysText, renderGuidePdf, visitsText, yuan } from './guide-pdf.ts';
 import { encodeFilename, guideRoutes } from './routes.guide.ts';
@@ -328,7 +328,8 @@ describe('guide helpers', () => {
     expect(dateText(new Date('2025-02-28T17:00:00Z'))).toBe('2025-03-01');
   });
 
-  it('replaces characters the font lacks and drops control characters', () => {
+  it('replaces characters the font lacks and drops control characters', async () => {
+    await loadFontEngine();
     expect(printable('王𠮷\u0007明\r\n（一）')).toBe(`王${MISSING_CHAR}明\n（一）`);
     expect(printable('①℃·—…《》“”')).toBe('①℃·—…《》“”');
   });

@@ -252,7 +252,7 @@ export async function renderGuidePdf(item: ItemDetail, opts: GuidePdfOptions = {
   const published = item.publishedAt ? dateText(new Date(item.publishedAt)) : undefined;
   const version = `第 ${item.version} 版${published ? `（${published} 发布）` : ''}`;
   const footerLeft = `本指南以网上公布的最新版本为准 · ${version} · 生成于 ${dateTimeText(generatedAt)}`;
-  const doc = createDocument({
+  const doc = await createDocument({
     title: `${item.name} 办事指南`,
     author: item.agency.name,
     subject: '办事指南',

@@ -18,5 +18,7 @@ export {
   actorForUsername,
   findAccountContact,
   getOwnProfile,
+  applicantForWindow,
   type OrgRef,
+  type WalkIn,
 } from './service.ts';

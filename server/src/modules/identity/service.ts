@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { permissionsOf, landingFor, ROLES, type Role } from '../../platform/auth/permissions.ts';
-import { validateResidentId, validateCreditCode, maskResidentId } from '../../platform/codes/index.ts';
+import { validateResidentId, validateCreditCode, maskResidentId, normalizeResidentId } from '../../platform/codes/index.ts';
 import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from './password.ts';
 import { IdentityErrors } from './errors.ts';
 import { maskMobile } from '../../platform/http/redact.ts';
@@ -278,10 +278,14 @@ export async function findOrgsByIds(db: Db | Trx, ids: string[]): Promise<Map<st
 
 /** An actor for an account without a login (demo world seeding, tests, jobs acting for a person). */
 export async function actorForUsername(db: Db | Trx, username: string): Promise<Actor> {
+  return actorWhere(db, 'a.username', username);
+}
+
+async function actorWhere(db: Db | Trx, column: 'a.username' | 'a.id', value: string): Promise<Actor> {
   const a = await db
     .selectFrom('account as a')
     .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'a.org_id', 'a.region_code', sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
-    .where('a.username', '=', username)
+    .where(column, '=', value)
     .executeTakeFirstOrThrow();
   const roles = a.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return { id: a.id, username: a.username, displayName: a.display_name, subjectType: a.subject_type, roles, permissions: permissionsOf(roles), orgId: a.org_id, regionCode: a.region_code, sessionId: '', csrfToken: '' };
@@ -310,4 +314,89 @@ export async function getOwnProfile(db: Db, actor: Actor) {
 export async function findAccountContact(db: Db | Trx, accountId: string): Promise<{ id: string; displayName: string; phone: string | null; email: string | null } | undefined> {
   const a = await db.selectFrom('account').select(['id', 'display_name', 'phone']).where('id', '=', accountId).executeTakeFirst();
   return a ? { id: a.id, displayName: a.display_name, phone: a.phone, email: null } : undefined;
+}
+
+// ---- 综合窗口: the applicant a window clerk serves ----
+
+/** Who walks up to the window, as the clerk reads it from the ID card or the business licence. */
+export type WalkIn =
+  | { type: 'person'; name: string; residentId: string; phone?: string }
+  | { type: 'entity'; name: string; creditCode: string; phone?: string };
+
+const RESIDENT_ID_PROBLEMS: Record<string, [zh: string, en: string]> = {
+  length: ['应为 18 位', 'it must have 18 characters'],
+  format: ['前 17 位应为数字，最后一位为数字或 X', 'the first 17 characters are digits, the last a digit or X'],
+  region: ['前 6 位不是有效的地区代码', 'the first 6 digits are not a region code'],
+  birthdate: ['第 7–14 位不是有效的出生日期', 'digits 7–14 are not a valid date of birth'],
+  check: ['最后一位校验码不对，号码中可能有一位输错或两位颠倒', 'the check character is wrong: a digit is mistyped or two are swapped'],
+};
+const CREDIT_CODE_PROBLEMS: Record<string, [zh: string, en: string]> = {
+  length: ['应为 18 位', 'it must have 18 characters'],
+  format: ['含有不允许的字符（不使用 I、O、Z、S、V）', 'it has characters the code does not use (no I, O, Z, S, V)'],
+  registration: ['第 1–2 位不是有效的登记管理部门和机构类别代码', 'characters 1–2 are not a registration authority and kind'],
+  region: ['第 3–8 位不是有效的地区代码', 'characters 3–8 are not a region code'],
+  check: ['最后一位校验码不对，代码中可能有一位输错或两位颠倒', 'the check character is wrong: a character is mistyped or two are swapped'],
+  'org-check': ['其中的组织机构代码校验不对', 'the embedded organisation code does not check'],
+};
+
+/**
+ * The applicant account a window clerk files for: the account with this identity number (居民身份证号码, GB 11643;
+ * 统一社会信用代码, GB 32100), or — a first-time visitor — a new applicant account without a password, which the person
+ * later claims (not built yet: a claim by SMS code to the phone given here). A name that does not match the
+ * registered one is refused (a typing error at the window, or the wrong card), without revealing the registered name.
+ */
+export async function applicantForWindow(db: Db, who: WalkIn, by: { id: string; name: string; ip: string }): Promise<{ actor: Actor; created: boolean }> {
+  const name = who.name.trim();
+  if (!name) throw IdentityErrors.WALK_IN_NAME_REQUIRED();
+  if (who.phone !== undefined && !/^1[3-9]\d{9}$/.test(who.phone)) throw IdentityErrors.WALK_IN_PHONE_INVALID();
+  let code: string;
+  if (who.type === 'person') {
+    code = normalizeResidentId(who.residentId);
+    const v = validateResidentId(code);
+    if (!v.ok) throw IdentityErrors.WALK_IN_RESIDENT_ID_INVALID({ problemZh: RESIDENT_ID_PROBLEMS[v.reason]![0], problemEn: RESIDENT_ID_PROBLEMS[v.reason]![1] });
+  } else {
+    code = who.creditCode.replace(/\s+/g, '').toUpperCase();
+    const v = validateCreditCode(code);
+    if (!v.ok) throw IdentityErrors.WALK_IN_CREDIT_CODE_INVALID({ problemZh: CREDIT_CODE_PROBLEMS[v.reason]![0], problemEn: CREDIT_CODE_PROBLEMS[v.reason]![1] });
+  }
+  const found = await db.transaction().execute(async (trx) => {
+    // One account per identity even when two windows serve the same person at once.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`walk-in:${who.type}:${code}`}::text, 0))`.execute(trx);
+    const existing = await trx
+      .selectFrom('account')
+      .select(['id', 'person_name', 'entity_name'])
+      .where('subject_type', '=', who.type)
+      .where(who.type === 'person' ? 'resident_id' : 'credit_code', '=', code)
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (existing) {
+      const registered = who.type === 'person' ? existing.person_name : existing.entity_name;
+      if (registered && registered !== name) throw IdentityErrors.WALK_IN_NAME_MISMATCH({ name });
+      return { id: existing.id, created: false };
+    }
+    const id = newId();
+    await trx
+      .insertInto('account')
+      .values({
+        id,
+        username: `w${id.replace(/-/g, '').slice(0, 15)}`,
+        // No password can match: the account is used through the window until its holder claims it.
+        password_hash: '!window-intake',
+        display_name: name,
+        subject_type: who.type,
+        org_id: null,
+        region_code: null,
+        person_name: who.type === 'person' ? name : null,
+        resident_id: who.type === 'person' ? code : null,
+        phone: who.phone ?? null,
+        address: null,
+        entity_name: who.type === 'entity' ? name : null,
+        credit_code: who.type === 'entity' ? code : null,
+      })
+      .execute();
+    await trx.insertInto('account_role').values({ account_id: id, role: 'applicant' }).execute();
+    await writeAuditInTrx(trx, { actor: { id: by.id, name: by.name }, action: 'account.create_at_window', entityType: 'account', entityId: id, after: { subjectType: who.type, roles: ['applicant'] }, ip: by.ip });
+    return { id, created: true };
+  });
+  return { actor: await actorWhere(db, 'a.id', found.id), created: found.created };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../testing/db.ts';
 import { chainAuditEvents, verifyAuditChain, writeAuditInTrx } from './audit.ts';
-import { canonicalJson } from './canonical-json.ts';
+import fc from 'fast-check';
+import { canonicalJson, canonicalJsonOfPlain } from './canonical-json.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -69,5 +70,22 @@ describe('audit hash chain', () => {
 describe('canonicalJson', () => {
   it('orders keys, so equal documents give equal bytes', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"x":2,"y":1}]},"b":1}');
+  });
+
+  const reversedKeys = (v: unknown): unknown =>
+    v === null || typeof v !== 'object' ? v : Array.isArray(v) ? v.map(reversedKeys) : Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversedKeys(x)]));
+
+  it('gives a parsed JSON body the same bytes without the round trip, whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const plain = JSON.parse(JSON.stringify(v)) as unknown; // as a request body arrives (-0 becomes 0)
+        const bytes = canonicalJsonOfPlain(plain);
+        expect(bytes).toBe(canonicalJson(plain));
+        expect(canonicalJsonOfPlain(reversedKeys(plain))).toBe(bytes);
+        expect(JSON.parse(bytes)).toEqual(plain);
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalJsonOfPlain({ z: undefined, a: [1, '二'], m: { y: true, x: null } })).toBe('{"a":[1,"二"],"m":{"x":null,"y":true}}');
   });
 });

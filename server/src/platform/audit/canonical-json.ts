@@ -3,16 +3,29 @@
  * strings). Two semantically equal documents always give the same bytes, which is what hashing and signing need.
  */
 export function canonicalJson(value: unknown): string {
-  return stringify(value === undefined ? null : JSON.parse(JSON.stringify(value ?? null)));
+  return canonicalJsonOfPlain(value === undefined ? null : JSON.parse(JSON.stringify(value ?? null)));
 }
 
-function stringify(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stringify).join(',')}]`;
+/**
+ * The same bytes as `canonicalJson` for a value that is already plain JSON — as parsed from a request body: no
+ * Dates, no `toJSON`, no functions — without the normalising round trip through JSON text (request hashing on the
+ * submission path; ~4 % of its CPU).
+ */
+export function canonicalJsonOfPlain(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + canonicalJsonOfPlain(v[i]);
+    return out + ']';
+  }
   const obj = v as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stringify(obj[k])}`)
-    .join(',')}}`;
+  out = '{';
+  let first = true;
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJsonOfPlain(obj[k]);
+    first = false;
+  }
+  return out + '}';
 }

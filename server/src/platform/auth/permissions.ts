@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'case:accept',
   'case:decide',
   'case:extend',
+  /** 综合窗口收件: file a case or a 一件事 for an applicant who came to the window (modules/window). */
+  'case:file_at_window',
   'file:upload',
   'org:read',
   'user:read',
@@ -37,7 +39,7 @@ export type DataScope = 'own' | 'org' | 'region' | 'all';
 export const ROLE_GRANTS = {
   platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
-  window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'file:upload'] },
+  window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
   supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read'] },
   hotline_operator: { scope: 'region', permissions: ['catalog:read'] },

@@ -6,11 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { DbOrTrx, Trx } from '../db/db.ts';
-import { canonicalJson } from '../audit/canonical-json.ts';
+import { canonicalJsonOfPlain } from '../audit/canonical-json.ts';
 import { HttpErrors } from './errors.ts';
 
+/** The fingerprint of a request body as parsed from JSON (plain JSON: see canonicalJsonOfPlain). */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return createHash('sha256').update(canonicalJsonOfPlain(body)).digest('hex');
 }
 
 /**

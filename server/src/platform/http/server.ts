@@ -2,6 +2,8 @@
  * The HTTP shell every module plugs into: one error shape, route permissions enforced at registration,
  * cookie sessions with CSRF protection, OpenAPI, metrics, request logging with personal data redacted.
  */
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { simplifyForSerializer } from './serializer-schema.ts';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fs from 'node:fs';
@@ -88,6 +90,15 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true, useDefaults: true } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Fastify's own serializer compiler, fed each response schema in the shape it serializes fastest.
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: (externalSchemas, serializerOpts) => {
+          const build = SerializerSelector()(externalSchemas, serializerOpts);
+          return (route) => build({ ...route, schema: simplifyForSerializer(route.schema) });
+        },
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routes: RegisteredRoute[] = [];

@@ -4,8 +4,13 @@
  * pdfkit (MIT, https://pdfkit.org) draws the pages; fonts come from `./fonts.ts`. Pages are buffered so that running
  * headers and "page x / y" footers can be written once the page count is known, in `toBuffer`.
  */
-import PDFDocument from 'pdfkit';
-import { loadFont, printable } from './fonts.ts';
+import type PDFKitDocument from 'pdfkit';
+import { loadFont, loadFontEngine, printable } from './fonts.ts';
+
+let engine: Promise<typeof PDFKitDocument> | undefined;
+
+/** pdfkit and fontkit, imported with the first document (see loadFontEngine). */
+const loadEngine = () => (engine ??= Promise.all([import('pdfkit'), loadFontEngine()]).then(([m]) => m.default));
 
 export type PdfDoc = PDFKit.PDFDocument;
 
@@ -50,7 +55,8 @@ export type DocumentOptions = {
 
 const decorators = new WeakMap<PdfDoc, PageDecorator>();
 
-export function createDocument(opts: DocumentOptions): PdfDoc {
+export async function createDocument(opts: DocumentOptions): Promise<PdfDoc> {
+  const PdfKit = await loadEngine();
   const regular = loadFont('regular');
   const bold = loadFont('bold');
   // pdfkit fails on info entries that are present but undefined
@@ -65,7 +71,7 @@ export function createDocument(opts: DocumentOptions): PdfDoc {
       CreationDate: opts.createdAt ?? new Date(),
     }).filter(([, v]) => v !== undefined && v !== ''),
   ) as PDFKit.DocumentInfo;
-  const doc = new PDFDocument({
+  const doc = new PdfKit({
     size: PAGE.size,
     margins: { ...PAGE.margins },
     bufferPages: true,
@@ -144,7 +150,7 @@ export function toBuffer(doc: PdfDoc): Promise<Buffer> {
  * document is as quick as the rest. Optional: call it in the background after start-up.
  */
 export async function warmUp(): Promise<void> {
-  const doc = createDocument({ title: 'warm-up' });
+  const doc = await createDocument({ title: 'warm-up' });
   doc.font(FONT.regular).text('办事指南：受理条件、申请材料（原件 1 份）。0523-12345 ABC');
   doc.font(FONT.bold).text('办事指南：受理条件、申请材料（原件 1 份）。0523-12345 ABC');
   await toBuffer(doc);

@@ -24,7 +24,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 export const FONT_PACKAGE = '@embedpdf/fonts-sc';
 
@@ -49,12 +49,25 @@ export function fontFile(weight: FontWeight): string {
   return path.join(fontDirectory(), FILES[weight]);
 }
 
-const cache = new Map<FontWeight, fontkit.Font>();
+const cache = new Map<FontWeight, Fontkit.Font>();
+let fontkit: typeof Fontkit | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Load the PDF engine (fontkit here, pdfkit in document.ts) on first use: about 15 MB of resident memory that a
+ * process which never draws a PDF does not carry. Every entry point that draws awaits this first.
+ */
+export function loadFontEngine(): Promise<void> {
+  return (loading ??= import('fontkit').then((m) => {
+    fontkit = m;
+  }));
+}
 
 /** The parsed font, loaded on first use. Throws a clear error when the font package is not installed. */
-export function loadFont(weight: FontWeight): fontkit.Font {
+export function loadFont(weight: FontWeight): Fontkit.Font {
   const hit = cache.get(weight);
   if (hit) return hit;
+  if (!fontkit) throw new Error('the PDF engine is not loaded: await loadFontEngine() (or createDocument) first');
   let file: string;
   let data: Buffer;
   try {

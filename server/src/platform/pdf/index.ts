@@ -3,12 +3,12 @@
  * page set-up, running footers with page numbers, and layout helpers. Used by the service guide (办事指南); licences and
  * decision documents are meant to reuse it.
  *
- *   const doc = createDocument({ title, decorate: ({ page, pages }) => ({ footerRight: `第 ${page} 页 / 共 ${pages} 页` }) });
+ *   const doc = await createDocument({ title, decorate: ({ page, pages }) => ({ footerRight: `第 ${page} 页 / 共 ${pages} 页` }) });
  *   title(doc, '…'); heading(doc, '一、…'); paragraph(doc, '…'); table(doc, { columns, rows });
  *   const pdf = await toBuffer(doc);
  */
 export { createDocument, setDecorator, toBuffer, warmUp, FONT, THEME, PAGE, type PdfDoc, type DocumentOptions, type PageContext, type PageDecoration, type PageDecorator } from './document.ts';
-export { printable, canRender, loadFont, fontFile, FONT_PACKAGE, MISSING_CHAR, type FontWeight } from './fonts.ts';
+export { printable, canRender, loadFont, loadFontEngine, fontFile, FONT_PACKAGE, MISSING_CHAR, type FontWeight } from './fonts.ts';
 export {
   title,
   heading,

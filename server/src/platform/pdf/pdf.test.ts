@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDocument, factBox, fontFile, heading, keyValueTable, list, loadFont, MISSING_CHAR, note, paragraph, printable, table, title, toBuffer, warmUp } from './index.ts';
+import { createDocument, factBox, fontFile, heading, keyValueTable, list, loadFont, loadFontEngine, MISSING_CHAR, note, paragraph, printable, table, title, toBuffer, warmUp } from './index.ts';
 
 function hasPdftotext(): boolean {
   try {
@@ -31,6 +31,8 @@ const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b(?!
 const LONG = '各级政务服务机构应当按照统一标准编制办事指南，明确受理条件、申请材料、办理流程、办理时限、收费标准和咨询投诉方式，并在网上公布。'.repeat(12);
 
 describe('platform/pdf', () => {
+  beforeAll(() => loadFontEngine());
+
   it('loads the CJK font from the npm package, not the system', () => {
     expect(fontFile('regular')).toContain(path.join('node_modules', '@embedpdf', 'fonts-sc'));
     expect(fs.existsSync(fontFile('bold'))).toBe(true);
@@ -48,7 +50,7 @@ describe('platform/pdf', () => {
   });
 
   it('lays out a multi-page document: headings, paragraphs, lists, tables with repeated headers, page numbers', async () => {
-    const doc = createDocument({
+    const doc = await createDocument({
       title: '测试文档',
       createdAt: new Date('2025-01-01T00:00:00Z'),
       decorate: ({ page, pages: n }) => ({ header: page > 1 ? '测试文档' : undefined, footerLeft: '页脚说明', footerRight: `第 ${page} 页 / 共 ${n} 页` }),

@@ -42,12 +42,15 @@ export function FileSlot({
   entries,
   onChange,
   large,
+  library = true,
 }: {
   name: string;
   inputId: string;
   entries: UploadEntry[];
   onChange: (update: (prev: UploadEntry[]) => UploadEntry[]) => void;
   large?: boolean;
+  /** 从我的材料库选择: applicants only (a window clerk scans instead). */
+  library?: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -91,13 +94,13 @@ export function FileSlot({
           {t('apply.upload')}
           <span className="tb-sr-only">{name}</span>
         </Button>
-        <LibraryButton
+        {library && <LibraryButton
           materialName={name}
           attached={attached}
           size={large ? 'large' : undefined}
           style={large ? { flex: '1 1 200px' } : undefined}
           onPick={(f) => onChange(() => [{ uid: `lib-${f.id}-${Date.now()}`, name: f.name, status: 'done', fileId: f.id }])}
-        />
+        />}
       </div>
       {entries.length > 0 && (
         <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }} aria-live="polite">
@@ -133,10 +136,12 @@ function MaterialUpload({
   material,
   entries,
   onChange,
+  library,
 }: {
   material: MaterialRequirement;
   entries: UploadEntry[];
   onChange: (update: (prev: UploadEntry[]) => UploadEntry[]) => void;
+  library: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -148,7 +153,7 @@ function MaterialUpload({
         </Tag>
         {material.notes && <div style={{ color: 'rgba(0,0,0,0.6)', fontSize: '0.9em', marginTop: 4 }}>{material.notes}</div>}
       </div>
-      <FileSlot name={material.name} inputId={`material-${material.code}`} entries={entries} onChange={onChange} />
+      <FileSlot name={material.name} inputId={`material-${material.code}`} entries={entries} onChange={onChange} library={library} />
     </li>
   );
 }
@@ -158,11 +163,16 @@ export function MaterialUploads({
   uploads,
   setUploads,
   showMissing,
+  library = true,
+  hint,
 }: {
   materials: MaterialRequirement[];
   uploads: UploadState;
   setUploads: (update: (prev: UploadState) => UploadState) => void;
   showMissing: boolean;
+  library?: boolean;
+  /** Replaces the applicant's upload hint (a window clerk scans). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const own = uploadableMaterials(materials);
@@ -195,7 +205,7 @@ export function MaterialUploads({
       {own.length > 0 && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {t('apply.uploadHint')}
+            {hint ?? t('apply.uploadHint')}
             {hasDeferrable && (
               <>
                 <br />
@@ -209,6 +219,7 @@ export function MaterialUploads({
                 key={m.code}
                 material={m}
                 entries={uploads[m.code] ?? []}
+                library={library}
                 onChange={(update) => setUploads((prev) => ({ ...prev, [m.code]: update(prev[m.code] ?? []) }))}
               />
             ))}
