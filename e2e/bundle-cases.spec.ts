@@ -86,6 +86,12 @@ test('three departments each find their member case in their own queue; the lead
     await expect(page.getByTestId('bundle-tag')).toHaveText(`一件事：${BUNDLE}`);
     await ctx.close();
   }
+  // The lead department's queue row carries the bundle's tag, a link to the whole bundle.
+  await lead.page.goto(`/workbench?q=${encodeURIComponent(members.find((x) => x.agency === '泰州市卫生健康委员会')!.number)}`);
+  const tag = lead.page.getByTestId('queue-bundle-tag').first();
+  await expect(tag).toHaveText(`一件事：${BUNDLE}`);
+  await tag.getByRole('link').click();
+  await expect(lead.page.getByRole('heading', { name: BUNDLE, level: 1 })).toBeVisible();
   // The lead department: from another department's member case to the whole bundle.
   const other = members.find((x) => x.agency === '泰州市公安局')!;
   await lead.page.goto(`/workbench/cases/${other.caseId}`);
@@ -173,6 +179,11 @@ test('the departments decide in parallel; results are held and then arrive toget
   await expect(page.getByTestId('bundle-state')).toHaveText('已办结');
   await expect(page.getByText('已办好，等其他事项一起送达')).toHaveCount(0);
   await expect(page.getByTestId('bundle-member').filter({ hasText: '准予' })).toHaveCount(5);
+  await expect(page.getByTestId('bundle-delivery')).toHaveText('全部结果电子送达，在“我的办件”查看和下载');
+  // One message for all the results (the notify module's handler, through the job queue).
+  await expect
+    .poll(async () => ((await (await ctx.request.get('/api/v1/me/notifications?pageSize=100')).json()).notifications as Array<{ kind: string; link: string }>).filter((n) => n.kind === 'bundle.results_released' && n.link === `/my/bundles/${bundleId}`).length, { timeout: 20_000 })
+    .toBe(1);
   await expectNoHorizontalScroll(page);
   await shot(page, 'yjs-6-citizen-done');
   await ctx.close();

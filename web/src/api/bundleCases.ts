@@ -35,7 +35,8 @@ export interface BundleCase {
   dueDate: string | null;
   slaLight: SlaLightValue;
   deliverResults: 'together' | 'each';
-  delivery: { method: DeliveryMethod; address?: string };
+  /** Once the results went out together: the one waybill (express) and when. */
+  delivery: { method: DeliveryMethod; address?: string; trackingNo?: string; provider?: string; deliveredAt?: string };
   members: BundleMemberCase[];
   notice: { items: BundleNoticeEntry[] } | null;
 }
@@ -99,6 +100,18 @@ export function useBundleSupplement(id: string) {
     onSuccess: (b) => {
       qc.setQueryData(bundleCaseKeys.detail(b.id), b);
       void qc.invalidateQueries({ queryKey: ['bundle-cases', 'list'] });
+    },
+  });
+}
+
+/** 一窗出件: every result of the bundle at once — one pickup, or one express parcel (window staff). */
+export function useBundleDeliver(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<BundleCase>(`/api/v1/bundle-cases/${encodeURIComponent(id)}/deliver`, {}),
+    onSuccess: (b) => {
+      qc.setQueryData(bundleCaseKeys.detail(b.id), b);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
     },
   });
 }

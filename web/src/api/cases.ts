@@ -49,6 +49,11 @@ export function decisionPdfUrl(id: string): string {
   return `/api/v1/cases/${encodeURIComponent(id)}/decision.pdf`;
 }
 
+/** 撤销行政许可决定书 of a grant on commitment revoked at verification. */
+export function revocationPdfUrl(id: string): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/revocation.pdf`;
+}
+
 export function timelineCsvUrl(id: string): string {
   return `/api/v1/cases/${encodeURIComponent(id)}/timeline.csv`;
 }

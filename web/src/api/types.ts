@@ -313,6 +313,8 @@ export interface CaseSummary {
   assigneeName?: string | null;
   /** 通办: where the case was filed and accepted, when not the deciding region. */
   acceptRegionCode?: string | null;
+  /** 一件事: the bundle case it belongs to; canOpen: the caller may open the whole bundle. */
+  bundle?: { id: string; number: string; name: string; canOpen: boolean };
 }
 
 export interface TimelineEntry {
@@ -375,7 +377,7 @@ export interface CaseSuspension {
 export interface CaseDetail extends CaseSummary {
   version: number;
   /** 一件事: the bundle case this member case belongs to; leadView: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together?: boolean; leadView: boolean };
   itemVersion?: number;
   /** The form schema of the item version the case was filed under, to label its fields. */
   formSchema?: unknown;
@@ -640,4 +642,6 @@ export interface DashboardSummary {
   publishedItems: number;
   casesByState: Record<string, number>;
   openByLight: { green: number; yellow: number; red: number };
+  /** 告知承诺制: open verification tasks past their due date. */
+  overdueVerifications?: number;
 }

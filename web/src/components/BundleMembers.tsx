@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BundleCase } from '../api/bundleCases.ts';
 import { CaseStateTag } from './CaseStateTag.tsx';
-import { formatDate } from './format.ts';
+import { formatDate, formatDateTime } from './format.ts';
 import { SlaLight } from './SlaLight.tsx';
 
 /** The member cases of a bundle case, one line each: item, department, state, light, result (portal and workbench). */
@@ -30,4 +30,15 @@ export function BundleMembers({ b, caseLink }: { b: BundleCase; caseLink: (caseI
       ))}
     </ul>
   );
+}
+
+/** How the bundle's results reach the applicant: together or each, and once sent together, the one waybill or pickup. */
+export function BundleDeliveryText({ b }: { b: BundleCase }) {
+  const { t } = useTranslation();
+  if (b.deliverResults === 'each') return <>{t('bundleCases.deliveryEach')}</>;
+  const d = b.delivery;
+  if (d.deliveredAt && d.method === 'express') return <span data-testid="bundle-delivery">{t('bundleCases.sentExpress', { trackingNo: d.trackingNo ?? '' })}</span>;
+  if (d.deliveredAt && d.method === 'pickup') return <span data-testid="bundle-delivery">{t('bundleCases.pickedUp', { at: formatDateTime(d.deliveredAt) })}</span>;
+  const how = d.method === 'pickup' ? t('bundleCases.howPickup', { agency: b.bundle.leadAgency }) : d.method === 'express' ? t('bundleCases.howExpress') : t('bundleCases.howElectronic');
+  return <span data-testid="bundle-delivery">{how}</span>;
 }

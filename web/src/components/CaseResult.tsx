@@ -1,7 +1,7 @@
 import { Button, Descriptions, Timeline, Typography, type ButtonProps } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { decisionPdfUrl, useCaseTracking, useDecisionPdfAvailable } from '../api/cases.ts';
+import { decisionPdfUrl, revocationPdfUrl, useCaseTracking, useDecisionPdfAvailable } from '../api/cases.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { formatDateTime } from './format.ts';
 
@@ -15,6 +15,17 @@ export function DecisionPdfButton({ c, label, ...props }: { c: CaseDetail; label
   return (
     <Button icon={<FilePdfOutlined aria-hidden />} href={decisionPdfUrl(c.id)} target="_blank" rel="noopener" {...props}>
       {label}
+    </Button>
+  );
+}
+
+/** 下载撤销决定书: once a grant on commitment was revoked at verification (it names what was found false). */
+export function RevocationPdfButton({ c, ...props }: { c: CaseDetail } & Omit<ButtonProps, 'href' | 'children'>) {
+  const { t } = useTranslation();
+  if (!c.decision?.revokedAt) return null;
+  return (
+    <Button icon={<FilePdfOutlined aria-hidden />} href={revocationPdfUrl(c.id)} target="_blank" rel="noopener" {...props}>
+      {t('engine.downloadRevocation')}
     </Button>
   );
 }

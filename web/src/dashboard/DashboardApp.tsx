@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { DashboardSummary } from '../api/types.ts';
+import type { DashboardSummary, VerificationTask } from '../api/types.ts';
+import { formatDate } from '../components/format.ts';
+import { SlaLight } from '../components/SlaLight.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
@@ -19,6 +21,41 @@ function useSummary() {
     queryFn: ({ signal }) => api.get<DashboardSummary>('/api/v1/dashboard/summary', undefined, signal),
     refetchInterval: 60_000,
   });
+}
+
+function useAlerts() {
+  return useQuery({
+    queryKey: ['dashboard', 'alerts'],
+    queryFn: ({ signal }) => api.get<{ overdueVerifications: VerificationTask[] }>('/api/v1/dashboard/alerts', undefined, signal),
+    refetchInterval: 60_000,
+  });
+}
+
+/** 告知承诺制 grants whose verification is overdue (shown only when there are some). */
+function OverdueVerifications() {
+  const { t } = useTranslation();
+  const alerts = useAlerts();
+  const rows = alerts.data?.overdueVerifications ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <Card style={{ marginTop: 16 }} title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('dashboard.alertsTitle')}</h2>} data-testid="overdue-verifications">
+      <Typography.Paragraph type="secondary">{t('dashboard.alertsDesc')}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="caseId"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 640 }}
+        columns={[
+          { key: 'light', width: 60, render: (_, r) => <SlaLight light={r.slaLight} compact /> },
+          { key: 'number', title: t('cases.number'), dataIndex: 'number', width: 190 },
+          { key: 'item', title: t('cases.item'), dataIndex: 'itemName', ellipsis: true },
+          { key: 'agency', title: t('cases.agency'), dataIndex: 'agencyName', ellipsis: true },
+          { key: 'due', title: t('cases.dueDate'), width: 120, render: (_, r) => formatDate(r.dueDate) },
+        ]}
+      />
+    </Card>
+  );
 }
 
 function Dashboard() {
@@ -84,6 +121,7 @@ function Dashboard() {
     { key: 'open', title: t('dashboard.openCases'), value: s.openCases },
     { key: 'closed', title: t('dashboard.closedCases'), value: s.closedCases },
     { key: 'overdue', title: t('dashboard.overdueCases'), value: s.overdueCases, color: s.overdueCases > 0 ? slaColors.red : undefined },
+    ...(s.overdueVerifications ? [{ key: 'verify', title: t('dashboard.overdueVerifications'), value: s.overdueVerifications, color: slaColors.red }] : []),
     { key: 'items', title: t('dashboard.publishedItems'), value: s.publishedItems },
   ];
   const summarize = (rows: Array<{ name: string; value: number }>) => rows.map((r) => `${r.name} ${r.value}`).join('，');
@@ -112,6 +150,7 @@ function Dashboard() {
           </Card>
         </Col>
       </Row>
+      <OverdueVerifications />
     </>
   );
 }

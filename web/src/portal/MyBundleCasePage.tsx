@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useBundleCase, useBundleSupplement, type BundleCase } from '../api/bundleCases.ts';
 import { errorMessage } from '../api/client.ts';
-import { BundleMembers } from '../components/BundleMembers.tsx';
+import { BundleDeliveryText, BundleMembers } from '../components/BundleMembers.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
@@ -79,7 +79,7 @@ export function MyBundleCasePage() {
           { key: 'n', label: t('bundleCases.number'), children: b.number },
           { key: 's', label: t('cases.submittedAt'), children: formatDateTime(b.submittedAt) },
           ...(b.dueDate ? [{ key: 'd', label: t('bundleCases.dueDate'), children: <>{formatDate(b.dueDate)} <SlaLight light={b.slaLight} compact /></> }] : []),
-          { key: 'r', label: t('bundleCases.resultsTitle'), children: t(b.deliverResults === 'together' ? 'bundleCases.deliveryTogether' : 'bundleCases.deliveryEach') },
+          { key: 'r', label: t('bundleCases.resultsTitle'), children: <BundleDeliveryText b={b} /> },
         ]}
       />
       <OneNotice b={b} />

@@ -5,7 +5,7 @@ import { useCase } from '../api/cases.ts';
 import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
-import { DecisionPdfButton, DeliveryInfo } from '../components/CaseResult.tsx';
+import { DecisionPdfButton, DeliveryInfo, RevocationPdfButton } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
 import { endedAt, isOpenCase } from '../components/caseDates.ts';
@@ -103,6 +103,7 @@ export function MyCaseDetailPage() {
                 {cs.decision.basis && <div>{t('engine.grantedOnCommitment')}</div>}
                 <div>{t('cases.decidedAt', { at: formatDateTime(cs.decision.decidedAt) })}</div>
                 <DecisionPdfButton c={cs} label={t('cases.downloadDecision')} type="primary" style={{ marginTop: 10 }} />
+                <RevocationPdfButton c={cs} style={{ marginTop: 10, marginInlineStart: 8 }} />
               </>
             }
           />

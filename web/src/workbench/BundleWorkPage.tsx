@@ -1,14 +1,48 @@
-import { Alert, Breadcrumb, Descriptions, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Descriptions, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useBundleCase } from '../api/bundleCases.ts';
-import { BundleMembers } from '../components/BundleMembers.tsx';
+import { useMe } from '../api/auth.ts';
+import { useBundleCase, useBundleDeliver, type BundleCase } from '../api/bundleCases.ts';
+import { errorMessage } from '../api/client.ts';
+import { BundleDeliveryText, BundleMembers } from '../components/BundleMembers.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { SlaLight } from '../components/SlaLight.tsx';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
-/** The whole bundle for its lead department: every member case, its department, state and light (read only). */
+/** 一窗出件: once every result is ready, window staff hand them all over at once — one pickup or one express parcel. */
+function DeliverTogether({ b }: { b: BundleCase }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const me = useMe();
+  const deliver = useBundleDeliver(b.id);
+  const ready = b.state === 'results_ready' && b.deliverResults === 'together' && b.delivery.method !== 'electronic' && !b.members.some((m) => m.held);
+  if (!ready || !me.data?.permissions.includes('case:accept')) return null;
+  const count = b.members.filter((m) => m.state === 'decided').length;
+  return (
+    <>
+      {deliver.isError && <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={errorMessage(deliver.error)} />}
+      <Button
+        type="primary"
+        style={{ marginTop: 12 }}
+        loading={deliver.isPending}
+        data-testid="bundle-deliver"
+        onClick={() =>
+          modal.confirm({
+            title: t(b.delivery.method === 'express' ? 'bundleCases.deliverExpress' : 'bundleCases.deliverPickup'),
+            content: t('bundleCases.deliverConfirm', { count }),
+            okText: t('common.confirm'),
+            onOk: () => deliver.mutateAsync().then(() => void message.success(t('bundleCases.delivered'))),
+          })
+        }
+      >
+        {t(b.delivery.method === 'express' ? 'bundleCases.deliverExpress' : 'bundleCases.deliverPickup')}
+      </Button>
+    </>
+  );
+}
+
+/** The whole bundle for its lead department: every member case, its department, state and light; delivery together. */
 export function BundleWorkPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -32,9 +66,10 @@ export function BundleWorkPage() {
           { key: 'n', label: t('bundleCases.number'), children: b.number },
           { key: 's', label: t('cases.submittedAt'), children: formatDateTime(b.submittedAt) },
           { key: 'd', label: t('bundleCases.dueDate'), children: b.dueDate ? <>{formatDate(b.dueDate)} <SlaLight light={b.slaLight} compact /></> : '—' },
-          { key: 'r', label: t('bundleCases.resultsTitle'), children: t(b.deliverResults === 'together' ? 'bundleCases.deliveryTogether' : 'bundleCases.deliveryEach') },
+          { key: 'r', label: t('bundleCases.resultsTitle'), children: <BundleDeliveryText b={b} /> },
         ]}
       />
+      <DeliverTogether b={b} />
       <h2 className="tb-section-title">{t('bundleCases.members')}</h2>
       <BundleMembers b={b} caseLink={(caseId) => `/workbench/cases/${encodeURIComponent(caseId)}`} />
     </>

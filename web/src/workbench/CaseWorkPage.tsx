@@ -9,7 +9,7 @@ import { useItem } from '../api/items.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
-import { DecisionPdfButton, DeliveryInfo } from '../components/CaseResult.tsx';
+import { DecisionPdfButton, DeliveryInfo, RevocationPdfButton } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { useBundleCaseIfReadable } from '../api/bundleCases.ts';
 import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
@@ -164,9 +164,13 @@ export function CaseWorkPage() {
             {t('workbench.exportRecord')}
           </Button>
           <DecisionPdfButton c={cs} label={t('workbench.downloadDecision')} />
+          <RevocationPdfButton c={cs} />
         </Space>
       </div>
       {cs.bundle?.leadView && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bundleCases.leadView')} />}
+      {cs.state === 'decided' && cs.bundle?.together && cs.delivery?.method !== 'electronic' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bundleCases.afterDecisionTogether')} data-testid="bundle-deliver-hint" />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

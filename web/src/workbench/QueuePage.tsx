@@ -142,6 +142,18 @@ export function QueuePage() {
         <>
           {c.acceptRegionCode && <Tag color="purple">{t('engine.tongbanTag')}</Tag>}
           {c.itemName}
+          {/* 一件事: the member case's bundle under the item, a link to the whole bundle for who may open it. */}
+          {c.bundle && (
+            <div className="tb-queue-bundle" data-testid="queue-bundle-tag">
+              {c.bundle.canOpen ? (
+                <Link to={`/workbench/bundles/${encodeURIComponent(c.bundle.id)}`} onClick={(e) => e.stopPropagation()}>
+                  {t('bundleCases.bundleTag', { name: c.bundle.name })}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">{t('bundleCases.bundleTag', { name: c.bundle.name })}</Typography.Text>
+              )}
+            </div>
+          )}
         </>
       ),
     },

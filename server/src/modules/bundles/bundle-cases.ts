@@ -12,10 +12,10 @@ import { HttpErrors } from '../../platform/http/errors.ts';
 import { checkIdempotencyKey, earlierResult, idempotentInTrx, requestHash } from '../../platform/http/idempotency.ts';
 import { todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import type { ExpressProvider } from '../../platform/express/index.ts';
+import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
-import { findPublishedItems } from '../catalog/index.ts';
-import { actOnCase, ensureCaseSequence, fileCaseInTrx, memberCases, slaLight, STATE_LABELS, UNDECIDED, type MemberCase, type MemberInput } from '../cases/index.ts';
+import { findItemVersion, findPublishedItems } from '../catalog/index.ts';
+import { actOnCaseInTrx, deliverTogetherInTrx, ensureCaseSequence, fileCaseInTrx, memberCases, slaLight, STATE_LABELS, UNDECIDED, type MemberCase, type MemberInput } from '../cases/index.ts';
 import { materialConceptOf } from './dictionary.ts';
 import { BundleErrors } from './errors.ts';
 import { buildPlan } from './plan.ts';
@@ -25,6 +25,8 @@ import type { Answers, BundleDocument, Plan } from './schema.ts';
 const SCOPE = 'bundle.submit';
 
 export type DeliveryChoice = { method: 'electronic' | 'pickup' | 'express'; address?: string };
+/** The bundle's delivery as shown: the choice, and once the results went out together, the one waybill. */
+export type BundleDelivery = DeliveryChoice & { trackingNo?: string; provider?: string; deliveredAt?: string };
 export type BundleSubmitInput = {
   bundleCode: string;
   answers: Answers;
@@ -137,7 +139,7 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
           submitted_at: now,
         })
         .execute();
-      const bundle = { id, number, name: doc.name, leadOrgId: b.lead_org_id, hold: together };
+      const bundle = { id, number, name: doc.name, leadOrgId: b.lead_org_id, leadAgency: b.lead_org_name, hold: together, together };
       // One after the other on the one connection; any refusal rolls back the bundle case and every member filed so far.
       for (const m of members) {
         await fileCaseInTrx(trx, applicant, m, { cal: ctx.cal, ip: ctx.ip, now, bundle, sequence: (region) => sequences.get(region)!, ...(clerk ? { clerk } : {}) });
@@ -187,7 +189,7 @@ export type BundleCaseView = {
   dueDate: string | null;
   slaLight: 'green' | 'yellow' | 'red' | null;
   deliverResults: 'together' | 'each';
-  delivery: DeliveryChoice;
+  delivery: BundleDelivery;
   members: MemberView[];
   notice: { items: NoticeEntry[] } | null;
 };
@@ -293,8 +295,8 @@ export async function listBundleCases(db: Db, actor: Actor, locale: Locale): Pro
 
 /**
  * One supplement answering the one notice: every file asked for is checked first, then each member case with an
- * open request gets its own `supplement` action (its own transaction: a member already supplemented stays so, and
- * a retry answers only the requests still open).
+ * open request gets its `supplement` action, all in one transaction: if any member refuses (a file not the
+ * applicant's, a member moved on meanwhile), nothing is saved and the applicant gets that member's 4xx.
  */
 export async function supplementBundleCase(db: Db, actor: Actor, id: string, body: { materials: Array<{ key: string; fileId: string }>; note?: string }, ctx: Ctx): Promise<BundleCaseView> {
   const view = await getBundleCase(db, actor, id, ctx.locale);
@@ -304,9 +306,52 @@ export async function supplementBundleCase(db: Db, actor: Actor, id: string, bod
   const given = new Map(body.materials.map((m) => [m.key, m.fileId]));
   const missing = view.notice.items.filter((i) => i.needsFile && !given.has(i.key));
   if (missing.length) throw BundleErrors.SUPPLEMENT_INCOMPLETE({ names: missing.map((i) => i.name).join('、') });
-  for (const m of view.members.filter((x) => x.notice)) {
-    const materials = view.notice.items.flatMap((i) => i.requests.filter((r) => r.caseId === m.caseId && r.code).map((r) => ({ code: r.code!, fileId: given.get(i.key)! })));
-    await actOnCase(db, actor, m.caseId, { action: 'supplement', version: m.version, materials, ...(body.note ? { note: body.note } : {}) }, ctx);
+  const notice = view.notice;
+  await db.transaction().execute(async (trx) => {
+    for (const m of view.members.filter((x) => x.notice)) {
+      const materials = notice.items.flatMap((i) => i.requests.filter((r) => r.caseId === m.caseId && r.code).map((r) => ({ code: r.code!, fileId: given.get(i.key)! })));
+      await actOnCaseInTrx(trx, actor, m.caseId, { action: 'supplement', version: m.version, materials, ...(body.note ? { note: body.note } : {}) }, ctx);
+    }
+  });
+  return getBundleCase(db, actor, id, ctx.locale);
+}
+
+/**
+ * 一窗出件: the results of a bundle delivered together go out at once — one pickup at the window, or one express
+ * parcel with one waybill for the whole bundle (booked with the express provider unless the clerk types the
+ * number), recorded on the bundle case and on every member case. For window staff (case:accept) who may read the
+ * bundle; only once every member is decided and the results are released.
+ */
+export async function deliverBundleCase(db: Db, actor: Actor, id: string, body: { trackingNo?: string }, ctx: Ctx): Promise<BundleCaseView> {
+  if (actor.subjectType !== 'staff' || !actor.permissions.has('case:accept')) throw HttpErrors.FORBIDDEN();
+  const view = await getBundleCase(db, actor, id, ctx.locale);
+  if (view.deliverResults === 'each') throw BundleErrors.DELIVERED_ONE_BY_ONE();
+  if (view.delivery.method === 'electronic') throw BundleErrors.ELECTRONIC_ALREADY();
+  if (!view.members.some((m) => m.state === 'decided') || view.members.some((m) => UNDECIDED.includes(m.state) || m.held)) throw BundleErrors.NOT_DELIVERABLE();
+  const typed = body.trackingNo?.trim();
+  let waybill: Waybill | undefined;
+  if (view.delivery.method === 'express' && !typed) {
+    if (!ctx.express) throw BundleErrors.TRACKING_REQUIRED();
+    const row = (await loadBundleCase(db, id))!;
+    const cases = await memberCases(db, id);
+    // One parcel from the lead department's window (its member item's hall) holding every member's result.
+    const lead = cases.find((c) => c.org_id === row.lead_org_id) ?? cases[0]!;
+    const item = await findItemVersion(db, lead.item_version_id);
+    waybill = await createWaybillForDelivery(ctx.express, {
+      reference: view.number,
+      description: `${view.bundle.name} 办理结果（${view.members.filter((m) => m.state === 'decided').length} 件）`,
+      from: { name: row.lead_org_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? row.lead_org_name },
+      toAddress: view.delivery.address ?? '',
+      toName: lead.applicant_name,
+    });
   }
+  const sent = typed ? { trackingNo: typed } : waybill ? { trackingNo: waybill.trackingNo, provider: waybill.provider } : {};
+  const now = new Date();
+  await db.transaction().execute(async (trx) => {
+    const delivered = await deliverTogetherInTrx(trx, id, { id: actor.id, name: actor.displayName, ip: ctx.ip }, sent, now);
+    if (delivered.length === 0) throw BundleErrors.NOT_DELIVERABLE();
+    const row = (await trx.selectFrom('bundle_case').select('delivery').where('id', '=', id).forUpdate().executeTakeFirstOrThrow()).delivery;
+    await trx.updateTable('bundle_case').set({ delivery: JSON.stringify({ ...row, ...sent, deliveredAt: now.toISOString() }) }).where('id', '=', id).execute();
+  });
   return getBundleCase(db, actor, id, ctx.locale);
 }

@@ -19,5 +19,9 @@ export const BundleErrors = defineErrors({
   CASE_NOT_FOUND: { status: 404, 'zh-CN': '找不到这件“一件事”办件，或您无权查看', 'en-US': 'Bundle case not found or not yours to see' },
   NOTHING_TO_SUPPLEMENT: { status: 409, 'zh-CN': '目前没有需要补正的材料', 'en-US': 'No supplement is requested at the moment' },
   SUPPLEMENT_INCOMPLETE: { status: 400, 'zh-CN': '还缺少补正材料：{names}', 'en-US': 'Supplement incomplete, still missing: {names}' },
+  NOT_DELIVERABLE: { status: 409, 'zh-CN': '这件“一件事”还有事项没有办完，或结果已经全部送达，暂不能统一送达', 'en-US': 'Not every member case is decided yet, or every result was delivered already' },
+  DELIVERED_ONE_BY_ONE: { status: 409, 'zh-CN': '申请人选择了各事项办完即分别送达，请在各办件中分别送达', 'en-US': 'The applicant asked for each result as it is ready: deliver each member case on its own' },
+  ELECTRONIC_ALREADY: { status: 409, 'zh-CN': '申请人选择了网上送达，结果已全部放在申请人的“我的一件事”中，无需窗口送达', 'en-US': 'The results were delivered electronically already' },
+  TRACKING_REQUIRED: { status: 400, 'zh-CN': '快递送达请填写运单号', 'en-US': 'Express delivery needs a tracking number' },
   COMMENT_REQUIRED: { status: 400, 'zh-CN': '请填写意见或原因', 'en-US': 'Please write a comment or reason' },
 });

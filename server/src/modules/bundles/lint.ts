@@ -4,7 +4,7 @@
  * submission and publication, as the catalog's standardization review does for items.
  */
 import type { BundleDocument, BundleFinding, Condition } from './schema.ts';
-import type { Members } from './plan.ts';
+import { mergeForms, type Members } from './plan.ts';
 import { FIELD_CONCEPT_IDS } from './dictionary.ts';
 
 export function lintBundle(doc: BundleDocument, members: Members, leadKnown: boolean): BundleFinding[] {
@@ -69,6 +69,15 @@ export function lintBundle(doc: BundleDocument, members: Members, leadKnown: boo
       }
     }),
   );
+  for (const f of optionConflicts(doc, members)) {
+    const where = f.uses.map((u) => `“${u.name}”${u.enum ? `：${u.enum.join('、')}` : '：自由填写'}`).join('；');
+    const fix = '请在事项目录中统一选项，或在 fieldConcepts 中把它们对应到不同的数据项';
+    out.push(
+      f.common.length
+        ? { severity: 'warning', path: f.path, message: `合并表单的“${f.title}”在各事项中的选项不同（${where}），合并后只问一次，只提供各事项都接受的选项：${f.common.join('、')}。${fix}` }
+        : { severity: 'error', path: f.path, message: `合并表单的“${f.title}”在各事项中的选项没有共同项（${where}），只问一次无法同时满足各事项。${fix}` },
+    );
+  }
   if (hasCycle(doc)) err('/members', '办理顺序（after）出现循环');
   if (!doc.members.some((m) => m.required)) err('/members', '至少要有一个必办事项');
   if (doc.process.length === 0) err('/process', '请填写标准化办理流程');
@@ -87,4 +96,38 @@ function hasCycle(doc: BundleDocument): boolean {
     return false;
   };
   return doc.members.some((m) => visit(m.implCode));
+}
+
+export type OptionConflict = { path: string; title: string; uses: Array<{ implCode: string; name: string; field: string; enum?: string[] }>; common: string[] };
+
+/**
+ * Fields the merged form asks once although the member items offer different options for them (one item's 婚姻状况
+ * has 丧偶, another's not): flagged for the catalog admin, never merged silently. The merged form offers only the
+ * options every item accepts (plan.ts), so no answer is refused by one department after submission.
+ */
+export function optionConflicts(doc: BundleDocument, members: Members): OptionConflict[] {
+  const all = doc.members.flatMap((m) => {
+    const item = members.get(m.implCode);
+    return item ? [{ m, item }] : [];
+  });
+  const out: OptionConflict[] = [];
+  for (const f of mergeForms(all).fields) {
+    const uses = f.items.map((r) => ({ implCode: r.implCode, name: r.name, field: r.field, ...optionsOf(members, r) }));
+    const enums = uses.filter((u) => u.enum).map((u) => u.enum!);
+    if (enums.length === 0 || new Set(uses.map((u) => (u.enum ? [...u.enum].sort().join('\u0000') : '*'))).size === 1) continue;
+    const last = uses[uses.length - 1]!;
+    const at = doc.members.findIndex((m) => m.implCode === last.implCode);
+    out.push({ path: `/members/${at}/fieldConcepts/${last.field}`, title: f.schema.title, uses, common: commonOptions(enums) });
+  }
+  return out;
+}
+
+function optionsOf(members: Members, r: { implCode: string; field: string }): { enum?: string[] } {
+  const e = members.get(r.implCode)?.document.form.properties[r.field]?.enum;
+  return e ? { enum: e } : {};
+}
+
+/** The options every list offers, in the first list's order. */
+function commonOptions(enums: ReadonlyArray<readonly string[]>): string[] {
+  return enums[0]!.filter((v) => enums.every((e) => e.includes(v)));
 }

@@ -171,6 +171,8 @@ export function mergeForms(chosen: ReadonlyArray<{ m: BundleMember; item: Member
       if (seen) {
         seen.items.push(ref);
         seen.required ||= required;
+        // Different options for one merged field (flagged by lint.ts): offer only those every item accepts.
+        if (field.enum) seen.schema = { ...seen.schema, enum: seen.schema.enum ? seen.schema.enum.filter((v) => field.enum!.includes(v)) : field.enum };
         continue;
       }
       const schema = field;

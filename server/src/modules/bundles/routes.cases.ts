@@ -6,7 +6,7 @@ import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import { Answers } from './schema.ts';
-import { getBundleCase, listBundleCases, submitBundleCase, supplementBundleCase } from './bundle-cases.ts';
+import { deliverBundleCase, getBundleCase, listBundleCases, submitBundleCase, supplementBundleCase } from './bundle-cases.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Bundle case id' }) });
 const Light = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red'), Type.Null()]);
@@ -62,7 +62,13 @@ export const BundleCase = Type.Object({
   dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Latest due date of the members still under way' }),
   slaLight: Type.Union([Light], { description: 'The worst member’s light' }),
   deliverResults: Type.Union([Type.Literal('together'), Type.Literal('each')]),
-  delivery: Type.Object({ method: Method, address: Type.Optional(Type.String()) }),
+  delivery: Type.Object({
+    method: Method,
+    address: Type.Optional(Type.String()),
+    trackingNo: Type.Optional(Type.String({ description: 'Delivered together by express: the one waybill of the whole bundle (also on every member case)' })),
+    provider: Type.Optional(Type.String()),
+    deliveredAt: Type.Optional(Type.String({ description: 'When the results went out together (one pickup or one parcel)' })),
+  }),
   members: Type.Array(Member),
   notice: Type.Union([Type.Object({ items: Type.Array(NoticeEntry) }), Type.Null()], { description: 'Every member’s open supplement request, as one notice' }),
 });
@@ -126,5 +132,20 @@ export function bundleCasesRoutes(app: App, deps: { db: Db; calendar: () => Cale
       },
     },
     async (req) => supplementBundleCase(deps.db, req.actor!, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/api/v1/bundle-cases/:id/deliver',
+    {
+      config: { access: 'case:accept' },
+      schema: {
+        tags: ['bundles'],
+        summary: '一窗出件: deliver every result of the bundle at once — one pickup, or one express parcel (one waybill, booked unless typed)',
+        params: IdParam,
+        body: Type.Object({ trackingNo: Type.Optional(Type.String({ maxLength: 60, description: 'A waybill number typed by the clerk; else the express provider books one' })) }, { additionalProperties: false }),
+        response: { 200: BundleCase, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (req) => deliverBundleCase(deps.db, req.actor!, req.params.id, req.body, ctx(req)),
   );
 }

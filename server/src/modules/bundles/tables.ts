@@ -58,7 +58,8 @@ export type BundlesTables = {
     leave_out: ColumnType<string[], string, string>;
     form: ColumnType<Record<string, unknown>, string, string>;
     materials: ColumnType<Array<{ key: string; fileId: string }>, string, string>;
-    delivery: ColumnType<{ method: 'electronic' | 'pickup' | 'express'; address?: string }, string, string>;
+    /** How the results go; once delivered together, the one waybill (trackingNo, provider) and when. */
+    delivery: ColumnType<{ method: 'electronic' | 'pickup' | 'express'; address?: string; trackingNo?: string; provider?: string; deliveredAt?: string }, string, string>;
     /** Results delivered together (default) rather than each as ready. */
     together: boolean;
     submitted_at: Date;

@@ -18,6 +18,11 @@ import type { Decision } from './state.ts';
 /** The basis recorded on a grant made on the applicant's commitment. */
 export const COMMITMENT_BASIS = '告知承诺';
 
+/** The national policy under which items are granted on commitment (国办发〔2020〕42号), as documents cite it. */
+export const COMMITMENT_POLICY = '《国务院办公厅关于全面推行证明事项告知承诺制的指导意见》（国办发〔2020〕42号）';
+/** 行政许可法 art. 69 para. 2: a licence obtained by deception or other improper means shall be revoked. */
+export const REVOCATION_LAW = '《中华人民共和国行政许可法》第六十九条第二款';
+
 export type CommitmentInput = { accepted: boolean; signedName: string };
 
 /**

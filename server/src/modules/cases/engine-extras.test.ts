@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
 import { BUILTIN_CALENDAR, addWorkingDays, countWorkingDays, todayInShanghai } from '../../platform/calendar/index.ts';
+import { sql } from 'kysely';
 import { createStaffInTrx } from '../identity/index.ts';
+import { deemAcceptOverdue } from './service.ts';
 import { DEMO_PASSWORD, buildWorld } from '../../seed/world/index.ts';
 
 const world = buildWorld();
@@ -190,6 +192,26 @@ describe('告知承诺制: granted on the signed commitment, verified later', ()
     expect(mine).toMatchObject({ state: 'revoked', stateLabel: '许可已撤销' });
     // Verified once: never again.
     expect((await act(reviewer, c.id, { action: 'verify', version: revoked.json().version, outcome: 'confirmed' })).statusCode).toBe(409);
+  });
+
+  it('a deemed acceptance (5 working days without notice) grants on the commitment and opens the verification task, and says so', async () => {
+    const c = (await apply(citizen, ON_COMMITMENT, { commitment: { accepted: true, signedName: '李明' } })).json();
+    const received = '2026-03-02';
+    await sql`update "case" set submitted_at = ${received + 'T02:00:00Z'}::timestamptz, due_date = ${'2026-03-09'}::date where id = ${c.id}`.execute(t.db);
+    expect(await deemAcceptOverdue(t.db, BUILTIN_CALENDAR, '2026-03-10')).toBeGreaterThanOrEqual(1);
+    const d = (await get(citizen, c.id)).json();
+    // What a clerk's acceptance does: the grant on the commitment, delivered, and a verification task.
+    expect(d).toMatchObject({ state: 'closed', deemedAccepted: true, decision: { result: 'grant', basis: '告知承诺' }, verification: { state: 'open', dueDate: addWorkingDays(todayInShanghai(), 20, BUILTIN_CALENDAR) } });
+    expect(d.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'deem_accept', 'decide', 'deliver']);
+    expect(d.timeline[1]).toMatchObject({ actorName: '系统', detail: expect.stringContaining('视为受理即按承诺准予许可') });
+    expect(d.timeline[2]).toMatchObject({ actionLabel: '准予许可', detail: '依据：告知承诺（逾期视为受理，按承诺准予）' });
+    const tasks = (await t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { cookie: reviewer.cookie } })).json().tasks;
+    expect(tasks).toContainEqual(expect.objectContaining({ caseId: c.id, state: 'open' }));
+    // The deciding agency verifies it as any other grant on commitment; nobody decides it a second time.
+    const r = (await get(reviewer, c.id)).json();
+    expect(r.allowedActions).toContain('verify');
+    expect(r.allowedActions).not.toContain('decide');
+    expect(await deemAcceptOverdue(t.db, BUILTIN_CALENDAR, '2026-03-10')).toBe(0);
   });
 
   it('a confirmed commitment keeps the grant and closes the task', async () => {

@@ -51,7 +51,7 @@ export function extraAllows(action: CaseAction, c: Row, actor?: Actor): boolean 
     case 'review':
       return !!review && !atLastStep(review) && (!actor || actorHasStepRole(actor, review));
     case 'decide':
-      // A case on commitment is granted at acceptance; only a deemed acceptance (no clerk) leaves it to decide.
+      // A case on commitment is granted at acceptance, a deemed one too (service.ts deemAcceptOverdue).
       return (!c.commitment || !c.decision) && atLastStep(review) && (!actor || actorHasStepRole(actor, review));
     case 'verify':
       return !!c.commitment && c.decision?.basis === COMMITMENT_BASIS && !c.decision.verifiedAt && !c.decision.revokedAt;
@@ -171,6 +171,7 @@ export async function caseExtras(db: Db, c: Row): Promise<CaseExtrasOf> {
 type Payload = Record<string, unknown> & {
   channel?: 'online' | 'window';
   acceptRegionCode?: string;
+  deemed?: boolean;
   commitmentSignedBy?: string;
   basis?: string;
   step?: string;
@@ -213,7 +214,7 @@ export function timelineExtras(action: string, raw: Record<string, unknown>, loc
     case 'accept':
       return p.basis ? { detail: zh ? '告知承诺制：受理即准予许可，之后核查承诺' : 'Approval on commitment: granted on acceptance, verified later' } : p.dueDate ? { detail: zh ? `办理期限至${date(p.dueDate)}` : `Due ${p.dueDate}` } : {};
     case 'decide':
-      return p.basis ? { detail: zh ? `依据：${p.basis}` : `Basis: ${p.basis}` } : {};
+      return p.basis ? { detail: zh ? `依据：${p.basis}${p.deemed ? '（逾期视为受理，按承诺准予）' : ''}` : `Basis: ${p.basis}${p.deemed ? ' (deemed accepted, granted on the commitment)' : ''}` } : {};
     case 'review':
       return {
         label: p.step ? (zh ? `${p.step}完成` : `Step done: ${p.step}`) : undefined,
@@ -237,8 +238,11 @@ export function timelineExtras(action: string, raw: Record<string, unknown>, loc
       const how = p.method ? (zh ? (METHOD_LABELS[p.method] ?? p.method) : p.method) : '';
       return how ? { detail: `${how}${p.trackingNo ? (zh ? `，运单号 ${p.trackingNo}` : `, waybill ${p.trackingNo}`) : ''}` } : {};
     }
-    case 'deem_accept':
-      return p.acceptedFrom ? { detail: zh ? `自${date(p.acceptedFrom)}起视为受理` : `Accepted as from ${p.acceptedFrom}` } : {};
+    case 'deem_accept': {
+      if (!p.acceptedFrom) return {};
+      const commitment = p.basis ? (zh ? '；告知承诺制：视为受理即按承诺准予许可，之后核查承诺' : '; approval on commitment: granted on the deemed acceptance, verified later') : '';
+      return { detail: zh ? `自${date(p.acceptedFrom)}起视为受理${commitment}` : `Accepted as from ${p.acceptedFrom}${commitment}` };
+    }
     default:
       return {};
   }

@@ -168,5 +168,55 @@ export async function releaseHeldInTrx(trx: Trx, c: NonNullable<CaseRow>, steps:
       await trx.updateTable('case').set({ bundle }).where('id', '=', m.id).execute();
     }
   }
-  await emitInTrx(trx, 'bundle.results_released', { bundleCaseId: c.bundle.id, number: c.bundle.number, applicantId: c.applicant_id });
+  const after = await memberCases(trx, c.bundle.id);
+  // One message to the applicant for all the results (notify): what each member decided and how they come.
+  await emitInTrx(trx, 'bundle.results_released', {
+    bundleCaseId: c.bundle.id,
+    number: c.bundle.number,
+    bundleName: c.bundle.name,
+    leadAgency: c.bundle.leadAgency,
+    applicantId: c.applicant_id,
+    method: c.delivery.method,
+    ...(c.delivery.address ? { address: c.delivery.address } : {}),
+    items: after.map((m) => ({ caseId: m.id, itemName: m.item_name, result: m.decision?.result ?? 'declined' })),
+  });
+}
+
+export type TogetherDelivery = { trackingNo?: string; provider?: string };
+
+/**
+ * 一窗出件: the results of a bundle delivered together went out as one pickup or one parcel. Every decided member
+ * case is closed with the same delivery (the one waybill number on each), and the applicant is told once
+ * (`bundle.delivered`; the members' own `case.closed` carry `together` and are not told again). Returns the
+ * member cases delivered now; none when a member is still undecided or held, or all were delivered already.
+ */
+export async function deliverTogetherInTrx(trx: Trx, bundleCaseId: string, by: { id: string; name: string; ip: string | null }, waybill: TogetherDelivery, now: Date): Promise<MemberCase[]> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`bundle:${bundleCaseId}`}::text, 0))`.execute(trx);
+  const members = await memberCases(trx, bundleCaseId);
+  if (members.some((m) => UNDECIDED.includes(m.state) || m.bundle?.hold)) return [];
+  const due = members.filter((m) => m.state === 'decided');
+  for (const m of due) {
+    const step: Step = {
+      action: 'deliver',
+      to: 'closed',
+      patch: { closed_at: now, delivery: JSON.stringify({ ...m.delivery, ...waybill, deliveredAt: now.toISOString() }) },
+      payload: { method: m.delivery.method, together: true, bundleCaseId, ...(waybill.trackingNo ? { trackingNo: waybill.trackingNo } : {}) },
+      actor: { id: by.id, name: by.name, role: 'window_clerk' },
+    };
+    await applyStepsInTrx(trx, m, [step], m.version, by.ip);
+  }
+  if (due.length) {
+    const first = due[0]!;
+    await emitInTrx(trx, 'bundle.delivered', {
+      bundleCaseId,
+      number: first.bundle!.number,
+      bundleName: first.bundle!.name,
+      leadAgency: first.bundle!.leadAgency,
+      applicantId: first.applicant_id,
+      method: first.delivery.method,
+      ...(waybill.trackingNo ? { trackingNo: waybill.trackingNo } : {}),
+      items: due.map((m) => ({ caseId: m.id, itemName: m.item_name, result: m.decision?.result ?? 'declined' })),
+    });
+  }
+  return due;
 }

@@ -16,7 +16,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { slaLight } from './rules.ts';
 import { OPEN_STATES, STATE_LABELS, type CaseState } from './state.ts';
-import { maskName, scoped, type CaseSummary } from './service.ts';
+import { maskName, mayOpenBundle, scoped, type CaseSummary } from './service.ts';
 
 /** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
 export const COUNT_CAP = 1_000;
@@ -88,6 +88,8 @@ function compileQueue(db: Db, actor: Actor, f: CaseFilter, today: string) {
       'case.closed_at',
       'case.version',
       'case.accept_region_code',
+      // 一件事 tag: a small JSON object on the row already read (no join).
+      'case.bundle',
       sql<boolean>`${sql.ref('case.suspension')} is not null`.as('suspended'),
       // The assignee's name for the staff queue (identity's account row, read in the same statement).
       sql<string | null>`(select a.display_name from account a where a.id = ${sql.ref('case.assignee_id')})`.as('assignee_name'),
@@ -164,6 +166,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
         version: r.version!,
         ...(staff ? { assigneeName: r.assignee_name ?? null } : {}),
         acceptRegionCode: r.accept_region_code ?? null,
+        ...(r.bundle ? { bundle: { id: r.bundle.id, number: r.bundle.number, name: r.bundle.name, canOpen: mayOpenBundle(actor, r.bundle) } } : {}),
       })),
   };
 }

@@ -8,10 +8,13 @@ import { loginAs, type Session } from '../../testing/app.ts';
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createWaybillForDelivery, expressSimulator, EXPRESS_SIMULATOR } from '../../platform/express/index.ts';
-import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
+import { SLICE_ITEM_IMPL_CODE, buildWorld } from '../../seed/world/index.ts';
 import { findItemVersion } from '../catalog/index.ts';
 import { createResultsTestApp } from '../payments/testing.ts';
 import { agencyAbbreviation, chineseDate, decisionDocumentNumber, renderDecisionPdf } from './decision-pdf.ts';
+
+/** An item under 告知承诺制 in the demo world. */
+const ON_COMMITMENT = buildWorld().items.find((x) => x.orgKey === 'scjgj' && x.name === '食品经营许可（新办）')!.implCode;
 
 let t: Awaited<ReturnType<typeof createResultsTestApp>>;
 let api: App;
@@ -45,18 +48,22 @@ function textOf(pdf: Buffer): string {
   }
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** Each phrase is in the text (white space aside). */
+const expectPhrases = (text: string, phrases: string[]) => {
+  for (const s of phrases) expect(text, s).toContain(squash(s));
+};
 
-type Item = { implCode: string; form: Parameters<typeof fillForm>[0]; materials: Array<{ code: string; necessity: string }> };
+type Item = { implCode: string; form: Parameters<typeof fillForm>[0]; materials: Array<{ code: string; necessity: string; obtainable?: boolean }> };
 const itemOf = async (implCode: string): Promise<Item> => (await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${implCode}` })).json();
 const act = (s: Session, id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: s.headers, payload: body });
 const pdfOf = (s: Session, id: string) => api.inject({ method: 'GET', url: `/api/v1/cases/${id}/decision.pdf`, headers: { cookie: s.cookie } });
 const trackingOf = (s: Session, id: string) => api.inject({ method: 'GET', url: `/api/v1/cases/${id}/tracking`, headers: { cookie: s.cookie } });
 
-async function apply(extra: object = {}) {
-  const item = await itemOf(SLICE_ITEM_IMPL_CODE);
+async function apply(extra: object = {}, implCode = SLICE_ITEM_IMPL_CODE) {
+  const item = await itemOf(implCode);
   const materials = [];
-  for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode: SLICE_ITEM_IMPL_CODE, form: fillForm(item.form), materials, ...extra } });
+  for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode, form: fillForm(item.form), materials, ...extra } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -109,7 +116,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
     const item = (await findItemVersion(t.db, row.item_version_id))!;
     if (!PDFTOTEXT) return;
     const text = textOf(pdf);
-    for (const s of [
+    expectPhrases(text, [
       '准予行政许可决定书',
       decisionDocumentNumber(row.agency_name, row.number, 'grant'),
       row.applicant_name,
@@ -122,9 +129,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
       chineseDate(new Date(row.decision!.decidedAt)),
       '电子印章随证照签发加盖',
       item.result.name,
-    ]) {
-      expect(text, s).toContain(squash(s));
-    }
+    ]);
     expect(text).not.toContain('行政复议');
   });
 
@@ -136,7 +141,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
     const row = await t.db.selectFrom('case').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
     if (!PDFTOTEXT) return;
     const text = textOf(res.rawPayload);
-    for (const s of [
+    expectPhrases(text, [
       '不予行政许可决定书',
       decisionDocumentNumber(row.agency_name, row.number, 'refuse'),
       reason,
@@ -146,9 +151,7 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
       '《中华人民共和国行政复议法》第二十条',
       '6个月内依法向人民法院提起行政诉讼',
       '《中华人民共和国行政诉讼法》第四十六条',
-    ]) {
-      expect(text, s).toContain(squash(s));
-    }
+    ]);
   });
 
   it('is scoped like the case: staff in scope read it (audited), another applicant gets 404', async () => {
@@ -188,6 +191,82 @@ describe('GET /api/v1/cases/{id}/decision.pdf', () => {
     expect(text).toContain(squash('《中华人民共和国食品安全法》第三十五条'));
     expect(text).toContain('A12窗口');
     expect(text).toContain('泰市监许〔2026〕第000007号');
+  });
+});
+
+describe('告知承诺制 documents', () => {
+  const revocationOf = (s: Session, id: string) => api.inject({ method: 'GET', url: `/api/v1/cases/${id}/revocation.pdf`, headers: { cookie: s.cookie } });
+
+  it('a grant on commitment states the commitment basis and the verification; a revocation names the false commitment', async () => {
+    const c = await apply({ commitment: { accepted: true, signedName: '李明' } }, ON_COMMITMENT);
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    expect(a.decision).toMatchObject({ result: 'grant', basis: '告知承诺' });
+    expect((await revocationOf(citizen, c.id)).json().error.code).toBe('NOT_REVOKED');
+    const grant = await pdfOf(citizen, c.id);
+    expect(grant.statusCode).toBe(200);
+    const row = await t.db.selectFrom('case').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    const grantNo = decisionDocumentNumber(row.agency_name, row.number, 'grant');
+    if (PDFTOTEXT) {
+      const text = textOf(grant.rawPayload);
+      expectPhrases(text, [
+        '准予行政许可决定书',
+        '以告知承诺方式提出的',
+        `已于${chineseDate(new Date(row.commitment!.signedAt))}签署告知承诺书（签署人：李明）`,
+        '国办发〔2020〕42号',
+        '本机关依据你的承诺决定准予行政许可',
+        `自作出本决定之日起${row.commitment!.verificationDays}个工作日内对你的承诺进行核查`,
+        '《中华人民共和国行政许可法》第六十九条第二款',
+        '准予行政许可（告知承诺）',
+      ]);
+      expect(text).not.toContain('经审查');
+    }
+
+    const reason = '现场核查发现经营场所未设置专间，冷食类食品制售不符合承诺的条件';
+    const r = await act(reviewer, c.id, { action: 'verify', version: a.version, outcome: 'false_commitment', reason });
+    expect(r.statusCode, r.body).toBe(200);
+    const res = await revocationOf(citizen, c.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('撤销行政许可决定书'));
+    expect((await revocationOf(other, c.id)).statusCode).toBe(404);
+    if (!PDFTOTEXT) return;
+    const text = textOf(res.rawPayload);
+    expectPhrases(text, [
+      '撤销行政许可决定书',
+      decisionDocumentNumber(row.agency_name, row.number, 'revoke'),
+      grantNo,
+      '你作出的承诺与实际情况不符',
+      reason,
+      '本机关决定撤销上述行政许可',
+      '《中华人民共和国行政许可法》第六十九条第二款',
+      '60日内依法申请行政复议',
+      '核查发现承诺不实',
+    ]);
+  });
+
+  it('a deemed acceptance is written as such (行政许可法 art. 32)', async () => {
+    const pdf = await renderDecisionPdf(
+      {
+        number: '321200-2026-000008',
+        agency_name: '泰州市市场监督管理局',
+        applicant_name: '李明',
+        applicant_type: 'person',
+        item_name: '食品经营许可',
+        impl_code: 'X',
+        item_version: 1,
+        submitted_at: new Date('2026-03-02T02:00:00Z'),
+        accepted_at: new Date('2026-03-02T02:00:00Z'),
+        deemed_accepted: true,
+        commitment: { text: '本人承诺……', signedName: '李明', signedAt: '2026-03-02T02:00:00Z', verificationDays: 20 },
+        decision: { result: 'grant', basis: '告知承诺', decidedAt: '2026-03-10T02:00:00Z' },
+        delivery: { method: 'electronic' },
+      },
+      { legalBasis: [], result: { type: 'license', name: '食品经营许可证' }, hall: { address: '泰州市海陵区东进西路88号', hours: '工作日 9:00–17:00' } },
+    );
+    if (!PDFTOTEXT) return;
+    const text = textOf(pdf);
+    expect(text).toContain(squash('依照《中华人民共和国行政许可法》第三十二条的规定，自2026年3月2日起视为受理'));
+    expect(text).toContain(squash('已于2026年3月2日签署告知承诺书（签署人：李明）'));
   });
 });
 

@@ -2,12 +2,14 @@
  * Results of a case: the decision document (PDF) and the express track of the result.
  *
  *   GET /api/v1/cases/{id}/decision.pdf   准予 / 不予行政许可决定书 once a decision exists (404 before)
+ *   GET /api/v1/cases/{id}/revocation.pdf 撤销行政许可决定书 once a grant on commitment was revoked (404 otherwise)
  *   GET /api/v1/cases/{id}/tracking       the courier's track when the result went out by express
  *
  * Both read the case in the caller's data scope, as GET /api/v1/cases/{id} does.
  */
 import { Type } from 'typebox';
 import type { Selectable } from 'kysely';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http/server.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
@@ -17,12 +19,13 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import { findItemVersion } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
-import { decisionDocumentNumber, renderDecisionPdf } from './decision-pdf.ts';
+import { decisionDocumentNumber, renderDecisionPdf, renderRevocationPdf } from './decision-pdf.ts';
 import { loadCaseInTrx } from './service.ts';
 import type { CasesTables } from './tables.ts';
 
 export const ResultErrors = defineErrors({
   DECISION_NOT_MADE: { status: 404, 'zh-CN': '该办件尚未作出决定，还没有决定书', 'en-US': 'No decision has been made on this case yet' },
+  NOT_REVOKED: { status: 404, 'zh-CN': '该办件的许可没有被撤销，没有撤销决定书', 'en-US': 'The grant of this case has not been revoked' },
   NOT_SHIPPED: { status: 404, 'zh-CN': '该办件的结果没有通过快递寄出，或尚未寄出', 'en-US': 'The result of this case has not been sent by express' },
 });
 
@@ -55,6 +58,23 @@ function encodeFilename(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** A case whose documents the actor may read; staff opening one is an audited access (it names the applicant and reasons). */
+async function readableDocumentCase(db: Db, actor: Actor, id: string, ip: string): Promise<CaseRow> {
+  const c = await findCaseInScope(db, actor, id);
+  if (!c) throw CaseErrors.CASE_NOT_FOUND();
+  if (actor.subjectType === 'staff') {
+    await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.decision_view', entityType: 'case', entityId: c.id, ip }));
+  }
+  return c;
+}
+
+function sendPdf(reply: FastifyReply, pdf: Buffer, asciiName: string, name: string) {
+  reply.header('content-type', 'application/pdf');
+  reply.header('cache-control', 'private, no-store');
+  reply.header('content-disposition', `inline; filename="${asciiName}"; filename*=UTF-8''${encodeFilename(name)}`);
+  return reply.send(pdf);
+}
+
 export function caseResultsRoutes(app: App, deps: { db: Db; express: ExpressProvider }) {
   app.get(
     '/api/v1/cases/:id/decision.pdf',
@@ -69,25 +89,32 @@ export function caseResultsRoutes(app: App, deps: { db: Db; express: ExpressProv
       },
     },
     async (req, reply) => {
-      const actor = req.actor!;
-      const c = await findCaseInScope(deps.db, actor, req.params.id);
-      if (!c) throw CaseErrors.CASE_NOT_FOUND();
+      const c = await readableDocumentCase(deps.db, req.actor!, req.params.id, req.ip);
       if (!c.decision) throw ResultErrors.DECISION_NOT_MADE();
       const item = await findItemVersion(deps.db, c.item_version_id);
       if (!item) throw new Error(`item version ${c.item_version_id} of case ${c.number} is missing`);
-      // The document names the applicant and the reasons: staff opening it is an audited access, like the case itself.
-      if (actor.subjectType === 'staff') {
-        await deps.db.transaction().execute((trx) =>
-          writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.decision_view', entityType: 'case', entityId: c.id, ip: req.ip }),
-        );
-      }
-      const pdf = await renderDecisionPdf(c, item);
       const docNo = decisionDocumentNumber(c.agency_name, c.number, c.decision.result);
-      const file = `${c.decision.result === 'grant' ? '准予' : '不予'}行政许可决定书 ${docNo}.pdf`;
-      reply.header('content-type', 'application/pdf');
-      reply.header('cache-control', 'private, no-store');
-      reply.header('content-disposition', `inline; filename="decision-${c.number}.pdf"; filename*=UTF-8''${encodeFilename(file)}`);
-      return reply.send(pdf);
+      return sendPdf(reply, await renderDecisionPdf(c, item), `decision-${c.number}.pdf`, `${c.decision.result === 'grant' ? '准予' : '不予'}行政许可决定书 ${docNo}.pdf`);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/revocation.pdf',
+    {
+      config: { access: 'case:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The 撤销行政许可决定书 of a grant on commitment revoked at verification (names what was found false), as a PDF; 404 unless revoked',
+        params: IdParam,
+        produces: ['application/pdf'],
+        response: { 200: { description: 'PDF document (A4)', content: { 'application/pdf': { schema: PdfBody } } }, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const c = await readableDocumentCase(deps.db, req.actor!, req.params.id, req.ip);
+      if (!c.decision?.revokedAt) throw ResultErrors.NOT_REVOKED();
+      const docNo = decisionDocumentNumber(c.agency_name, c.number, 'revoke');
+      return sendPdf(reply, await renderRevocationPdf(c), `revocation-${c.number}.pdf`, `撤销行政许可决定书 ${docNo}.pdf`);
     },
   );
 

@@ -4,7 +4,7 @@ import { ErrorResponse, Paging } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
-import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody } from './schema.ts';
+import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody, VerificationTask } from './schema.ts';
 import * as service from './service.ts';
 import { submitCase } from './submit.ts';
 import { listCases } from './queue.ts';
@@ -182,22 +182,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
         }),
         response: {
           200: Type.Object({
-            tasks: Type.Array(
-              Type.Object({
-                caseId: Type.String(),
-                number: Type.String(),
-                itemName: Type.String(),
-                applicantName: Type.String({ description: 'Masked' }),
-                agencyName: Type.String(),
-                state: Type.String(),
-                dueDate: Type.String({ format: 'date' }),
-                slaLight: Type.Union([Type.String(), Type.Null()]),
-                openedAt: Type.String({ format: 'date-time' }),
-                verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-                verifierName: Type.Union([Type.String(), Type.Null()]),
-                caseVersion: Type.Integer({ description: 'Send back with the verify action' }),
-              }),
-            ),
+            tasks: Type.Array(VerificationTask),
           }),
           403: ErrorResponse,
         },

@@ -31,6 +31,17 @@ export const CaseSummary = Type.Object({
   version: Type.Integer({ description: 'Send back with actions (optimistic locking)' }),
   assigneeName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Staff lists: who claimed the case' })),
   acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: region where the case was filed and accepted, when not the deciding region' })),
+  bundle: Type.Optional(
+    Type.Object(
+      {
+        id: Type.String({ format: 'uuid' }),
+        number: Type.String(),
+        name: Type.String(),
+        canOpen: Type.Boolean({ description: 'The caller may open the whole bundle (the applicant; staff of the lead department or with region scope)' }),
+      },
+      { description: '一件事: the bundle case this member case belongs to' },
+    ),
+  ),
 });
 
 export const CaseDetail = Type.Intersect([
@@ -84,7 +95,15 @@ export const CaseDetail = Type.Intersect([
     delivery: Delivery,
     bundle: Type.Optional(
       Type.Object(
-        { id: Type.String({ format: 'uuid' }), number: Type.String(), name: Type.String(), hold: Type.Boolean({ description: 'The result waits to be delivered with the other members' }), leadView: Type.Boolean({ description: 'Read by the lead department of the bundle (no actions)' }) },
+        {
+          id: Type.String({ format: 'uuid' }),
+          number: Type.String(),
+          name: Type.String(),
+          canOpen: Type.Boolean(),
+          hold: Type.Boolean({ description: 'The result waits to be delivered with the other members' }),
+          together: Type.Boolean({ description: 'Delivered with the other members’ results (one pickup, one parcel), from the bundle' }),
+          leadView: Type.Boolean({ description: 'Read by the lead department of the bundle (no actions)' }),
+        },
         { description: '一件事: the bundle case this member case belongs to' },
       ),
     ),
@@ -191,3 +210,19 @@ export const ActionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** 告知承诺制: a verification task (核查) opened by a grant on commitment (verifications.ts). */
+export const VerificationTask = Type.Object({
+  caseId: Type.String(),
+  number: Type.String(),
+  itemName: Type.String(),
+  applicantName: Type.String({ description: 'Masked' }),
+  agencyName: Type.String(),
+  state: Type.String(),
+  dueDate: Type.String({ format: 'date' }),
+  slaLight: Type.Union([Type.String(), Type.Null()]),
+  openedAt: Type.String({ format: 'date-time' }),
+  verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  verifierName: Type.Union([Type.String(), Type.Null()]),
+  caseVersion: Type.Integer({ description: 'Send back with the verify action' }),
+});

@@ -14,7 +14,7 @@ import { findItemVersion } from '../catalog/index.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
-import type { Delivery, Suspension, SupplementNotice } from './tables.ts';
+import type { CaseBundle, Delivery, Suspension, SupplementNotice } from './tables.ts';
 import {
   ACTION_LABELS,
   ACTIONS_VIA_API,
@@ -30,7 +30,7 @@ import {
   type DeliveryMethod,
 } from './state.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
-import type { CommitmentInput } from './commitment.ts';
+import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
 
@@ -53,6 +53,8 @@ export type CaseSummary = {
   assigneeName?: string | null;
   /** 通办: where the case was filed and accepted, when not in the deciding region. */
   acceptRegionCode?: string | null;
+  /** 一件事: the bundle case it belongs to; `canOpen`: the caller may open the whole bundle. */
+  bundle?: { id: string; number: string; name: string; canOpen: boolean };
 };
 
 export type CaseDetail = CaseSummary & {
@@ -76,7 +78,7 @@ export type CaseDetail = CaseSummary & {
   suspension?: Suspension;
   delivery: Delivery;
   /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
-  bundle?: { id: string; number: string; name: string; hold: boolean; leadView: boolean };
+  bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together: boolean; leadView: boolean };
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -141,6 +143,11 @@ export function scoped(q: CaseQuery, actor: Actor): CaseQuery {
   }
 }
 
+/** Who may open a member case's whole bundle (the bundles module's rule): its applicant, its lead department, staff of region or wider scope. */
+export function mayOpenBundle(actor: Actor, b: CaseBundle): boolean {
+  return actor.subjectType !== 'staff' || b.leadOrgId === actor.orgId || ['region', 'all'].includes(scopeOf(actor, 'case:read'));
+}
+
 function roleFor(actor: Actor, action: CaseAction): Role {
   const perm = CASE_ACTIONS[action].permission;
   return actor.roles.find((r) => (ROLE_GRANTS[r].permissions as readonly string[]).includes(perm)) ?? actor.roles[0] ?? 'applicant';
@@ -195,7 +202,8 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Acto
     case 'resume':
       return !!c.suspension;
     case 'deliver':
-      return !c.bundle?.hold;
+      // 一件事 delivered together: one pickup or one parcel for the whole bundle (bundles' deliver), not one per member.
+      return !c.bundle?.hold && !c.bundle?.together;
     default:
       return true;
   }
@@ -261,7 +269,7 @@ export function caseDetailOf(
     ...(c.notice ? { notice: c.notice } : {}),
     ...(c.suspension ? { suspension: c.suspension } : {}),
     delivery: c.delivery,
-    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, hold: c.bundle.hold, leadView } } : {}),
+    ...(c.bundle ? { bundle: { id: c.bundle.id, number: c.bundle.number, name: c.bundle.name, canOpen: mayOpenBundle(actor, c.bundle), hold: c.bundle.hold, together: !!c.bundle.together, leadView } } : {}),
     itemVersion: c.item_version,
     ...(c.decision ? { decision: c.decision } : {}),
     form: c.form,
@@ -308,6 +316,27 @@ const EVENT_OF: Record<CaseAction, string> = {
 
 export type Step = { action: CaseAction; to: CaseState; patch: Record<string, unknown>; payload: Record<string, unknown>; actor: { id: string | null; name: string; role: string } };
 
+const SYSTEM_ACTOR = { id: null, name: '系统', role: 'system' };
+
+/** A decision, and the delivery that completes with it when the result goes out electronically. */
+function decisionSteps(c: NonNullable<CaseRow>, decision: Decision, as: CaseAction, payload: Record<string, unknown>, who: Step['actor'], now: Date): Step[] {
+  // 一件事 with results held: the applicant hears of all results at once when they are released (member.ts).
+  const decidedPayload = c.bundle?.hold ? { ...payload, heldForBundle: c.bundle.name } : payload;
+  const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: decidedPayload, actor: who }];
+  // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
+  // 一件事 with results held: delivered with the other members' (member.ts).
+  if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
+    steps.push({
+      action: 'deliver',
+      to: 'closed',
+      patch: { closed_at: now, delivery: JSON.stringify({ ...c.delivery, deliveredAt: now.toISOString() }) },
+      payload: { method: 'electronic' },
+      actor: SYSTEM_ACTOR,
+    });
+  }
+  return steps;
+}
+
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
 export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
   const today = todayInShanghai(ctx.now);
@@ -316,21 +345,7 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
   if (input.reason) payload.reason = input.reason.trim();
   if (input.note) payload.note = input.note.trim();
   const step = (patch: Record<string, unknown>): Step => ({ action: input.action, to: nextState(input.action), patch, payload, actor: who });
-  const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => {
-    const steps: Step[] = [{ action: as, to: nextState(as), patch: { decision: JSON.stringify(decision), suspension: null }, payload: asPayload, actor: who }];
-    // Electronic delivery completes at once: the result is in the applicant's portal (and wallet, later).
-    // 一件事 with results held: delivered with the other members' (member.ts).
-    if (c.delivery.method === 'electronic' && !c.bundle?.hold) {
-      steps.push({
-        action: 'deliver',
-        to: 'closed',
-        patch: { closed_at: ctx.now, delivery: JSON.stringify({ ...c.delivery, deliveredAt: ctx.now.toISOString() }) },
-        payload: { method: 'electronic' },
-        actor: { id: null, name: '系统', role: 'system' },
-      });
-    }
-    return steps;
-  };
+  const afterDecision = (decision: Decision, as: CaseAction = input.action, asPayload: Record<string, unknown> = payload): Step[] => decisionSteps(c, decision, as, asPayload, who, ctx.now);
   const extra = planExtraAction(c, input, actor, { ...ctx, today, who, payload, afterDecision });
   if (extra) return extra;
   switch (input.action) {
@@ -447,47 +462,52 @@ export async function applyStepsInTrx(trx: Trx, c: NonNullable<CaseRow>, steps: 
   });
 }
 
-export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: { cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider }): Promise<CaseDetail> {
+type ActCtx = { cal: CalendarData; ip: string; locale: Locale; express?: ExpressProvider };
+
+export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<CaseDetail> {
+  await db.transaction().execute((trx) => actOnCaseInTrx(trx, actor, id, input, ctx));
+  return getCase(db, actor, id, ctx.locale, { audit: false });
+}
+
+/** One action in the caller's transaction (一件事: one supplement answering several member cases, all or none). */
+export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<void> {
   const spec = CASE_ACTIONS[input.action];
   if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
-  await db.transaction().execute(async (trx) => {
-    const c = await loadCaseInTrx(trx, actor, id);
-    if (!c) throw CaseErrors.CASE_NOT_FOUND();
-    if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
-    assertExtraAllowed(actor, c, input.action, ctx.locale);
-    if (!actionPossible(input.action, c, actor)) {
-      throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
+  const c = await loadCaseInTrx(trx, actor, id);
+  if (!c) throw CaseErrors.CASE_NOT_FOUND();
+  if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
+  assertExtraAllowed(actor, c, input.action, ctx.locale);
+  if (!actionPossible(input.action, c, actor)) {
+    throw CaseErrors.ACTION_NOT_ALLOWED({ state: STATE_LABELS[c.state][ctx.locale] + (c.suspension ? `（${c.suspension.procedure}中）` : ''), action: ACTION_LABELS[input.action][ctx.locale] });
+  }
+  // Express delivery without a typed waybill number: book the courier (the express simulator by default).
+  let waybill: Waybill | undefined;
+  if (input.action === 'deliver' && c.delivery.method === 'express' && !input.trackingNo?.trim() && ctx.express) {
+    const item = await findItemVersion(trx, c.item_version_id);
+    waybill = await createWaybillForDelivery(ctx.express, {
+      reference: c.number,
+      description: `${c.item_name} 办理结果`,
+      from: { name: c.agency_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? c.agency_name },
+      toAddress: c.delivery.address ?? '',
+      toName: c.applicant_name,
+    });
+  }
+  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
+  if (input.action === 'supplement') {
+    for (const m of input.materials ?? []) {
+      const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
+      const name = c.notice?.items.find((i) => i.code === m.code)?.name ?? m.code;
+      if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name, code: m.code });
+      await trx
+        .insertInto('case_material')
+        .values({ case_id: c.id, code: m.code, name, file_id: f.id, file_name: f.name })
+        .onConflict((oc) => oc.columns(['case_id', 'code']).doUpdateSet({ file_id: f.id, file_name: f.name }))
+        .execute();
     }
-    // Express delivery without a typed waybill number: book the courier (the express simulator by default).
-    let waybill: Waybill | undefined;
-    if (input.action === 'deliver' && c.delivery.method === 'express' && !input.trackingNo?.trim() && ctx.express) {
-      const item = await findItemVersion(trx, c.item_version_id);
-      waybill = await createWaybillForDelivery(ctx.express, {
-        reference: c.number,
-        description: `${c.item_name} 办理结果`,
-        from: { name: c.agency_name, phone: item?.contacts.consult ?? '', address: item?.hall.address ?? c.agency_name },
-        toAddress: c.delivery.address ?? '',
-        toName: c.applicant_name,
-      });
-    }
-    const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
-    if (input.action === 'supplement') {
-      for (const m of input.materials ?? []) {
-        const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
-        if (!f || f.owner_id !== actor.id) throw CaseErrors.MATERIAL_FILE_INVALID({ name: m.code, code: m.code });
-        const name = c.notice?.items.find((i) => i.code === m.code)?.name ?? m.code;
-        await trx
-          .insertInto('case_material')
-          .values({ case_id: c.id, code: m.code, name, file_id: f.id, file_name: f.name })
-          .onConflict((oc) => oc.columns(['case_id', 'code']).doUpdateSet({ file_id: f.id, file_name: f.name }))
-          .execute();
-      }
-    }
-    await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
-    await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
-    await releaseHeldInTrx(trx, c, steps, new Date());
-  });
-  return getCase(db, actor, id, ctx.locale, { audit: false });
+  }
+  await applyStepsInTrx(trx, c, steps, input.version, ctx.ip);
+  await afterStepsInTrx(trx, c, steps, actor, { cal: ctx.cal, now: new Date() });
+  await releaseHeldInTrx(trx, c, steps, new Date());
 }
 
 /**
@@ -502,23 +522,38 @@ export async function deemAcceptOverdue(db: Db, cal: CalendarData, today = today
       const c = await trx.selectFrom('case').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
       if (!c || c.state !== 'submitted' || !c.due_date || c.due_date >= today) return;
       const received = todayInShanghai(c.submitted_at);
-      const d = deadline(received, c.committed_days, cal);
-      const statutory = deadline(received, c.statutory_days, cal);
-      await applyStepsInTrx(
-        trx,
-        c,
-        [
+      const now = new Date();
+      let steps: Step[];
+      if (c.commitment) {
+        // 告知承诺制: acceptance is the grant on the signed commitment — deemed acceptance grants too, and opens the
+        // verification task, as a clerk's acceptance does (engine-extras.ts); the record says it was deemed.
+        const basis = { basis: COMMITMENT_BASIS, deemed: true };
+        steps = [
           {
             action: 'deem_accept',
             to: 'accepted',
-            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, ...reviewStartPatch(c, received, new Date(), cal) },
-            payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
-            actor: { id: null, name: '系统', role: 'system' },
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: null, warn_date: null, statutory_due_date: null, assignee_id: null },
+            payload: { acceptedFrom: received, acceptanceDue: c.due_date, ...basis },
+            actor: SYSTEM_ACTOR,
           },
-        ],
-        c.version,
-        null,
-      );
+          ...decisionSteps(c, commitmentGrant(now), 'decide', { decision: 'grant', ...basis }, SYSTEM_ACTOR, now),
+        ];
+      } else {
+        const d = deadline(received, c.committed_days, cal);
+        const statutory = deadline(received, c.statutory_days, cal);
+        steps = [
+          {
+            action: 'deem_accept',
+            to: 'accepted',
+            patch: { accepted_at: c.submitted_at, deemed_accepted: true, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, ...reviewStartPatch(c, received, now, cal) },
+            payload: { deemed: true, acceptedFrom: received, acceptanceDue: c.due_date, dueDate: d.dueDate },
+            actor: SYSTEM_ACTOR,
+          },
+        ];
+      }
+      await applyStepsInTrx(trx, c, steps, c.version, null);
+      if (c.commitment) await openVerificationInTrx(trx, c.id, c.commitment, todayInShanghai(now), cal);
+      await releaseHeldInTrx(trx, c, steps, now);
       n++;
     });
   }

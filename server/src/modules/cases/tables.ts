@@ -8,8 +8,11 @@ export type SignedCommitment = { text: string; signedName: string; signedAt: str
 /** One review step of a case (review-steps.ts): the item's step, with when it started and who finished it how. */
 export type ReviewStepState = { name: string; role: 'reviewer' | 'window_clerk' | 'supervisor'; days: number; startedAt?: string; dueDate?: string; doneAt?: string; byName?: string; opinion?: string };
 export type ReviewProgress = { steps: ReviewStepState[]; current: number };
-/** 一件事: the bundle case a member case belongs to (member.ts); `hold`: its result waits for the other members. */
-export type CaseBundle = { id: string; number: string; name: string; leadOrgId: string; hold: boolean };
+/**
+ * 一件事: the bundle case a member case belongs to (member.ts); `hold`: its result waits for the other members;
+ * `together`: its result goes out with the others' (one pickup, one parcel), never on its own.
+ */
+export type CaseBundle = { id: string; number: string; name: string; leadOrgId: string; hold: boolean; together?: boolean; leadAgency?: string };
 export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: string; provider?: string; deliveredAt?: string };
 
 type Json<T> = ColumnType<T, string, string>;

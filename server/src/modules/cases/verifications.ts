@@ -23,10 +23,12 @@ export type VerificationTask = {
   caseVersion: number;
 };
 
-export async function listVerifications(db: Db, actor: Actor, f: { state?: 'open' | 'confirmed' | 'false_commitment'; limit: number }): Promise<{ tasks: VerificationTask[] }> {
+/** `overdue`: open tasks past their due date (the supervision module's alerts). */
+export async function listVerifications(db: Db, actor: Actor, f: { state?: 'open' | 'confirmed' | 'false_commitment'; overdue?: boolean; limit: number }): Promise<{ tasks: VerificationTask[] }> {
   const today = todayInShanghai();
   let q = scoped(db.selectFrom('case'), actor).innerJoin('case_verification as v', 'v.case_id', 'case.id');
   if (f.state) q = q.where('v.state', '=', f.state);
+  if (f.overdue) q = q.where('v.state', '=', 'open').where('v.due_date', '<', today);
   const rows = await q
     .select(['case.id', 'case.number', 'case.item_name', 'case.applicant_name', 'case.applicant_type', 'case.agency_name', 'case.version', 'v.state', 'v.due_date', 'v.warn_date', 'v.opened_at', 'v.verified_at', 'v.verifier_name'])
     .orderBy('v.due_date')
@@ -49,4 +51,15 @@ export async function listVerifications(db: Db, actor: Actor, f: { state?: 'open
       caseVersion: r.version,
     })),
   };
+}
+
+/** Open verification tasks past their due date in the actor's scope (supervision's headline figure). */
+export async function countOverdueVerifications(db: Db, actor: Actor): Promise<number> {
+  const r = await scoped(db.selectFrom('case'), actor)
+    .innerJoin('case_verification as v', 'v.case_id', 'case.id')
+    .where('v.state', '=', 'open')
+    .where('v.due_date', '<', todayInShanghai())
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

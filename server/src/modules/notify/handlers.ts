@@ -1,9 +1,9 @@
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { CASE_TOPICS } from './messages.ts';
+import { BUNDLE_TOPICS, CASE_TOPICS } from './messages.ts';
 import { handleCaseEvent, type NotifyDeps } from './service.ts';
 
 /**
- * Subscribe the notify module to the case events it tells applicants about. Handlers run at least once
+ * Subscribe the notify module to the case (and 一件事) events it tells applicants about. Handlers run at least once
  * (platform/jobs); every write is keyed by the event id, so a rerun changes nothing.
  */
 export function registerNotifyHandlers(jobs: Pick<Jobs, 'on'>, deps: NotifyDeps): void {
@@ -11,7 +11,7 @@ export function registerNotifyHandlers(jobs: Pick<Jobs, 'on'>, deps: NotifyDeps)
     { sms: deps.sms.provider, email: deps.email.provider },
     `notify: SMS ${deps.sms.simulated ? 'recorded in the development outbox only (nothing is sent)' : `via ${deps.sms.provider}`}; email ${deps.email.simulated ? 'recorded in the development outbox only' : `via ${deps.email.provider}`}`,
   );
-  for (const topic of CASE_TOPICS) {
+  for (const topic of [...CASE_TOPICS, ...BUNDLE_TOPICS]) {
     jobs.on(topic, async (event) => {
       await handleCaseEvent(deps, event);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, composeCaseMessage } from './messages.ts';
+import { chineseDate, composeBundleMessage, composeCaseMessage } from './messages.ts';
 
 const base = { caseId: '0190aaaa-0000-7000-8000-000000000001', number: '321202-2026-000042', itemName: '食品经营许可（仅销售预包装食品备案）', applicantId: 'x' };
 
@@ -65,5 +65,34 @@ describe('what applicants are told', () => {
 
   it('ignores topics it does not know', () => {
     expect(composeCaseMessage('catalog.item_published', base)).toBeUndefined();
+  });
+
+  it('一件事: one message with every result and how they come; SMS short and without the address', () => {
+    const items = [
+      { caseId: 'a', itemName: '出生医学证明', result: 'grant' },
+      { caseId: 'b', itemName: '出生登记', result: 'refuse' },
+    ] as const;
+    const p = { bundleCaseId: 'x1', number: 'YJS-2026-000042', bundleName: '新生儿出生“一件事”', leadAgency: '泰州市卫生健康委员会', items };
+    const express = composeBundleMessage('bundle.results_released', { ...p, method: 'express', address: '泰州市海陵区青年南路 88 号' })!;
+    expect(express.body).toContain('1. 出生医学证明：准予许可\n2. 出生登记：不予许可');
+    expect(express.body).toContain('一个快递包裹中寄往：泰州市海陵区青年南路 88 号');
+    expect(express.body).toContain('依法申请行政复议');
+    expect(express.sms).not.toContain('青年南路');
+    expect(express.link).toBe('/my/bundles/x1');
+    const pickup = composeBundleMessage('bundle.results_released', { ...p, method: 'pickup' })!;
+    expect(pickup.body).toContain('到泰州市卫生健康委员会的综合窗口一次领取全部结果');
+    for (const m of [express, pickup, composeBundleMessage('bundle.delivered', { ...p, method: 'express', trackingNo: 'SIM1234567890' })!]) {
+      expect(m.sms!.length).toBeLessThanOrEqual(70);
+      expect(m.sms).toContain(p.number);
+    }
+    expect(composeBundleMessage('bundle.delivered', { ...p, method: 'pickup' })!.sms).toBeUndefined();
+    expect(composeBundleMessage('bundle.other', p)).toBeUndefined();
+  });
+
+  it('一件事 members: a held decision stays in the portal; a delivery made together is not told again', () => {
+    const held = composeCaseMessage('case.decided', { ...base, decision: 'grant', heldForBundle: '新生儿出生“一件事”' })!;
+    expect(held.sms).toBeUndefined();
+    expect(held.body).toContain('全部办完后一起送达');
+    expect(composeCaseMessage('case.closed', { ...base, method: 'express', together: true })).toBeUndefined();
   });
 });

@@ -25,6 +25,23 @@ export type CaseEventPayload = {
   expectedDays?: number;
   /** case.verified (告知承诺制): what the verification found. */
   outcome?: 'confirmed' | 'false_commitment';
+  /** case.decided of a 一件事 member whose result is held: the bundle's name (all results are told of together). */
+  heldForBundle?: string;
+  /** case.closed as part of a 一件事 delivered together: told once by the bundle's own message. */
+  together?: boolean;
+};
+
+/** Payload of bundle.results_released / bundle.delivered (cases/member.ts). */
+export type BundleEventPayload = {
+  bundleCaseId: string;
+  number: string;
+  bundleName?: string;
+  leadAgency?: string;
+  applicantId?: string;
+  method?: 'electronic' | 'pickup' | 'express';
+  address?: string;
+  trackingNo?: string;
+  items?: ReadonlyArray<{ caseId: string; itemName: string; result: 'grant' | 'refuse' | 'declined' }>;
 };
 
 export type ComposedMessage = {
@@ -50,6 +67,7 @@ export const CASE_TOPICS = [
   'case.closed',
   'case.verified',
 ] as const satisfies readonly NotificationKind[];
+export const BUNDLE_TOPICS = ['bundle.results_released', 'bundle.delivered'] as const satisfies readonly NotificationKind[];
 
 const SMS_SIGNATURE = '【通办】';
 
@@ -151,9 +169,15 @@ function parts(topic: string, p: CaseEventPayload): Parts | undefined {
         title: '恢复办理',
         body: `${you}${p.procedure ? `的${p.procedure}已完成，` : '已'}恢复办理${p.dueDate ? `，办理期限至 ${chineseDate(p.dueDate)}` : ''}。`,
       };
-    case 'case.decided':
-      return decision(topic, p, you, no, false);
+    case 'case.decided': {
+      const d = decision(topic, p, you, no, false);
+      // 一件事 with results held: the portal keeps the record; the SMS and email come once, with all the results.
+      if (p.heldForBundle) return { kind: topic, title: d.title, body: `${d.body}按您的选择，“${p.heldForBundle}”的各项结果将在全部办完后一起送达。` };
+      return d;
+    }
     case 'case.closed':
+      // Delivered with the other results of its 一件事: the bundle's one message tells of it.
+      if (p.together) return undefined;
       // Older events carry the decision on closing; newer ones follow case.decided and tell how it was delivered.
       if (p.decision) return decision(topic, p, you, no, true);
       if (p.method === 'express') {
@@ -190,4 +214,48 @@ export function composeCaseMessage(topic: string, p: CaseEventPayload, opts: { p
     emailSubject: `${SMS_SIGNATURE}${x.title}（办件编号 ${p.number}）`,
     emailBody: `${x.body}\n\n办件编号：${p.number}\n${where}\n\n本邮件由系统自动发送，请勿直接回复。`,
   };
+}
+
+const RESULT_LABELS = { grant: '准予许可', refuse: '不予许可', declined: '未受理' } as const;
+
+/**
+ * 一件事 (一次出件): one message when all results of the bundle are ready — what each member item decided and how
+ * the results come (online now, one pickup at the lead department's window, or one express parcel) — and one more
+ * when the pickup or parcel went out.
+ */
+export function composeBundleMessage(topic: string, p: BundleEventPayload, opts: { publicUrl?: string } = {}): ComposedMessage | undefined {
+  const name = p.bundleName ? `“${p.bundleName}”` : '“一件事”';
+  const no = `（编号${p.number}）`;
+  const list = (p.items ?? []).map((i, n) => `${n + 1}. ${i.itemName}：${RESULT_LABELS[i.result] ?? i.result}`).join('\n');
+  const refused = (p.items ?? []).some((i) => i.result !== 'grant') ? `未获准许的事项，理由请在各事项的办件中查看。${REVIEW_RIGHTS}` : '';
+  const window = p.leadAgency ? `${p.leadAgency}的综合窗口` : '综合窗口';
+  let x: Parts;
+  if (topic === 'bundle.results_released') {
+    const how =
+      p.method === 'pickup'
+        ? `请带上身份证件到${window}一次领取全部结果。`
+        : p.method === 'express'
+          ? `全部结果将装在一个快递包裹中寄往：${p.address ?? '您填写的地址'}。寄出后会把运单号告诉您。`
+          : '全部结果文书可以在“我的办件”中查看和下载。';
+    const short = p.method === 'pickup' ? '请到窗口一次领取全部结果' : p.method === 'express' ? '全部结果将一个包裹寄出' : '结果可登录通办查看';
+    x = {
+      kind: topic,
+      title: '一件事已全部办完',
+      body: `您申请的${name}已全部办完，各事项结果如下：\n${list}\n${refused}${how}`,
+      sms: `${SMS_SIGNATURE}您的一件事${no}已全部办完，${short}。`,
+    };
+  } else if (topic === 'bundle.delivered') {
+    const how = p.method === 'express' ? `已装在一个快递包裹中寄出${p.trackingNo ? `，运单号 ${p.trackingNo}` : ''}，请留意查收。` : '已在窗口一次领取。';
+    x = {
+      kind: topic,
+      title: p.method === 'express' ? '一件事结果已寄出' : '一件事结果已领取',
+      body: `您申请的${name}的全部结果（${(p.items ?? []).length} 件）${how}`,
+      ...(p.method === 'express' ? { sms: `${SMS_SIGNATURE}您的一件事${no}全部结果已一个包裹寄出${p.trackingNo ? `，运单号${p.trackingNo}` : ''}。` } : {}),
+    };
+  } else {
+    return undefined;
+  }
+  const link = `/my/bundles/${p.bundleCaseId}`;
+  const where = opts.publicUrl ? `查看详情：${opts.publicUrl}${link}` : '详情请登录通办，在“我的办件”中查看。';
+  return { ...x, link, emailSubject: `${SMS_SIGNATURE}${x.title}（编号 ${p.number}）`, emailBody: `${x.body}\n\n编号：${p.number}\n${where}\n\n本邮件由系统自动发送，请勿直接回复。` };
 }

@@ -121,12 +121,26 @@ describe('handling case events (at least once)', () => {
     expect(n!.body).toContain('2. 法定代表人身份证明：身份证复印件不清晰');
   });
 
-  it('skips events it cannot address, and registers on every case topic', async () => {
+  it('skips events it cannot address, and registers on every case and 一件事 topic', async () => {
     expect(await handleCaseEvent(deps, event('case.accepted', { caseId: randomUUID(), number: 'X' }))).toEqual({ notification: false });
     expect(await handleCaseEvent(deps, caseEvent('case.reassigned', citizenId))).toEqual({ notification: false });
+    expect(await handleCaseEvent(deps, event('bundle.results_released', { number: 'YJS-2026-000001', applicantId: citizenId }))).toEqual({ notification: false });
     const topics: string[] = [];
     registerNotifyHandlers({ on: (topic) => void topics.push(topic) }, deps);
-    expect(topics.sort()).toEqual(['case.accepted', 'case.closed', 'case.decided', 'case.declined', 'case.extended', 'case.resumed', 'case.submitted', 'case.supplement_requested', 'case.suspended', 'case.verified']);
+    expect(topics.sort()).toEqual([
+      'bundle.delivered',
+      'bundle.results_released',
+      'case.accepted',
+      'case.closed',
+      'case.decided',
+      'case.declined',
+      'case.extended',
+      'case.resumed',
+      'case.submitted',
+      'case.supplement_requested',
+      'case.suspended',
+      'case.verified',
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { DomainEvent } from '../../platform/jobs/outbox.ts';
 import { findAccountContact, maskPhone } from '../identity/index.ts';
 import type { EmailSender, SmsSender } from './adapters/index.ts';
-import { composeCaseMessage, type CaseEventPayload } from './messages.ts';
+import { BUNDLE_TOPICS, composeBundleMessage, composeCaseMessage, type BundleEventPayload, type CaseEventPayload } from './messages.ts';
 import { NotifyErrors } from './errors.ts';
 import type { MessageChannel, NotifyTables } from './tables.ts';
 
@@ -211,9 +211,12 @@ export type HandledEvent = { notification: boolean; sms?: DeliveryResult; email?
  * retried and only the failed channel goes again.
  */
 export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Promise<HandledEvent> {
-  const p = (event.payload ?? {}) as CaseEventPayload;
-  const msg = composeCaseMessage(event.topic, p, { publicUrl: deps.publicUrl });
-  if (!msg || !p.applicantId || !p.caseId) {
+  // 一件事 events speak of the bundle case (no single case id); case events of one case.
+  const bundle = (BUNDLE_TOPICS as readonly string[]).includes(event.topic);
+  const p = (event.payload ?? {}) as CaseEventPayload & Partial<BundleEventPayload>;
+  const msg = bundle ? composeBundleMessage(event.topic, p as BundleEventPayload, { publicUrl: deps.publicUrl }) : composeCaseMessage(event.topic, p, { publicUrl: deps.publicUrl });
+  const caseId = bundle ? null : p.caseId;
+  if (!msg || !p.applicantId || (!bundle && !caseId) || (bundle && !p.bundleCaseId)) {
     deps.log?.warn({ eventId: event.id, topic: event.topic }, 'notify: event without an applicant or of an unknown topic; skipped');
     return { notification: false };
   }
@@ -226,7 +229,7 @@ export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Pro
     title: msg.title,
     body: msg.body,
     link: msg.link,
-    caseId: p.caseId,
+    caseId: caseId ?? null,
     ...(Number.isNaN(at.getTime()) ? {} : { at }),
   });
   const contact = await (deps.findContact ?? findAccountContact)(deps.db, p.applicantId);

@@ -10,7 +10,9 @@ export type NotificationKind =
   | 'case.resumed'
   | 'case.decided'
   | 'case.closed'
-  | 'case.verified';
+  | 'case.verified'
+  | 'bundle.results_released'
+  | 'bundle.delivered';
 export type MessageChannel = 'sms' | 'email';
 
 export type NotifyTables = {

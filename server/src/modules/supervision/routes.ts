@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { caseStats } from '../cases/index.ts';
+import { caseStats, countOverdueVerifications, listVerifications, VerificationTaskSchema } from '../cases/index.ts';
 import { countPublished } from '../catalog/index.ts';
 
 const Summary = Type.Object({
@@ -12,6 +12,7 @@ const Summary = Type.Object({
   publishedItems: Type.Integer(),
   casesByState: Type.Record(Type.String(), Type.Integer()),
   openByLight: Type.Object({ green: Type.Integer(), yellow: Type.Integer(), red: Type.Integer() }),
+  overdueVerifications: Type.Integer({ description: '告知承诺制: open verification tasks past their due date' }),
 });
 
 export function supervisionRoutes(app: App, deps: { db: Db }) {
@@ -19,8 +20,22 @@ export function supervisionRoutes(app: App, deps: { db: Db }) {
     '/api/v1/dashboard/summary',
     { config: { access: 'dashboard:read' }, schema: { tags: ['supervision'], summary: 'Headline figures in the caller’s scope', response: { 200: Summary, 403: ErrorResponse } } },
     async (req) => {
-      const [stats, publishedItems] = await Promise.all([caseStats(deps.db, req.actor!), countPublished(deps.db)]);
-      return { ...stats, publishedItems };
+      const [stats, publishedItems, overdueVerifications] = await Promise.all([caseStats(deps.db, req.actor!), countPublished(deps.db), countOverdueVerifications(deps.db, req.actor!)]);
+      return { ...stats, publishedItems, overdueVerifications };
     },
+  );
+
+  app.get(
+    '/api/v1/dashboard/alerts',
+    {
+      config: { access: 'dashboard:read' },
+      schema: {
+        tags: ['supervision'],
+        summary: 'What is overdue in the caller’s scope: 告知承诺制 verification tasks past their due date (most overdue first)',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: { 200: Type.Object({ overdueVerifications: Type.Array(VerificationTaskSchema) }), 403: ErrorResponse },
+      },
+    },
+    async (req) => ({ overdueVerifications: (await listVerifications(deps.db, req.actor!, { overdue: true, limit: req.query.limit ?? 50 })).tasks }),
   );
 }

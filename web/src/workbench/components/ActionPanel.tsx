@@ -31,7 +31,8 @@ const ORDER = ['accept', 'request_supplement', 'decide_on_spot', 'decline', 'res
 function choicesFor(c: CaseDetail, tf: TFunction, i18nExists: (k: string) => boolean): ActionChoice[] {
   const t = loose(tf);
   const method = c.delivery?.method ?? 'electronic';
-  const afterDecision = t(`actions.afterDecision_${method}`);
+  // 一件事 delivered together: the window hands every result over at once from the bundle's page.
+  const afterDecision = c.bundle?.together && method !== 'electronic' ? t('bundleCases.afterDecisionTogether') : t(`actions.afterDecision_${method}`);
   const out: ActionChoice[] = [];
   const push = (ch: Omit<ActionChoice, 'danger' | 'primary'> & Partial<Pick<ActionChoice, 'danger' | 'primary'>>) =>
     out.push({ danger: false, primary: false, ...ch });
