@@ -9,7 +9,7 @@
  * A queue whose count reached the cap is not counted again for a few seconds (see `saturatedCounts`).
  */
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/db.ts';
+import { isoTimestamp, type Db } from '../../platform/db/db.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -82,10 +82,10 @@ function compileQueue(db: Db, actor: Actor, f: CaseFilter, today: string) {
       'case.agency_name',
       'case.applicant_name',
       'case.applicant_type',
-      'case.submitted_at',
+      isoTimestamp('case.submitted_at').as('submitted_at'),
       'case.due_date',
       'case.warn_date',
-      'case.closed_at',
+      isoTimestamp('case.closed_at').as('closed_at'),
       'case.version',
       'case.accept_region_code',
       // 一件事 tag: a small JSON object on the row already read (no join).
@@ -159,9 +159,9 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
         implCode: r.impl_code!,
         agencyName: r.agency_name!,
         applicantName: staff ? maskName(r.applicant_name!, r.applicant_type!) : r.applicant_name!,
-        submittedAt: r.submitted_at!.toISOString(),
+        submittedAt: r.submitted_at!,
         dueDate: r.due_date ?? null,
-        closedAt: r.closed_at?.toISOString() ?? null,
+        closedAt: r.closed_at ?? null,
         slaLight: slaLight(OPEN_STATES.includes(r.state!) && !r.suspended, today, { dueDate: r.due_date ?? null, warnDate: r.warn_date ?? null }),
         version: r.version!,
         ...(staff ? { assigneeName: r.assignee_name ?? null } : {}),

@@ -47,6 +47,12 @@ export function connect(url: string, opts: { max?: number; applicationName?: str
 /** Server-side `now()` in UTC. */
 export const now = sql<Date>`now()`;
 
+/**
+ * A timestamptz as the ISO 8601 text `Date#toISOString` writes (UTC, milliseconds, `Z`), made by PostgreSQL: a
+ * list that only shows instants skips parsing each into a Date and formatting it again.
+ */
+export const isoTimestamp = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Map a unique violation to a domain error (callers decide which). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = err as { code?: string; constraint?: string };
