@@ -6,7 +6,8 @@
  * deep page skips index entries, not table rows); only those rows are read, and only the columns a summary
  * shows — never the form. The index `case_state_due_idx (state, due_date, id) include (region_code)` (cases migration
  * `…_cases_queue_covering`) hands the staff queue over in its order with the region filter applied in the index.
- * A queue whose count reached the cap is not counted again for a few seconds (see `saturatedCounts`).
+ * A queue whose count reached the cap is not counted again for a few seconds (see `saturatedCounts`), and the
+ * statements of a page are compiled once per caller and filter (see `compiledByDb`).
  */
 import { sql } from 'kysely';
 import { isoTimestamp, type Db } from '../../platform/db/db.ts';

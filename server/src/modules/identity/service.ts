@@ -379,7 +379,8 @@ export async function applicantForWindow(db: Db, who: WalkIn, by: { id: string; 
       .insertInto('account')
       .values({
         id,
-        username: `w${id.replace(/-/g, '').slice(0, 15)}`,
+        // The whole id: UUIDv7s made in one millisecond share their first 15 hex digits.
+        username: `w${id.replace(/-/g, '')}`,
         // No password can match: the account is used through the window until its holder claims it.
         password_hash: '!window-intake',
         display_name: name,
