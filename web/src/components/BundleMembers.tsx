@@ -19,7 +19,7 @@ export function BundleMembers({ b, caseLink }: { b: BundleCase; caseLink: (caseI
           </div>
           <div className="tb-bundle-item-meta">
             {m.agency} · {m.number}
-            {m.dueDate && ` · ${t('bundleCases.dueDate')} ${formatDate(m.dueDate)}`}
+            {m.dueDate && m.slaLight !== null && ` · ${t('bundleCases.dueDate')} ${formatDate(m.dueDate)}`}
           </div>
           <div className="tb-bundle-item-meta">
             <SlaLight light={m.slaLight} compact />
