@@ -28,6 +28,11 @@ export type LoadgenOptions = {
   nextPath: () => string;
   /** Extra request headers (lower-case names), sent on every request. */
   headers: Record<string, string>;
+  /**
+   * POST this body (with its Content-Length) instead of GET, plus the headers `headers()` gives for each request
+   * (e.g. a fresh Idempotency-Key). Header values must be ASCII; the body is sent as it is.
+   */
+  post?: { body: Buffer; headers: () => Record<string, string> };
   /** Per-request timeout, ms. */
   timeoutMs: number;
   signal?: AbortSignal;
@@ -66,6 +71,11 @@ export function runLoad(o: LoadgenOptions): Promise<LoadgenResult> {
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('');
   const requestFor = (path: string) => `GET ${path} HTTP/1.1\r\nhost: ${hostHeader}\r\n${extra}\r\n`;
+  const postHeadFor = (path: string, post: NonNullable<LoadgenOptions['post']>) => {
+    let own = '';
+    for (const [k, v] of Object.entries(post.headers())) own += `${k}: ${v}\r\n`;
+    return `POST ${path} HTTP/1.1\r\nhost: ${hostHeader}\r\n${extra}${own}content-length: ${post.body.length}\r\n\r\n`;
+  };
 
   const r: LoadgenResult = { responses: 0, durationSec: 0, warmupResponses: 0, late: 0, statusCodes: {}, non2xx: 0, errors: 0, timeouts: 0, reconnects: 0, bodyBytes: 0 };
   let phase: Phase = o.warmupSec > 0 ? 'warmup' : 'measured';
@@ -171,7 +181,14 @@ export function runLoad(o: LoadgenOptions): Promise<LoadgenResult> {
       this.busy = true;
       inFlight++;
       this.sentAt = process.hrtime.bigint();
-      this.socket.write(requestFor(o.nextPath()), 'latin1');
+      if (o.post) {
+        this.socket.cork();
+        this.socket.write(postHeadFor(o.nextPath(), o.post), 'latin1');
+        this.socket.write(o.post.body);
+        this.socket.uncork();
+      } else {
+        this.socket.write(requestFor(o.nextPath()), 'latin1');
+      }
       this.timer = setTimeout(() => this.broken('timeout'), o.timeoutMs);
     }
 
