@@ -27,7 +27,7 @@ export function referralSms(plan: Plan, link: string): string {
   const bring = plan.materials.filter((m) => m.provide === 'upload').length;
   const held = plan.materials.length - bring;
   const heldText = held > 0 ? `，另有${held}份材料平台已有、无需提交` : '';
-  return `【通办】您咨询的“${plan.bundle.name}”一次办清单：共${plan.items.length}个事项，需准备${bring}份材料${heldText}。查看清单或在线办理：${link}`;
+  return `【通办】您咨询的${plan.bundle.name}一次办清单：共${plan.items.length}个事项，需准备${bring}份材料${heldText}。查看清单或在线办理：${link}`;
 }
 
 export async function referBundle(deps: HotlineDeps, operator: Actor, input: ReferralInput, ip: string): Promise<Referral> {
