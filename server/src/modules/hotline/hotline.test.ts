@@ -3,7 +3,9 @@
  * plan for those answers, the call is recorded and audited, one SMS goes to the caller with the pre-filled link,
  * and nobody but a hotline operator may use the path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { localFileStore } from '../../platform/files/file-store.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { bundleLink } from './service.ts';
 
@@ -80,6 +82,26 @@ describe('a 一件事 taken by the hotline', () => {
     expect((await refer(operator, { bundleCode: 'newborn', answers: { hukouHere: 'yes' }, caller })).statusCode).toBe(400);
     const after = await t.db.selectFrom('hotline_referral').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('an SMS the provider refuses', () => {
+  it('leaves the call recorded, the outbox row failed with the reason, and tells the operator', async () => {
+    const sms = { provider: 'test-gateway', simulated: false, send: async () => Promise.reject(new Error('gateway down')) };
+    const { app } = await buildApp({ db: t.db, store: localFileStore(inject('filesDir')), logger: false, sms, publicUrl: 'https://zwfw.example.gov.cn' });
+    try {
+      const s = await loginAs(app, 'operator');
+      const res = await app.inject({ method: 'POST', url: '/api/v1/hotline/bundle-referrals', headers: s.headers, payload: { bundleCode: 'newborn', answers, caller } });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body.sms.status).toBe('failed');
+      expect(body.link.startsWith('https://zwfw.example.gov.cn/bundles/newborn?answers=')).toBe(true);
+      const row = await t.db.selectFrom('message_outbox').selectAll().where('event_id', '=', body.referralId).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'failed', error: 'gateway down', provider: 'test-gateway' });
+      expect(await t.db.selectFrom('hotline_referral').select('id').where('id', '=', body.referralId).executeTakeFirst()).toBeTruthy();
+    } finally {
+      await app.close();
+    }
   });
 });
 
