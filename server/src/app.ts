@@ -18,9 +18,10 @@ import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope
 import { paymentsRoutes } from './modules/payments/index.ts';
 import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
-import { notifyRoutes } from './modules/notify/index.ts';
+import { notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/notify/index.ts';
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
+import { hotlineRoutes } from './modules/hotline/index.ts';
 
 export type AppDeps = {
   db: Db;
@@ -36,6 +37,9 @@ export type AppDeps = {
   express?: ExpressProvider;
   /** The database URL, to LISTEN for session changes; without it sessions are looked up on every request. */
   databaseUrl?: string;
+  /** SMS for the hotline's one-time lists and the portal's base URL for its link; from the environment when omitted. */
+  sms?: SmsSender;
+  publicUrl?: string;
 };
 
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
@@ -91,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   bundlesRoutes(app, { db: deps.db });
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
   windowRoutes(app, { db: deps.db, calendar });
+  const notifyEnv = deps.sms ? undefined : notifyAdaptersFromEnv();
+  hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,
     store: deps.store,

@@ -6,5 +6,6 @@ import type { CasesTables } from './modules/cases/tables.ts';
 import type { NotifyTables } from './modules/notify/tables.ts';
 import type { PaymentsTables } from './modules/payments/tables.ts';
 import type { BundlesTables } from './modules/bundles/tables.ts';
+import type { HotlineTables } from './modules/hotline/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables;

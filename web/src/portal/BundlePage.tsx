@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Collapse, Radio, Steps, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloudSyncOutlined, FileDoneOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { holds, useBundle, usePlan, type BundleDetail, type BundleItem, type Measures, type Plan, type Savings } from '../api/bundles.ts';
 import { errorMessage } from '../api/client.ts';
@@ -107,7 +107,24 @@ export function Questionnaire({ b, answers, setAnswers, onDone, pending }: { b: 
   );
 }
 
-function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; toggle: (implCode: string) => void }) {
+/**
+ * `?answers=`: base64url of the answers' JSON, as in the link the 12345 hotline sends by SMS
+ * (server/src/modules/hotline/service.ts bundleLink). Anything else is ignored: the questionnaire starts empty.
+ */
+export function answersFromParam(param: string | null): Record<string, string> {
+  if (!param) return {};
+  try {
+    const bytes = Uint8Array.from(atob(param.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const v: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** The one-time list for a plan. `toggle`, when given, lets the applicant leave optional items out and add them back. */
+export function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; toggle?: (implCode: string) => void }) {
   const { t } = useTranslation();
   const asked = plan.form.fields.filter((f) => !f.issuedBy && !f.filled);
   return (
@@ -125,7 +142,8 @@ function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; 
               key={it.implCode}
               it={it}
               extra={
-                !it.required && (
+                !it.required &&
+                toggle && (
                   <Button size="small" onClick={() => toggle(it.implCode)} style={{ marginTop: 6 }}>
                     {t('bundles.leaveOut')}
                   </Button>
@@ -142,7 +160,7 @@ function PlanView({ plan, leaveOut, toggle }: { plan: Plan; leaveOut: string[]; 
                 <li key={s.implCode} className="tb-bundle-item">
                   <div className="tb-bundle-item-head">
                     <span>{s.name}</span>
-                    {leaveOut.includes(s.implCode) && (
+                    {toggle && leaveOut.includes(s.implCode) && (
                       <Button size="small" onClick={() => toggle(s.implCode)}>
                         {t('bundles.addBack')}
                       </Button>
@@ -235,10 +253,16 @@ export function BundlePage() {
   const { code = '' } = useParams();
   const q = useBundle(code);
   const plan = usePlan(code);
-  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [search] = useSearchParams();
+  // Opened from the hotline's SMS: the answers given on the phone, and their list at once.
+  const [linked] = useState(() => answersFromParam(search.get('answers')));
+  const [answers, setAnswers] = useState<Record<string, string>>(linked);
   const [leaveOut, setLeaveOut] = useState<string[]>([]);
   const [editing, setEditing] = useState(true);
   useDocumentTitle(q.data?.name);
+  useEffect(() => {
+    if (Object.keys(linked).length) plan.mutate({ answers: linked, leaveOut: [] }, { onSuccess: () => setEditing(false) });
+  }, [linked]);
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const b = q.data;

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, newUuid } from '../api/client.ts';
 import { useMe } from '../api/auth.ts';
-import { useBundle, useBundles, usePlan } from '../api/bundles.ts';
+import { useBundle, usePlan } from '../api/bundles.ts';
 import { useItem, useItemSearch } from '../api/items.ts';
 import type { ItemDetail, OwnProfile, WalkInApplicant } from '../api/types.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
@@ -16,6 +16,7 @@ import { CommitmentSign, type CommitmentValue } from '../portal/components/Commi
 import { MaterialUploads, missingMaterials, type UploadState } from '../portal/components/MaterialUploads.tsx';
 import { initialFormValues, SchemaFields, serializeForm, type FormValues } from '../portal/components/SchemaForm.tsx';
 import { useWindowFileCase } from './mutations.ts';
+import { BundlePicker } from './components/BundlePicker.tsx';
 
 type ApplicantValues = { type: 'person' | 'entity'; name: string; number: string; phone?: string };
 type GetApplicant = () => Promise<WalkInApplicant | undefined>;
@@ -254,7 +255,6 @@ export function WindowIntakePage() {
   const [implCode, setImplCode] = useState<string | undefined>();
   const [bundleCode, setBundleCode] = useState<string | undefined>();
   const item = useItem(implCode);
-  const bundles = useBundles();
   const me = useMe();
   // 通办 when the item is not of the window's region or below (the server decides; this only says so beforehand).
   const windowPrefix = (me.data?.regionCode ?? '').replace(/(00)+$/, '');
@@ -304,14 +304,7 @@ export function WindowIntakePage() {
             <ItemPicker onPick={setImplCode} />
           ))}
         {kind === 'bundle' && (
-          <Radio.Group aria-label={t('intake.chooseBundle')} value={bundleCode} onChange={(e) => setBundleCode(e.target.value as string)} style={{ display: 'grid', gap: 8 }}>
-            {(bundles.data?.bundles ?? []).map((b) => (
-              <Radio key={b.code} value={b.code}>
-                {b.name}
-                <Typography.Text type="secondary"> · {b.leadAgency.name}</Typography.Text>
-              </Radio>
-            ))}
-          </Radio.Group>
+          <BundlePicker value={bundleCode} onChange={setBundleCode} />
         )}
       </Card>
       {kind === 'item' && implCode && (item.isPending ? <PageLoading /> : item.isError ? <LoadError error={item.error} onRetry={() => void item.refetch()} /> : <ItemApplication key={implCode} item={item.data} getApplicant={getApplicant} profile={profile} />)}

@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth.ts';
 import { ForbiddenPage, NotFoundPage } from '../components/ErrorPages.tsx';
@@ -6,14 +6,17 @@ import { RequireAuth } from '../components/RequireAuth.tsx';
 import { StaffLayout } from '../components/StaffLayout.tsx';
 import { BundleWorkPage } from './BundleWorkPage.tsx';
 import { CaseWorkPage } from './CaseWorkPage.tsx';
+import { HotlinePage } from './HotlinePage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 import { WindowIntakePage } from './WindowIntakePage.tsx';
 
-/** The workbench's own pages: the queue, and 窗口收件 for window clerks. */
+/** The workbench's own pages: the queue, 窗口收件 for window clerks, 热线一件事 for hotline operators. */
 function WorkbenchNav() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  if (!me?.permissions.includes('case:file_at_window')) return null;
+  const atWindow = !!me?.permissions.includes('case:file_at_window');
+  const hotline = !!me?.permissions.includes('hotline:refer');
+  if (!atWindow && !hotline) return null;
   const link = (to: string, label: string, end = false) => (
     <NavLink
       to={to}
@@ -25,8 +28,9 @@ function WorkbenchNav() {
   );
   return (
     <nav aria-label={t('workbench.title')} style={{ display: 'flex', gap: 8, marginBottom: 16 }}>
-      {link('/workbench', t('intake.queueNav'), true)}
-      {link('/workbench/intake', t('intake.nav'))}
+      {me?.permissions.includes('case:read') && link('/workbench', t('intake.queueNav'), true)}
+      {atWindow && link('/workbench/intake', t('intake.nav'))}
+      {hotline && link('/workbench/hotline', t('hotline.nav'))}
     </nav>
   );
 }
@@ -38,15 +42,30 @@ function IntakeRoute() {
   return me.permissions.includes('case:file_at_window') ? <WindowIntakePage /> : <ForbiddenPage />;
 }
 
-/** /workbench/*: window clerks and reviewers. Loaded on demand. */
+/** 热线一件事 is for hotline operators. */
+function HotlineRoute() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return me.permissions.includes('hotline:refer') ? <HotlinePage /> : <ForbiddenPage />;
+}
+
+/** The queue for those who handle cases; a hotline operator (no cases) starts at 热线一件事. */
+function IndexRoute() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return !me.permissions.includes('case:read') && me.permissions.includes('hotline:refer') ? <Navigate to="/workbench/hotline" replace /> : <QueuePage />;
+}
+
+/** /workbench/*: window clerks, reviewers and hotline operators. Loaded on demand. */
 export function WorkbenchApp() {
   return (
     <RequireAuth area="workbench">
       <StaffLayout area="workbench">
         <WorkbenchNav />
         <Routes>
-          <Route index element={<QueuePage />} />
+          <Route index element={<IndexRoute />} />
           <Route path="intake" element={<IntakeRoute />} />
+          <Route path="hotline" element={<HotlineRoute />} />
           <Route path="cases/:id" element={<CaseWorkPage />} />
           <Route path="bundles/:id" element={<BundleWorkPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -3,6 +3,7 @@ import { ApiError, api, errorMessage, request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
 import type { BulkActionResult, CaseActionInput, CaseDetail, WalkInApplicant } from '../api/types.ts';
 import type { SubmitCaseInput } from '../portal/mutations.ts';
+import type { Plan } from '../api/bundles.ts';
 
 /** Record an action on a case; `version` makes a stale screen fail with 409 instead of overwriting. */
 export function useCaseAction(caseId: string) {
@@ -74,5 +75,15 @@ export function useWindowFileCase() {
       qc.setQueryData(caseKeys.detail(c.id), c);
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
     },
+  });
+}
+
+export type HotlineReferral = { referralId: string; plan: Plan; link: string; sms: { to: string; status: 'sent' | 'failed'; text: string } };
+
+/** 12345 热线一件事: record the call and send the caller the one-time list by SMS. */
+export function useHotlineReferral() {
+  return useMutation({
+    mutationFn: (body: { bundleCode: string; answers: Record<string, string>; caller: { name: string; phone: string } }) =>
+      request<HotlineReferral>('/api/v1/hotline/bundle-referrals', { method: 'POST', body }),
   });
 }

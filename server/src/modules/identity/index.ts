@@ -15,6 +15,7 @@ export {
   findOrgByCreditCode,
   findOrgsByIds,
   maskPhone,
+  isMainlandMobile,
   actorForUsername,
   findAccountContact,
   getOwnProfile,

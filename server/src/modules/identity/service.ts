@@ -16,6 +16,11 @@ export const LOGIN_LIMITS = { windowMinutes: 15, perUsername: 5, perIp: 50 };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** A mainland China mobile number: 11 digits, 1 then 3–9 (the numbering plan of the MIIT, 电信网编号计划). */
+export function isMainlandMobile(p: string): boolean {
+  return /^1[3-9]\d{9}$/.test(p);
+}
+
 export function maskPhone(p: string | null): string | undefined {
   return p ? maskMobile(p) : undefined;
 }
@@ -348,7 +353,7 @@ const CREDIT_CODE_PROBLEMS: Record<string, [zh: string, en: string]> = {
 export async function applicantForWindow(db: Db, who: WalkIn, by: { id: string; name: string; ip: string }): Promise<{ actor: Actor; created: boolean }> {
   const name = who.name.trim();
   if (!name) throw IdentityErrors.WALK_IN_NAME_REQUIRED();
-  if (who.phone !== undefined && !/^1[3-9]\d{9}$/.test(who.phone)) throw IdentityErrors.WALK_IN_PHONE_INVALID();
+  if (who.phone !== undefined && !isMainlandMobile(who.phone)) throw IdentityErrors.WALK_IN_PHONE_INVALID();
   let code: string;
   if (who.type === 'person') {
     code = normalizeResidentId(who.residentId);

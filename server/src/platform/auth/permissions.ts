@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'case:extend',
   /** 综合窗口收件: file a case or a 一件事 for an applicant who came to the window (modules/window). */
   'case:file_at_window',
+  /** 12345 热线: answer a 一件事 questionnaire with a caller and send them the one-time list by SMS (modules/hotline). */
+  'hotline:refer',
   'file:upload',
   'org:read',
   'user:read',
@@ -42,7 +44,7 @@ export const ROLE_GRANTS = {
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
   supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read'] },
-  hotline_operator: { scope: 'region', permissions: ['catalog:read'] },
+  hotline_operator: { scope: 'region', permissions: ['catalog:read', 'hotline:refer'] },
   applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
 } as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;
 
