@@ -9,7 +9,7 @@
  * listening connection is down the cache is emptied and bypassed until it is back. A logout on this instance
  * also drops the entry synchronously, so the very next request with that cookie is refused here at once.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -30,7 +30,8 @@ export type SessionResolver = {
   close(): Promise<void>;
 };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// One-shot crypto.hash: no Hash object per request (this runs on every authenticated request).
+const sha256 = (s: string) => hash('sha256', s, 'hex');
 
 /** Every live cache of this process, so a logout here drops its session from each at once. */
 const liveCaches = new Set<SessionCacheImpl>();

@@ -100,6 +100,12 @@ describe('plain dates', () => {
   it('gives today in Asia/Shanghai', () => {
     expect(todayInShanghai(new Date('2026-01-31T15:59:59Z'))).toBe('2026-01-31');
     expect(todayInShanghai(new Date('2026-01-31T16:00:00Z'))).toBe('2026-02-01');
+    // Remembering the last day never answers for another instant (any order, across day boundaries).
+    fc.assert(
+      fc.property(fc.array(fc.date({ min: new Date('2004-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), { minLength: 1, maxLength: 20 }), (ds) => {
+        for (const d of ds) expect(todayInShanghai(d)).toBe(new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+      }),
+    );
   });
 
   it('property: add/diff round-trip and agree with Date', () => {

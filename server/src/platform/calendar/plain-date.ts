@@ -123,10 +123,21 @@ export function yearOf(date: PlainDate): number {
   return Number(date.slice(0, 4));
 }
 
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** The last answer and the instants [from, to) it holds for. */
+let today = { date: '', from: 0, to: 0 };
+
 /**
  * Today's date in Asia/Shanghai (UTC+8 all year; China has no daylight saving
  * since 1991). `now` is injectable for tests.
  */
 export function todayInShanghai(now: Date = new Date()): PlainDate {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const t = now.getTime();
+  if (t >= today.from && t < today.to) return today.date; // hot paths ask several times per request
+  const shifted = t + SHANGHAI_OFFSET_MS;
+  const date = new Date(shifted).toISOString().slice(0, 10);
+  const from = Math.floor(shifted / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+  today = { date, from, to: from + DAY_MS };
+  return date;
 }

@@ -4,14 +4,14 @@
  * different content is refused. The record is written in the creating transaction, so a crash leaves neither.
  * Concurrent duplicates serialise on the record's primary key: the second waits for the first to commit.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DbOrTrx, Trx } from '../db/db.ts';
 import { canonicalJsonOfPlain } from '../audit/canonical-json.ts';
 import { HttpErrors } from './errors.ts';
 
 /** The fingerprint of a request body as parsed from JSON (plain JSON: see canonicalJsonOfPlain). */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJsonOfPlain(body)).digest('hex');
+  return hash('sha256', canonicalJsonOfPlain(body), 'hex');
 }
 
 /**
