@@ -107,8 +107,19 @@ test('a catalog administrator edits a bundle in the form, without touching JSON'
 
   // The JSON view shows the same document.
   await page.getByRole('tab', { name: '高级（JSON）' }).click();
-  await expect(page.getByLabel('“一件事”要素（JSON）')).toHaveValue(/"when": \[\s*\{\s*"question": "needCard",\s*"in": \[\s*"yes"\s*\]/);
+  const json = page.getByLabel('“一件事”要素（JSON）');
+  await expect(json).toHaveValue(/"when": \[\s*\{\s*"question": "needCard",\s*"in": \[\s*"yes"\s*\]/);
+  // Broken JSON keeps the administrator on the JSON tab, the text as typed.
+  const good = await json.inputValue();
+  await json.fill(good + ',');
   await page.getByRole('tab', { name: '表单' }).click();
+  await expect(page.getByRole('alert')).toContainText('JSON 格式不对，改好后才能回到表单');
+  await expect(page.getByRole('tab', { name: '高级（JSON）', selected: true })).toBeVisible();
+  await expect(json).toHaveValue(good + ',');
+  await json.fill(good);
+  await page.getByRole('tab', { name: '表单' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('bundle-member').last()).toContainText('社会保障卡申领');
 
   await page.getByLabel('修改说明').fill('增加社会保障卡申领');
   await page.getByRole('button', { name: '保存草稿' }).click();
