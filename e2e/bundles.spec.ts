@@ -130,5 +130,6 @@ test('a catalog administrator edits a bundle in the form, without touching JSON'
   // The saved version's members as the catalog publishes them.
   await expect(page.locator('.ant-card').filter({ has: page.locator('.ant-card-head', { hasText: '成员事项' }) })).toContainText('社会保障卡申领');
   await shot(page, 'bundle-5-form-editor');
+  await page.getByTestId('bundle-member').last().screenshot({ path: path.join(ARTIFACTS, 'bundle-5a-member.png') });
   await ctx.close();
 });
