@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Input, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAdminBundle, useAdminBundles, useBundleAction, useCreateBundle, useSaveBundle, type AdminBundle, type AdminBundleDetail, type BundleAction } from '../api/bundles.ts';
+import { useAdminBundle, useAdminBundles, useBundleAction, useCreateBundle, useSaveBundle, type AdminBundle, type AdminBundleDetail, type BundleAction, type BundleDocument } from '../api/bundles.ts';
 import { errorMessage } from '../api/client.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { ReviewLogTab } from './editor/HistoryTabs.tsx';
+import { BundleForm, type ItemLabel } from './BundleForm.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', approved: 'blue', published: 'green', superseded: 'default', retired: 'red' };
@@ -59,7 +60,7 @@ function parse(text: string): { doc?: unknown; error?: string } {
 }
 
 /** The template a new bundle starts from: the shape, with nothing filled in that would pass for real. */
-const NEW_DOCUMENT = {
+const NEW_DOCUMENT: BundleDocument = {
   code: '',
   name: '',
   event: '',
@@ -74,7 +75,7 @@ const NEW_DOCUMENT = {
   keywords: [],
 };
 
-/** /admin/bundles/:id and /admin/bundles/new: the document as JSON, the checks, the review workflow, the history. */
+/** /admin/bundles/:id and /admin/bundles/new: the document as a form (or JSON), the checks, the review workflow, the history. */
 export function BundleEditorPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -91,25 +92,45 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [text, setText] = useState(() => JSON.stringify(detail?.document ?? NEW_DOCUMENT, null, 2));
+  // One document, edited by the form; the JSON tab edits its text and hands it back when it parses.
+  const [doc, setDoc] = useState<BundleDocument>(() => detail?.document ?? NEW_DOCUMENT);
+  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
   useEffect(() => {
-    if (detail) setText(JSON.stringify(detail.document, null, 2));
+    if (detail) {
+      setDoc(detail.document);
+      setText(JSON.stringify(detail.document, null, 2));
+    }
   }, [detail]);
+  const known: Record<string, ItemLabel> = Object.fromEntries((detail?.members ?? []).map((m) => [m.implCode, { name: m.name, agency: m.agency }]));
+  const onTab = (next: string) => {
+    if (next === 'json') {
+      setText(JSON.stringify(doc, null, 2));
+      setTab('json');
+      return;
+    }
+    const { doc: parsed, error: bad } = parse(text);
+    if (bad) return setError(t('bundles.form.jsonStay', { message: bad }));
+    setError(undefined);
+    setDoc(parsed as BundleDocument);
+    setTab('form');
+  };
   const create = useCreateBundle();
   const save = useSaveBundle(detail?.bundle.id ?? '');
   const act = useBundleAction(detail?.bundle.id ?? '');
   const status = detail?.bundle.versionStatus;
 
   const onSave = () => {
-    const { doc, error: bad } = parse(text);
+    const { doc: sent, error: bad } = tab === 'json' ? parse(text) : { doc };
     if (bad) return setError(t('bundles.adminBadJson', { message: bad }));
     setError(undefined);
+    if (tab === 'json') setDoc(sent as BundleDocument);
     if (!detail)
-      create.mutate(doc, { onSuccess: (d) => void navigate(`/admin/bundles/${d.bundle.id}`, { replace: true }), onError: (e) => setError(errorMessage(e)) });
-    else save.mutate({ document: doc, note: note || undefined }, { onSuccess: () => void message.success(t('bundles.adminSaved')), onError: (e) => setError(errorMessage(e)) });
+      create.mutate(sent, { onSuccess: (d) => void navigate(`/admin/bundles/${d.bundle.id}`, { replace: true }), onError: (e) => setError(errorMessage(e)) });
+    else save.mutate({ document: sent, note: note || undefined }, { onSuccess: () => void message.success(t('bundles.adminSaved')), onError: (e) => setError(errorMessage(e)) });
   };
   const onAction = (action: BundleAction) =>
     act.mutate(
@@ -136,9 +157,32 @@ function Editor({ detail }: { detail?: AdminBundleDetail }) {
         )}
       </Typography.Title>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
-      <Card title={t('bundles.adminDocument')} size="small">
-        <Typography.Paragraph type="secondary">{t('bundles.adminDocumentHelp')}</Typography.Paragraph>
-        <Input.TextArea aria-label={t('bundles.adminDocument')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 13 }} spellCheck={false} />
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={onTab}
+          items={[
+            {
+              key: 'form',
+              label: t('bundles.form.tabForm'),
+              children: (
+                <Form layout="vertical" component="div" requiredMark>
+                  <BundleForm doc={doc} onChange={(fn) => setDoc(fn)} isNew={!detail} findings={detail?.findings ?? []} known={known} />
+                </Form>
+              ),
+            },
+            {
+              key: 'json',
+              label: t('bundles.form.tabJson'),
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary">{t('bundles.adminDocumentHelp')}</Typography.Paragraph>
+                  <Input.TextArea aria-label={t('bundles.adminDocument')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 13 }} spellCheck={false} />
+                </>
+              ),
+            },
+          ]}
+        />
         <Space wrap style={{ marginTop: 12 }}>
           {detail && <Input aria-label={t('catalog.editor.note')} placeholder={t('catalog.editor.note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 260 }} />}
           <Button type="primary" onClick={onSave} loading={save.isPending || create.isPending}>

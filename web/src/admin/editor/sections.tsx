@@ -24,7 +24,7 @@ import { useOrgs } from '../queries.ts';
 import { getIn, useEditor, useFindings } from './context.tsx';
 import { AddButton, CheckboxesField, Field, FindingMessages, NumberField, RadioField, RowTools, SelectField, TagsField, TextField, useCellStatus, useList } from './inputs.tsx';
 
-function SectionTitle({ children, desc }: { children: ReactNode; desc?: ReactNode }) {
+export function SectionTitle({ children, desc }: { children: ReactNode; desc?: ReactNode }) {
   return (
     <div style={{ margin: '8px 0 12px' }}>
       <Typography.Title level={3} style={{ fontSize: '1.05em', margin: 0 }}>
@@ -39,7 +39,7 @@ function SectionTitle({ children, desc }: { children: ReactNode; desc?: ReactNod
  * A list element whose entries are small objects (legal basis, steps, fees …): each entry is a numbered row
  * with its inputs and tools; findings about the list as a whole show above the entries.
  */
-function ObjectList<T>({
+export function ObjectList<T>({
   path,
   label,
   addLabel,
