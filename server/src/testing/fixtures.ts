@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '../platform/http/server.ts';
 import type { Session } from './app.ts';
 import { samplePdf } from '../seed/seed.ts';
@@ -43,4 +44,9 @@ export async function applicationFor(app: App, s: Session, implCode: string, ite
   const materials = [];
   for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(app, s)).id });
   return { implCode, form: fillForm(item.form), materials };
+}
+
+/** `POST /api/v1/cases` as `s` with an Idempotency-Key (a fresh one unless given). */
+export function postCase(app: App, s: Session, payload: object, key: string = randomUUID()) {
+  return app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...s.headers, 'idempotency-key': key }, payload });
 }

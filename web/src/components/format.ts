@@ -42,3 +42,6 @@ export function formatFen(fen: number): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
+
+/** A mainland mobile number as the server checks it (identity's isMainlandMobile: 1, then 3–9, 11 digits). */
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;

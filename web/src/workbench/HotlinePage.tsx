@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { PlanView, Questionnaire } from '../portal/BundlePage.tsx';
 import { useHotlineReferral } from './mutations.ts';
 import { BundlePicker } from './components/BundlePicker.tsx';
+import { MAINLAND_MOBILE } from '../components/format.ts';
 
 type Caller = { name: string; phone: string };
 
@@ -54,7 +55,7 @@ function HotlineBundle({ code }: { code: string }) {
                 label={t('hotline.callerPhone')}
                 rules={[
                   { required: true, message: t('hotline.callerPhoneRequired') },
-                  { pattern: /^1[3-9]\d{9}$/, message: t('intake.phoneInvalid') },
+                  { pattern: MAINLAND_MOBILE, message: t('intake.phoneInvalid') },
                 ]}
               >
                 <Input maxLength={11} inputMode="numeric" autoComplete="off" style={{ maxWidth: 240 }} />

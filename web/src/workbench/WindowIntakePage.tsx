@@ -17,6 +17,7 @@ import { MaterialUploads, missingMaterials, type UploadState } from '../portal/c
 import { initialFormValues, SchemaFields, serializeForm, type FormValues } from '../portal/components/SchemaForm.tsx';
 import { useWindowFileCase } from './mutations.ts';
 import { BundlePicker } from './components/BundlePicker.tsx';
+import { MAINLAND_MOBILE } from '../components/format.ts';
 
 type ApplicantValues = { type: 'person' | 'entity'; name: string; number: string; phone?: string };
 type GetApplicant = () => Promise<WalkInApplicant | undefined>;
@@ -83,7 +84,7 @@ function ApplicantCard({ form }: { form: FormInstance<ApplicantValues> }) {
         >
           <Input maxLength={30} autoComplete="off" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="phone" label={t('intake.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('intake.phoneInvalid') }]}>
+        <Form.Item name="phone" label={t('intake.phone')} rules={[{ pattern: MAINLAND_MOBILE, message: t('intake.phoneInvalid') }]}>
           <Input maxLength={11} inputMode="numeric" autoComplete="off" style={{ maxWidth: 240 }} />
         </Form.Item>
       </Form>

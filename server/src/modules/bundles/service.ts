@@ -2,7 +2,6 @@
  * Bundles as catalog objects: versions through draft → submitted → approved → published → retired (the catalog's
  * workflow table), review checks on submit and publish, and the public reads: list, detail with savings, plan.
  */
-import { sql } from 'kysely';
 import { Value } from 'typebox/value';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
@@ -11,7 +10,7 @@ import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { findOrgByCreditCode } from '../identity/index.ts';
-import { canApply, findPublishedItems, historyOf, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from '../catalog/index.ts';
+import { byPendingWork, canApply, findPublishedItems, historyOf, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from '../catalog/index.ts';
 import { BundleErrors } from './errors.ts';
 import { lintBundle } from './lint.ts';
 import { bundleItemOf, bundleSavings, buildPlan, type Members } from './plan.ts';
@@ -114,7 +113,7 @@ export async function listForAdmin(db: Db, actor: Actor): Promise<AdminBundle[]>
     .select(['b.id', 'b.code', 'b.name', 'b.event', 'b.lead_org_id', 'b.lead_org_name', 'b.status', 'b.current_version', 'b.published_version', 'b.updated_at', 'v.status as version_status']);
   if (scopeOf(actor, 'catalog:read') !== 'all') q = q.where('b.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
   const rows = await q
-    .orderBy(sql`case v.status when 'submitted' then 0 when 'approved' then 1 when 'draft' then 2 else 3 end`)
+    .orderBy(byPendingWork('v.status'))
     .orderBy('b.name')
     .execute();
   return rows.map((r) => ({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
-import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
+import { fillForm, postCase, uploadPdf } from '../../testing/fixtures.ts';
 import { chainAuditEvents, verifyAuditChain } from '../../platform/audit/index.ts';
 import { CaseDetail } from './schema.ts';
 import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
@@ -22,7 +22,7 @@ async function apply(s: Session, key = randomUUID(), form = fillForm(item.form))
   const materials = [];
   for (const m of item.materials.filter((m) => m.necessity === 'required')) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, s)).id });
   const payload = { implCode: SLICE_ITEM_IMPL_CODE, form, materials };
-  return { payload, res: await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...s.headers, 'idempotency-key': key }, payload }) };
+  return { payload, res: await postCase(t.app, s, payload, key) };
 }
 
 const act = (s: Session, id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: s.headers, payload: body });
@@ -47,7 +47,7 @@ describe('POST /api/v1/cases', () => {
     expect(Value.Check(CaseDetail, c)).toBe(true);
     expect(c).toMatchObject({ state: 'submitted', slaLight: 'green', implCode: SLICE_ITEM_IMPL_CODE });
     const retries = await Promise.all(
-      [1, 2, 3].map(() => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': key }, payload: first.payload })),
+      [1, 2, 3].map(() => postCase(t.app, citizen, first.payload, key)),
     );
     for (const r of retries) {
       expect(r.statusCode).toBe(201);
@@ -61,7 +61,7 @@ describe('POST /api/v1/cases', () => {
     const key = randomUUID();
     const first = await apply(citizen, key);
     expect(first.res.statusCode).toBe(201);
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': key }, payload: { ...first.payload, form: { ...first.payload.form, extraField: 1 } } });
+    const other = await postCase(t.app, citizen, { ...first.payload, form: { ...first.payload.form, extraField: 1 } }, key);
     expect(other.statusCode).toBe(422);
   });
 

@@ -3,9 +3,8 @@
  * record gaps (queue rows with version and assignee, drafts with the delivery choice, the detailed export).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
-import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
+import { fillForm, postCase, uploadPdf } from '../../testing/fixtures.ts';
 import { BUILTIN_CALENDAR, addWorkingDays, countWorkingDays, todayInShanghai } from '../../platform/calendar/index.ts';
 import { sql } from 'kysely';
 import { createStaffInTrx } from '../identity/index.ts';
@@ -47,7 +46,7 @@ async function apply(s: Session, implCode: string, extra: object = {}) {
   const item = await itemOf(implCode);
   const materials = [];
   for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, s)).id });
-  return t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...s.headers, 'idempotency-key': randomUUID() }, payload: { implCode, form: fillForm(item.form), materials, ...extra } });
+  return postCase(t.app, s, { implCode, form: fillForm(item.form), materials, ...extra });
 }
 
 describe('review steps per item (review → … → decide)', () => {

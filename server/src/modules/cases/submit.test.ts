@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
-import { applicationFor, uploadPdf, type PublicItemForm } from '../../testing/fixtures.ts';
+import { applicationFor, postCase, uploadPdf, type PublicItemForm } from '../../testing/fixtures.ts';
 import { chainAuditEvents, verifyAuditChain } from '../../platform/audit/index.ts';
 import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const payloadFor = (s: Session) => applicationFor(t.app, s, SLICE_ITEM_IMPL_CODE, item);
-const post = (s: Session, key: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...s.headers, 'idempotency-key': key }, payload });
+const post = (s: Session, key: string, payload: object) => postCase(t.app, s, payload, key);
 const count = async (table: 'case' | 'idempotency_record', where: { col: 'id' | 'key'; value: string }) =>
   (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where.col, '=', where.value).executeTakeFirstOrThrow()).n;
 

@@ -3,7 +3,6 @@
  * with the standardization review (lint) on save and on submit, reviewer comments, history and diffs.
  * The published version is what every channel shows; cases pin the version they were filed under.
  */
-import { sql } from 'kysely';
 import { Value } from 'typebox/value';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
@@ -16,7 +15,7 @@ import { findOrgByCreditCode } from '../identity/index.ts';
 import { CatalogErrors } from './errors.ts';
 import { ItemDocument, type AdminItem, type AdminItemDetail, type VersionHistory } from './schema.ts';
 import type { VersionStatus } from './tables.ts';
-import { canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } from './workflow.ts';
+import { byPendingWork, canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } from './workflow.ts';
 import { diffDocuments, type Change } from './diff.ts';
 import { lintItem, hasBlockingFindings, type LintContext, type LintFinding } from './lint.ts';
 import { indexItemInTrx } from './search.ts';
@@ -194,7 +193,7 @@ export async function listForAdmin(db: Db, actor: Actor, f: AdminListFilter = {}
   if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
   if (scope === 'org') q = q.where('i.org_id', '=', actor.orgId ?? '00000000-0000-0000-0000-000000000000');
   const rows = await q
-    .orderBy(sql`case v.status when 'submitted' then 0 when 'approved' then 1 when 'draft' then 2 else 3 end`)
+    .orderBy(byPendingWork('v.status'))
     .orderBy('i.updated_at', 'desc')
     .limit(f.limit ?? 1000)
     .execute();

@@ -6,5 +6,5 @@ export { findPublishedItem, findPublishedItems, summaryOf, findItemVersion, coun
 export { createItemInTrx, saveDraftInTrx, findItemIdByImplCode, historyOf } from './editorial.ts';
 export { ItemDocument, ItemSummary, FormField, VersionHistory, VersionStatusSchema, type FormSchema, type MaterialRequirement } from './schema.ts';
 /** The version workflow (draft → submitted → approved → published → retired), reused by bundles. */
-export { VERSION_ACTIONS, VERSION_STATUS_LABELS, canApply, type VersionAction } from './workflow.ts';
+export { VERSION_ACTIONS, VERSION_STATUS_LABELS, byPendingWork, canApply, type VersionAction } from './workflow.ts';
 export type { VersionStatus } from './tables.ts';

@@ -3,6 +3,7 @@
  * published version or retired. A rejected submission goes back to draft with the reviewer's comment.
  * One typed table of transitions; the service enforces it.
  */
+import { sql, type RawBuilder } from 'kysely';
 import type { VersionStatus } from './tables.ts';
 
 export const VERSION_ACTIONS = {
@@ -30,3 +31,10 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
   superseded: '已被新版本替代',
   retired: '已停用',
 };
+
+/**
+ * Admin lists order the latest versions by what is waiting for someone: submitted (a reviewer), approved (a
+ * publisher), drafts (their editor), then the rest. `column` is the version status column, e.g. `v.status`.
+ */
+export const byPendingWork = (column: string): RawBuilder<number> =>
+  sql<number>`case ${sql.ref(column)} when 'submitted' then 0 when 'approved' then 1 when 'draft' then 2 else 3 end`;
