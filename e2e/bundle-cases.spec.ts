@@ -5,7 +5,7 @@
  * decide, and the results are held until the last one, then arrive together. Screenshots: e2e/artifacts/yjs-*.png.
  */
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction, answerNewborn } from './support.ts';
+import { contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, pickToday, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction, answerNewborn } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -47,9 +47,7 @@ test('on a phone the citizen answers, fills one form, uploads each material once
   expect(new Set(labels).size).toBe(labels.length);
   await card.getByLabel('新生儿姓名').fill('李小满');
   await card.getByRole('radiogroup', { name: '新生儿性别' }).getByText('女', { exact: true }).tap();
-  await card.getByLabel('出生日期').tap();
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').tap();
-  await expect(card.getByLabel('出生日期')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await pickToday(page, card, '出生日期', { touch: true });
   await card.getByLabel('父亲姓名').fill('李明');
   await card.getByLabel('首选接种门诊（社区卫生服务中心）').fill('海陵区城西街道社区卫生服务中心');
   await card.getByRole('combobox', { name: '金融服务银行' }).tap();

@@ -172,3 +172,17 @@ export async function answerNewborn(page: Page, { touch = false } = {}): Promise
   await answer('父母是否办理了结婚登记？', '已登记结婚');
   await answer('是否同时为孩子申领社会保障卡？', '同时申领');
 }
+
+/**
+ * Pick today in the date picker labelled `label` (within `scope`), until the field shows a date: on a loaded machine
+ * the click can land while the dropdown is still opening, and then it picks nothing.
+ */
+export async function pickToday(page: Page, scope: Page | Locator, label: string, { touch = false } = {}): Promise<void> {
+  const field = scope.getByLabel(label);
+  await expect(async () => {
+    await (touch ? field.tap() : field.click());
+    const today = page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today');
+    await (touch ? today.tap({ timeout: 3_000 }) : today.click({ timeout: 3_000 }));
+    await expect(field).toHaveValue(/^\d{4}-\d{2}-\d{2}$/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}

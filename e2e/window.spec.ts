@@ -7,7 +7,7 @@
  *   4. he comes back for 新生儿出生: the clerk asks the same questions, fills the one merged form and submits once.
  */
 import { expect, test } from '@playwright/test';
-import { answerNewborn, confirmAction, contextFor, DESKTOP, fillIfEmpty, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
+import { answerNewborn, confirmAction, contextFor, DESKTOP, fillIfEmpty, pickToday, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const BUNDLE = '新生儿出生“一件事”';
 const BUNDLE_MATERIALS = ['居民身份证', '新生儿出生医学证明信息登记表', '近期白底证件照片'] as const;
@@ -104,11 +104,7 @@ test.describe.serial('窗口收件: filed at the window for a citizen, accepted 
     await expect(card.getByRole('heading', { name: '一次申请' })).toBeVisible();
     await card.getByLabel('新生儿姓名').fill('李小禾');
     await card.getByRole('radiogroup', { name: '新生儿性别' }).getByText('男', { exact: true }).click();
-    await card.getByLabel('出生日期').click();
-    const today = page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today');
-    await expect(today).toBeVisible();
-    await today.click();
-    await expect(card.getByLabel('出生日期')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await pickToday(page, card, '出生日期');
     await fillIfEmpty(page, '父亲姓名', CITIZEN.name);
     // What the clerk typed on the card starts the form, never locked: the mother is not the one at the window.
     await card.getByLabel('母亲姓名').fill('王芳');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Dropdown, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -77,7 +77,13 @@ export function CatalogPanel() {
   const dept = params.get('dept') ?? undefined;
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // The box follows q when it changes from outside (back/forward, a link); a search of our own arrives in the URL
+  // a moment later and must not overwrite what was typed since.
+  const searched = useRef(q);
+  useEffect(() => {
+    if (q !== searched.current) setText(q);
+    searched.current = q;
+  }, [q]);
   const filter: CatalogFilter = { status, versionStatus, dept, q };
   const items = useCatalogItems(filter);
   const departments = useItemDepartments();
@@ -185,7 +191,10 @@ export function CatalogPanel() {
           allowClear
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => setFilter('q', v.trim() || undefined)}
+          onSearch={(v) => {
+            searched.current = v.trim();
+            setFilter('q', v.trim() || undefined);
+          }}
           style={{ width: 240 }}
         />
         <Space wrap style={{ marginLeft: 'auto' }}>
