@@ -63,3 +63,14 @@ export {
   type ImplCodeResult,
   type ImplCodeFailure,
 } from './item-code.ts';
+
+export {
+  LICENSE_ID_ROOT,
+  mod37_36Check,
+  isValidMod37_36,
+  isValidLicenseTypeCode,
+  formatLicenseIdentifier,
+  parseLicenseIdentifier,
+  isValidLicenseIdentifier,
+  type LicenseIdentifierParts,
+} from './license-id.ts';
