@@ -3,6 +3,7 @@
  * databases — `tongban_empty` (migrated) and `tongban_demo` (migrated + demo world). Each test file clones the
  * template it needs, so files run in parallel and never see each other's rows.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ let server: EmbeddedPostgres | undefined;
 let dir: string | undefined;
 
 export async function setup(project: TestProject) {
+  // One master key for the template databases and every test worker (workers start after this and inherit it).
+  process.env.MASTER_KEY ??= randomBytes(32).toString('hex');
   const external = process.env.TEST_DATABASE_URL;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   fs.chmodSync(dir, 0o755);

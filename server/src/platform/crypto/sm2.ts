@@ -1,0 +1,54 @@
+/**
+ * SM2 signatures and SM3 digests for sealing electronic licenses.
+ *
+ * Standards: GB/T 32918.2-2016 SM2 椭圆曲线公钥密码算法 第2部分：数字签名算法; GB/T 32905-2016 SM3 密码杂凑算法;
+ * GM/T 0009-2012 SM2 密码算法使用规范 (§10: the default user ID `1234567812345678` that enters the Z digest when
+ * the parties agree on no other). Signatures are DER `SEQUENCE { r INTEGER, s INTEGER }` (GM/T 0009 §7.3) over
+ * SM3(Z ‖ M), so `openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:1234567812345678` checks them.
+ *
+ * Node's crypto (its OpenSSL build) cannot create or use SM2 keys for standard signatures, so the arithmetic is
+ * done by sm-crypto-v2 (on @noble/curves). This file is the only place that touches that library.
+ */
+import { sm2, sm3 } from 'sm-crypto-v2';
+
+/** GM/T 0009-2012 default signer ID, used in the Z digest. */
+export const SM2_DEFAULT_USER_ID = '1234567812345678';
+
+/** SubjectPublicKeyInfo DER prefix for an SM2 key: id-ecPublicKey (1.2.840.10045.2.1), curve SM2 (1.2.156.10197.1.301). */
+const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex');
+const PUBLIC_HEX = /^04[0-9a-f]{128}$/i;
+const PRIVATE_HEX = /^[0-9a-f]{64}$/i;
+
+/** A new key pair: public key uncompressed (04‖x‖y, 130 hex), private key 64 hex. */
+export function generateSm2KeyPair(): { publicKeyHex: string; privateKeyHex: string } {
+  const { publicKey, privateKey } = sm2.generateKeyPairHex();
+  return { publicKeyHex: publicKey, privateKeyHex: privateKey };
+}
+
+/** DER signature of `data` (SM3 with the Z digest of the default user ID). */
+export function sm2Sign(data: Uint8Array, privateKeyHex: string): Buffer {
+  if (!PRIVATE_HEX.test(privateKeyHex)) throw new RangeError('SM2 private key must be 64 hex characters');
+  return Buffer.from(sm2.doSignature(data, privateKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID }), 'hex');
+}
+
+/** True when `derSignature` is a valid signature of `data` by `publicKeyHex`; false (never throws) otherwise. */
+export function sm2Verify(data: Uint8Array, derSignature: Uint8Array, publicKeyHex: string): boolean {
+  if (!PUBLIC_HEX.test(publicKeyHex) || derSignature.length === 0) return false;
+  try {
+    return sm2.doVerifySignature(data, Buffer.from(derSignature).toString('hex'), publicKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID });
+  } catch {
+    return false;
+  }
+}
+
+/** The public key as an X.509 SubjectPublicKeyInfo PEM, as `openssl pkey -pubin` reads it. */
+export function sm2PublicKeyPem(publicKeyHex: string): string {
+  if (!PUBLIC_HEX.test(publicKeyHex)) throw new RangeError('SM2 public key must be 130 hex characters starting with 04 (uncompressed point)');
+  const b64 = Buffer.concat([SPKI_PREFIX, Buffer.from(publicKeyHex, 'hex')]).toString('base64');
+  return `-----BEGIN PUBLIC KEY-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
+}
+
+/** SM3 digest, lower-case hex. */
+export function sm3Hex(data: Uint8Array): string {
+  return sm3(data);
+}
