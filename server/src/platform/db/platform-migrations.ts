@@ -98,6 +98,25 @@ platformMigrations['202611221700_platform_audit_async_chain'] = {
   },
 };
 
+platformMigrations['202611221900_platform_signing_key'] = {
+  async up(db: Kysely<any>) {
+    // JWS signing keys for offline checks (license QR payloads, later OIDC). The private JWK is sealed under the
+    // master key (platform/crypto/vault.ts); retired keys stay so old tokens still verify. See platform/crypto/jws.ts.
+    await db.schema
+      .createTable('signing_key')
+      .addColumn('kid', 'text', (c) => c.primaryKey())
+      .addColumn('alg', 'text', (c) => c.notNull().defaultTo('ES256'))
+      .addColumn('public_jwk', 'jsonb', (c) => c.notNull())
+      .addColumn('private_sealed', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('retired_at', 'timestamptz')
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('signing_key').execute();
+  },
+};
+
 export type PlatformTables = {
   work_calendar: {
     year: number;
@@ -141,6 +160,14 @@ export type PlatformTables = {
     request_hash: string;
     result_id: string;
     created_at: import('kysely').Generated<Date>;
+  };
+  signing_key: {
+    kid: string;
+    alg: import('kysely').Generated<string>;
+    public_jwk: import('kysely').ColumnType<Record<string, unknown>, string, never>;
+    private_sealed: string;
+    created_at: import('kysely').Generated<Date>;
+    retired_at: Date | null;
   };
   outbox_event: {
     id: string;
