@@ -6,8 +6,9 @@
  * the parties agree on no other). Signatures are DER `SEQUENCE { r INTEGER, s INTEGER }` (GM/T 0009 §7.3) over
  * SM3(Z ‖ M), so `openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:1234567812345678` checks them.
  *
- * Node's crypto (its OpenSSL build) cannot create or use SM2 keys for standard signatures, so the arithmetic is
- * done by sm-crypto-v2 (on @noble/curves). This file is the only place that touches that library.
+ * Node's crypto hashes SM3 but cannot make standard SM2 signatures (no way to set the user ID of the Z digest; its
+ * SM2 signatures do not verify, ADR 0009), so the arithmetic is done by sm-crypto-v2 (on @noble/curves). This file
+ * is the only place that touches that library.
  */
 import { sm2, sm3 } from 'sm-crypto-v2';
 
