@@ -98,7 +98,7 @@ platformMigrations['202611221700_platform_audit_async_chain'] = {
   },
 };
 
-platformMigrations['202611221900_platform_signing_key'] = {
+platformMigrations['202611231100_platform_signing_key'] = {
   async up(db: Kysely<any>) {
     // JWS signing keys for offline checks (license QR payloads, later OIDC). The private JWK is sealed under the
     // master key (platform/crypto/vault.ts); retired keys stay so old tokens still verify. See platform/crypto/jws.ts.
