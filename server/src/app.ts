@@ -22,6 +22,9 @@ import { notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/n
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
+import { licensesRoutes } from './modules/licenses/index.ts';
+import { createJwsKeys, jwksRoute, keyVaultFromEnv, type KeyVault } from './platform/crypto/index.ts';
+import { loadConfig } from './platform/config.ts';
 
 export type AppDeps = {
   db: Db;
@@ -40,6 +43,8 @@ export type AppDeps = {
   /** SMS for the hotline's one-time lists and the portal's base URL for its link; from the environment when omitted. */
   sms?: SmsSender;
   publicUrl?: string;
+  /** Seals private keys at rest (license seals); from MASTER_KEY or the data directory's key file when omitted. */
+  vault?: KeyVault;
 };
 
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RegisteredRoute[] }> {
@@ -96,6 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
   windowRoutes(app, { db: deps.db, calendar });
   const notifyEnv = deps.sms ? undefined : notifyAdaptersFromEnv();
+  const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
+  const jws = createJwsKeys(deps.db, vault);
+  jwksRoute(app, { keys: jws });
+  licensesRoutes(app, { db: deps.db, vault, jws });
   hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,

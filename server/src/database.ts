@@ -7,5 +7,6 @@ import type { NotifyTables } from './modules/notify/tables.ts';
 import type { PaymentsTables } from './modules/payments/tables.ts';
 import type { BundlesTables } from './modules/bundles/tables.ts';
 import type { HotlineTables } from './modules/hotline/tables.ts';
+import type { LicensesTables } from './modules/licenses/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables;

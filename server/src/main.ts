@@ -17,6 +17,8 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { localFileStore } from './platform/files/file-store.ts';
 import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
+import { keyVaultFromEnv } from './platform/crypto/index.ts';
+import { registerLicenseHandlers } from './modules/licenses/index.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
@@ -61,15 +63,17 @@ async function start(config: Config) {
   const calendarStore = createCalendarStore(h.db);
   await calendarStore.start();
   const store = localFileStore(path.join(config.dataDir, 'files'));
+  const vault = keyVaultFromEnv(config.dataDir);
   let accounts: DemoAccount[] | undefined;
   if (config.seedDemo) {
     const fresh = !(await isSeeded(h.db));
     if (fresh) log.info('seeding the demo world (first start)…');
-    accounts = await seedDemoWorld(h.db, store);
+    accounts = await seedDemoWorld(h.db, store, vault);
   }
-  const { app } = await buildApp({ db: h.db, databaseUrl: h.url, store, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
+  const { app } = await buildApp({ db: h.db, databaseUrl: h.url, store, vault, calendarStore, logLevel: config.logLevel, cookieSecure: config.cookieSecure, webDir: config.webDir, maxUploadBytes: config.maxUploadBytes });
   const jobs = createJobs(h.db, rt.url, app.log);
   registerNotifyHandlers(jobs, { db: h.db, ...notifyAdaptersFromEnv(), log: app.log });
+  registerLicenseHandlers(jobs, { db: h.db, vault });
   // Link new audit events into the hash chain shortly after they commit (one instance at a time).
   jobs.tick(1000, () => chainAuditEvents(h.db));
   // 行政许可法 art. 32: sweep submissions past their 5-working-day acceptance deadline.
@@ -131,7 +135,7 @@ async function main() {
       });
     case 'seed':
       return withDatabase(config, async (h) => {
-        const accounts = await seedDemoWorld(h.db, localFileStore(path.join(config.dataDir, 'files')));
+        const accounts = await seedDemoWorld(h.db, localFileStore(path.join(config.dataDir, 'files')), keyVaultFromEnv(config.dataDir));
         log.info({ accounts: accounts.length }, 'demo world loaded');
       });
     case 'audit-verify':

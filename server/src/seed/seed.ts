@@ -3,7 +3,7 @@
  * little history (cases in every state) so every page has something true to show. Deterministic; never
  * required in production; refuses to run twice.
  */
-import type { Db } from '../platform/db/db.ts';
+import type { Db, Trx } from '../platform/db/db.ts';
 import type { FileStore } from '../platform/files/file-store.ts';
 import { newId } from '../platform/ids.ts';
 import { BUILTIN_CALENDAR } from '../platform/calendar/index.ts';
@@ -15,11 +15,15 @@ import {
   createEntityInTrx,
   findOrgByKey,
   actorForUsername,
+  type OrgRef,
 } from '../modules/identity/index.ts';
 import { createItemInTrx, type ItemDocument } from '../modules/catalog/index.ts';
 import { submitCase, actOnCase, getCase } from '../modules/cases/index.ts';
 import { createBundleInTrx } from '../modules/bundles/index.ts';
 import { BUNDLES } from './world/bundles.ts';
+import { LICENSE_TYPES, implCodesOf } from './world/licenses.ts';
+import { createSealInTrx, insertLicenseTypeInTrx, issueLicenseInTrx, type LicenseTypeRow } from '../modules/licenses/index.ts';
+import type { KeyVault } from '../platform/crypto/index.ts';
 import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
@@ -59,7 +63,7 @@ export function samplePdf(title: string): Buffer {
 /** Owner of files the platform itself publishes (blank forms, samples). */
 export const SYSTEM_OWNER = '00000000-0000-0000-0000-000000000000';
 
-export async function seedDemoWorld(db: Db, store: FileStore, world: World = buildWorld()): Promise<DemoAccount[]> {
+export async function seedDemoWorld(db: Db, store: FileStore, vault: KeyVault, world: World = buildWorld()): Promise<DemoAccount[]> {
   if (await isSeeded(db)) return demoAccounts(world);
   // One blank application form and one filled-in sample, offered with every material that is a form.
   const blank = await store.put(samplePdf('Application form (blank)'));
@@ -102,9 +106,54 @@ export async function seedDemoWorld(db: Db, store: FileStore, world: World = bui
       await createItemInTrx(trx, doc, { id: org.id, name: org.name }, { status: i.published ? 'published' : 'approved', actor: null });
     }
     for (const b of BUNDLES) await createBundleInTrx(trx, b, { status: 'published', actor: null });
+    await seedLicensesInTrx(trx, vault, world);
   });
   await seedHistory(db, store, world);
   return demoAccounts(world);
+}
+
+/**
+ * 证照目录 and 电子印章: the license types the world's items produce, a seal for every department that issues
+ * them, and licenses the demo applicants already hold (digitised, as a legacy register would bring them).
+ */
+async function seedLicensesInTrx(trx: Trx, vault: KeyVault, world: World): Promise<void> {
+  const issuingOrgs = new Set<string>();
+  const types = new Map<string, LicenseTypeRow>();
+  for (const t of LICENSE_TYPES) {
+    const implCodes = implCodesOf(t, world.items);
+    const org = (await findOrgByKey(trx, t.orgKey))!;
+    await insertLicenseTypeInTrx(trx, { code: t.code, name: t.name, orgId: org.id, holderKind: t.holderKind, faceFields: t.faceFields, validity: t.validity, implCodes, numberPrefix: t.numberPrefix });
+    for (const i of world.items) if (implCodes.includes(i.implCode)) issuingOrgs.add(i.orgKey);
+    types.set(t.name, (await trx.selectFrom('license_type').selectAll().where('code', '=', t.code).executeTakeFirstOrThrow()) as LicenseTypeRow);
+  }
+  const orgs = new Map<string, OrgRef>();
+  for (const key of [...issuingOrgs].sort()) {
+    const org = (await findOrgByKey(trx, key))!;
+    orgs.set(key, org);
+    await createSealInTrx(trx, vault, { orgId: org.id, name: `${org.name}电子证照专用章`, validFrom: '2024-01-01', validUntil: '2030-12-31' });
+  }
+  const company = world.entities[0];
+  const citizen = world.persons.find((p) => p.username === 'citizen');
+  const scjgj = orgs.get('scjgj');
+  const mzj = orgs.get('hl_mzj');
+  const held: Array<Parameters<typeof issueLicenseInTrx>[2] | undefined> = [
+    company && scjgj && {
+      type: types.get('营业执照')!,
+      holder: { kind: 'entity', name: company.entityName, code: company.creditCode, codeType: 'credit_code', accountId: null },
+      issuer: { orgId: scjgj.id, name: scjgj.name, code: scjgj.creditCode, regionCode: scjgj.regionCode },
+      face: { name: company.entityName, creditCode: company.creditCode, representative: company.legalRepresentative ?? company.agentName, registeredCapital: '100', domicile: company.address, businessScope: '日用百货、预包装食品销售', registeredOn: '2023-03-15', authority: scjgj.name },
+      issuedAt: new Date('2023-03-15T02:00:00Z'), validFrom: '2023-03-15', validUntil: null, implCode: null, caseId: null, source: 'legacy', actor: { id: null, name: '系统（存量证照）' },
+    },
+    citizen && mzj && {
+      type: types.get('结婚证')!,
+      holder: { kind: 'person', name: citizen.name, code: citizen.residentId, codeType: 'resident_id', accountId: null },
+      issuer: { orgId: mzj.id, name: mzj.name, code: mzj.creditCode, regionCode: mzj.regionCode },
+      // GB 11643: the 17th digit is odd for men.
+      face: { holder: citizen.name, registeredOn: '2021-05-20', ...(Number(citizen.residentId[16]) % 2 ? { husband: citizen.name, wife: '李娜' } : { husband: '陈浩', wife: citizen.name }), authority: mzj.name },
+      issuedAt: new Date('2021-05-20T02:00:00Z'), validFrom: '2021-05-20', validUntil: null, implCode: null, caseId: null, source: 'legacy', actor: { id: null, name: '系统（存量证照）' },
+    },
+  ];
+  for (const input of held) if (input) await issueLicenseInTrx(trx, vault, input);
 }
 
 /** Cases in every state, filed and handled through the real case engine. */

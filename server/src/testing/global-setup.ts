@@ -13,6 +13,7 @@ import { connect } from '../platform/db/db.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { localFileStore } from '../platform/files/file-store.ts';
 import { seedDemoWorld } from '../seed/seed.ts';
+import { keyVaultFromEnv } from '../platform/crypto/index.ts';
 import { ensureBuiltinSchedules } from '../platform/calendar/index.ts';
 
 declare module 'vitest' {
@@ -48,7 +49,7 @@ export async function setup(project: TestProject) {
       try {
         await migrateToLatest(h.db);
         await ensureBuiltinSchedules(h.db);
-        if (name === 'tongban_demo') await seedDemoWorld(h.db, localFileStore(filesDir));
+        if (name === 'tongban_demo') await seedDemoWorld(h.db, localFileStore(filesDir), keyVaultFromEnv(dir!));
       } finally {
         await h.close();
       }

@@ -6,7 +6,7 @@ export { caseResultsRoutes, findCaseInScope } from './routes.results.ts';
 export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
 export { submitCase } from './submit.ts';
 export { SubmitBody, CaseDetail } from './schema.ts';
-export { canReadFileThroughCase, caseStats, actOnCase, actOnCaseInTrx, getCase, deemAcceptOverdue, type CaseStats } from './service.ts';
+export { canReadFileThroughCase, caseStats, actOnCase, actOnCaseInTrx, getCase, deemAcceptOverdue, grantedClosedCase, type CaseStats } from './service.ts';
 export { COUNT_CAP } from './queue.ts';
 export { deliverTogetherInTrx, fileCaseInTrx, memberCases, UNDECIDED, type TogetherDelivery, type FiledMember, type MemberCase, type MemberInput } from './member.ts';
 export { ensureCaseSequence } from './submit.ts';

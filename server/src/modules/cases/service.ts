@@ -589,3 +589,15 @@ export async function caseStats(db: Db, actor: Actor): Promise<CaseStats> {
   const openCases = OPEN_STATES.reduce((s, st) => s + (casesByState[st] ?? 0), 0);
   return { openCases, closedCases: (casesByState.closed ?? 0) + (casesByState.declined ?? 0), overdueCases: openByLight.red, casesByState, openByLight };
 }
+
+/** A case closed with a grant, as the licenses module needs it to issue the result; undefined for any other case. */
+export async function grantedClosedCase(db: Db | Trx, id: string) {
+  const c = await db
+    .selectFrom('case')
+    .select(['id', 'number', 'impl_code', 'item_name', 'org_id', 'agency_name', 'region_code', 'applicant_id', 'applicant_name', 'applicant_type', 'form', 'decision', 'closed_at'])
+    .where('id', '=', id)
+    .where('state', '=', 'closed')
+    .executeTakeFirst();
+  if (!c || c.decision?.result !== 'grant' || !c.closed_at) return undefined;
+  return { ...c, decision: c.decision, closed_at: c.closed_at };
+}

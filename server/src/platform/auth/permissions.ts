@@ -20,6 +20,12 @@ export const PERMISSIONS = [
   'case:file_at_window',
   /** 12345 热线: answer a 一件事 questionnaire with a caller and send them the one-time list by SMS (modules/hotline). */
   'hotline:refer',
+  /** 电子证照: look up licenses (a holder's, or by identifier) for handling cases; every lookup is logged (modules/licenses). */
+  'license:read',
+  /** Suspend, reinstate, revoke, annotate and re-issue the organisation's licenses. */
+  'license:manage',
+  /** License types, seals and legacy imports. */
+  'license:admin',
   'file:upload',
   'org:read',
   'user:read',
@@ -39,11 +45,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
-  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage'] },
+  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
-  window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload'] },
-  reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload'] },
-  supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read'] },
+  window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload', 'license:read'] },
+  reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload', 'license:read', 'license:manage'] },
+  supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read', 'license:read'] },
   hotline_operator: { scope: 'region', permissions: ['catalog:read', 'hotline:refer'] },
   applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
 } as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;

@@ -7,13 +7,14 @@ import { notifyMigrations } from '../../modules/notify/index.ts';
 import { paymentsMigrations } from '../../modules/payments/index.ts';
 import { bundlesMigrations } from '../../modules/bundles/index.ts';
 import { hotlineMigrations } from '../../modules/hotline/index.ts';
+import { licensesMigrations } from '../../modules/licenses/index.ts';
 
 /**
  * Every module keeps its own migrations; they are merged here and applied in name order. Names begin with a
  * timestamp (YYYYMMDDHHmm) so migrations of different modules interleave by when they were written.
  */
 export function allMigrations(): Record<string, Migration> {
-  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations, paymentsMigrations, bundlesMigrations, hotlineMigrations];
+  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations, paymentsMigrations, bundlesMigrations, hotlineMigrations, licensesMigrations];
   const merged: Record<string, Migration> = {};
   for (const set of sets) {
     for (const [name, m] of Object.entries(set)) {

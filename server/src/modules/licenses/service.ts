@@ -1,0 +1,338 @@
+/**
+ * Licenses: issuing from closed cases, the lifecycle (suspend, reinstate, revoke, annotate, re-issue), the
+ * holder's wallet, lookups by departments and verification by anyone.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { Db, Trx } from '../../platform/db/db.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { scopeOf } from '../../platform/auth/actor.ts';
+import { writeAuditInTrx } from '../../platform/audit/index.ts';
+import { emitInTrx } from '../../platform/jobs/outbox.ts';
+import { isValidLicenseIdentifier, regionLikePrefix } from '../../platform/codes/index.ts';
+import { sm2PublicKeyPem, sm2Verify } from '../../platform/crypto/index.ts';
+import { todayInShanghai } from '../../platform/calendar/index.ts';
+import { grantedClosedCase } from '../cases/index.ts';
+import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
+import { contentOfRow, maskHolderCode, maskHolderName, signedDataOf } from './content.ts';
+import { buildFace, holderCodeType, issueLicenseInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
+import { LicenseErrors } from './errors.ts';
+import type { LicensesTables, LicenseStatus } from './tables.ts';
+
+type LicenseRow = Selectable<LicensesTables['license']> & { face: Record<string, string> };
+
+/**
+ * The job on `case.closed`: when the case was granted and its item yields a license, issue it — exactly once,
+ * however often the job runs (the case is locked while we look, and a unique index backs it up).
+ */
+export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<IssuedLicense | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('license.case'), hashtext(${caseId}))`.execute(trx);
+    const existing = await trx.selectFrom('license').select(['id', 'ref', 'identifier', 'number']).where('case_id', '=', caseId).where('previous_id', 'is', null).executeTakeFirst();
+    if (existing) return existing;
+    const c = await grantedClosedCase(trx, caseId);
+    if (!c) return undefined;
+    const type = await typeForItem(trx, c.impl_code);
+    if (!type) return undefined;
+    const [profile, orgs] = await Promise.all([getApplicantProfileInTrx(trx, c.applicant_id), findOrgsByIds(trx, [c.org_id])]);
+    const org = orgs.get(c.org_id)!;
+    const holderCode = (c.applicant_type === 'entity' ? profile.credit_code : profile.resident_id) ?? '';
+    const issuedAt = c.closed_at;
+    const validFrom = todayInShanghai(issuedAt);
+    const validUntil = validUntilOf(type.validity, validFrom);
+    const form = c.form as Record<string, unknown>;
+    const face = buildFace(type.face_fields, (from) => {
+      if (from.startsWith('form.')) return form[from.slice(5)];
+      switch (from) {
+        case 'holder.name': return c.applicant_name;
+        case 'holder.code': return holderCode;
+        case 'holder.address': return profile.address;
+        case 'case.number': return c.number;
+        case 'case.itemName': return c.item_name;
+        case 'issuer.name': return c.agency_name;
+        case 'issuedAt': return validFrom;
+        case 'validUntil': return validUntil ?? '长期';
+        default: return undefined;
+      }
+    });
+    return issueLicenseInTrx(trx, deps.vault, {
+      type,
+      holder: { kind: c.applicant_type, name: c.applicant_name, code: holderCode, codeType: holderCodeType(holderCode), accountId: c.applicant_id },
+      issuer: { orgId: org.id, name: c.agency_name, code: org.creditCode, regionCode: c.region_code },
+      face,
+      issuedAt,
+      validFrom,
+      validUntil,
+      implCode: c.impl_code,
+      caseId: c.id,
+      source: 'case',
+      actor: { id: null, name: '系统' },
+    });
+  });
+}
+
+// ---- reading ----
+
+export type LicenseSummary = {
+  ref: string; identifier: string; typeCode: string; typeName: string; number: string; version: number; status: LicenseStatus;
+  holderName: string; issuerName: string; issuedAt: string; validFrom: string; validUntil: string | null; expired: boolean;
+};
+
+const expiredOn = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
+
+function summary(r: LicenseRow, today: string): LicenseSummary {
+  return {
+    ref: r.ref, identifier: r.identifier, typeCode: r.type_code, typeName: r.type_name, number: r.number, version: r.version, status: r.status,
+    holderName: r.holder_name, issuerName: r.issuer_name, issuedAt: r.issued_at.toISOString(), validFrom: r.valid_from, validUntil: r.valid_until,
+    expired: expiredOn(r.valid_until, today),
+  };
+}
+
+export type LicenseDetail = LicenseSummary & {
+  holderKind: 'person' | 'entity'; holderCode: string; holderCodeType: string; issuerCode: string; regionCode: string; implCode: string | null; caseId: string | null;
+  face: Array<{ key: string; label: string; value: string }>;
+  annotations: Array<{ text: string; at: string; by: string }>;
+  history: Array<{ action: string; reason: string | null; actorName: string; at: string }>;
+  source: 'case' | 'legacy';
+};
+
+async function detailOf(db: Db | Trx, r: LicenseRow): Promise<LicenseDetail> {
+  const [type, history] = await Promise.all([
+    db.selectFrom('license_type').select('face_fields').where('code', '=', r.type_code).executeTakeFirst(),
+    db.selectFrom('license_event').select(['action', 'reason', 'actor_name', 'at']).where('license_id', '=', r.id).orderBy('at').execute(),
+  ]);
+  const labels = new Map((type?.face_fields ?? []).map((f) => [f.key, f.label]));
+  return {
+    ...summary(r, todayInShanghai()),
+    holderKind: r.holder_kind, holderCode: r.holder_code, holderCodeType: r.holder_code_type, issuerCode: r.issuer_code, regionCode: r.region_code,
+    implCode: r.impl_code, caseId: r.case_id, source: r.source,
+    // In the type's order (jsonb keeps its own), then anything the type no longer lists.
+    face: [...labels.keys(), ...Object.keys(r.face).filter((k) => !labels.has(k))].filter((k) => k in r.face).map((key) => ({ key, label: labels.get(key) ?? key, value: r.face[key]! })),
+    annotations: r.annotations,
+    history: history.map((h) => ({ action: h.action, reason: h.reason, actorName: h.actor_name, at: h.at.toISOString() })),
+  };
+}
+
+/** The applicant's wallet: licenses held by this account or under its resident ID / credit code, newest first. */
+export async function myLicenses(db: Db, actor: Actor): Promise<LicenseSummary[]> {
+  const codes = await holderCodesOf(db, actor.id);
+  const rows = (await db
+    .selectFrom('license')
+    .selectAll()
+    .where((eb) => eb.or([eb('holder_account_id', '=', actor.id), ...(codes.length ? [eb('holder_code', 'in', codes)] : [])]))
+    .where('status', '!=', 'superseded')
+    .orderBy('issued_at', 'desc')
+    .execute()) as LicenseRow[];
+  const today = todayInShanghai();
+  return rows.map((r) => summary(r, today));
+}
+
+async function holderCodesOf(db: Db | Trx, accountId: string): Promise<string[]> {
+  const p = await getApplicantProfileInTrx(db, accountId);
+  return [p.resident_id, p.credit_code].filter((x): x is string => !!x);
+}
+
+async function byRef(db: Db | Trx, ref: string): Promise<LicenseRow> {
+  const r = (await db.selectFrom('license').selectAll().where('ref', '=', ref).executeTakeFirst()) as LicenseRow | undefined;
+  if (!r) throw LicenseErrors.LICENSE_NOT_FOUND();
+  return r;
+}
+
+/** One of the applicant's own licenses (not found for anyone else's: no probing of references). */
+export async function myLicense(db: Db, actor: Actor, ref: string): Promise<LicenseDetail> {
+  const r = await byRef(db, ref);
+  if (r.holder_account_id !== actor.id && !(await holderCodesOf(db, actor.id)).includes(r.holder_code)) throw LicenseErrors.LICENSE_NOT_FOUND();
+  return detailOf(db, r);
+}
+
+/** Staff may read licenses issued in their data scope (license:read): own organisation, region and below, or all. */
+function inStaffScope(actor: Actor, r: LicenseRow): boolean {
+  switch (scopeOf(actor, 'license:read')) {
+    case 'all': return true;
+    case 'region': return r.region_code.startsWith(regionLikePrefix(actor.regionCode));
+    case 'org': return r.issuer_org_id === actor.orgId;
+    default: return false;
+  }
+}
+
+export async function staffLicense(db: Db, actor: Actor, ref: string, ip: string): Promise<LicenseDetail> {
+  const r = await byRef(db, ref);
+  if (!inStaffScope(actor, r)) throw LicenseErrors.LICENSE_NOT_FOUND();
+  await logVerification(db, [{ licenseId: r.id, ref, channel: `staff:${actor.username}`, valid: r.status === 'valid', ip }]);
+  return detailOf(db, r);
+}
+
+/**
+ * A department looks up a holder's licenses (e.g. a reviewer checking an applicant's business license instead of a
+ * scan). Authorised by license:read; every lookup is logged with who asked.
+ */
+export async function holderLicenses(db: Db, actor: Actor, q: { holderCode: string; typeCode?: string }, ip: string): Promise<LicenseSummary[]> {
+  holderCodeType(q.holderCode);
+  let query = db.selectFrom('license').selectAll().where('holder_code', '=', q.holderCode).where('status', '!=', 'superseded');
+  if (q.typeCode) query = query.where('type_code', '=', q.typeCode);
+  const rows = (await query.orderBy('issued_at', 'desc').limit(200).execute()) as LicenseRow[];
+  await logVerification(db, rows.length ? rows.map((r) => ({ licenseId: r.id, ref: r.ref, channel: `department:${actor.username}`, valid: r.status === 'valid', ip })) : [{ licenseId: null, ref: `holder:${maskHolderCode(q.holderCode, holderCodeType(q.holderCode))}`, channel: `department:${actor.username}`, valid: false, ip }]);
+  const today = todayInShanghai();
+  return rows.map((r) => summary(r, today));
+}
+
+// ---- lifecycle ----
+
+export type LifecycleAction = 'suspend' | 'reinstate' | 'revoke' | 'annotate' | 'reissue';
+const ACTION_LABEL: Record<LifecycleAction, string> = { suspend: '暂停使用', reinstate: '恢复使用', revoke: '注销', annotate: '加注', reissue: '换发新版本' };
+const STATUS_LABEL: Record<LicenseStatus, string> = { valid: '有效', suspended: '暂停使用', revoked: '已注销', superseded: '已换发' };
+const ALLOWED_FROM: Record<LifecycleAction, LicenseStatus[]> = {
+  suspend: ['valid'],
+  reinstate: ['suspended'],
+  revoke: ['valid', 'suspended'],
+  annotate: ['valid', 'suspended'],
+  reissue: ['valid'],
+};
+const PAST: Record<LifecycleAction, string> = { suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked', annotate: 'annotated', reissue: 'reissued' };
+const NEXT: Partial<Record<LifecycleAction, LicenseStatus>> = { suspend: 'suspended', reinstate: 'valid', revoke: 'revoked' };
+
+export type LifecycleInput = { action: LifecycleAction; reason?: string; text?: string; face?: Record<string, string> };
+
+export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string, input: LifecycleInput, ip: string): Promise<LicenseDetail> {
+  return deps.db.transaction().execute(async (trx) => {
+    const r = (await trx.selectFrom('license').selectAll().where('ref', '=', ref).forUpdate().executeTakeFirst()) as LicenseRow | undefined;
+    if (!r) throw LicenseErrors.LICENSE_NOT_FOUND();
+    if (scopeOf(actor, 'license:manage') !== 'all' && r.issuer_org_id !== actor.orgId) throw LicenseErrors.NOT_ISSUER();
+    if (!ALLOWED_FROM[input.action].includes(r.status)) throw LicenseErrors.ACTION_NOT_ALLOWED({ status: STATUS_LABEL[r.status], action: ACTION_LABEL[input.action] });
+    const reason = input.reason?.trim() ?? '';
+    if (input.action !== 'annotate' && reason.length < 4) throw LicenseErrors.REASON_REQUIRED({ action: ACTION_LABEL[input.action] });
+    let result = r;
+    if (input.action === 'annotate') {
+      const text = input.text?.trim();
+      if (!text) throw LicenseErrors.ANNOTATION_REQUIRED();
+      const annotations = [...r.annotations, { text, at: new Date().toISOString(), by: actor.displayName }];
+      await trx.updateTable('license').set({ annotations: JSON.stringify(annotations), updated_at: sql`now()` }).where('id', '=', r.id).execute();
+      await addEventInTrx(trx, r.id, PAST.annotate, text, actor);
+      result = { ...r, annotations };
+    } else if (input.action === 'reissue') {
+      const type = (await trx.selectFrom('license_type').selectAll().where('code', '=', r.type_code).executeTakeFirstOrThrow()) as LicenseTypeRow;
+      const face = { ...r.face };
+      for (const [k, v] of Object.entries(input.face ?? {})) {
+        if (!(k in face)) throw LicenseErrors.FACE_FIELD_INVALID({ key: k, reason: '这个证照类型没有这一项' });
+        face[k] = String(v);
+      }
+      await trx.updateTable('license').set({ status: 'superseded', updated_at: sql`now()` }).where('id', '=', r.id).execute();
+      await addEventInTrx(trx, r.id, 'superseded', reason, actor);
+      const issuedAt = new Date();
+      const validFrom = todayInShanghai(issuedAt);
+      const issued = await issueLicenseInTrx(trx, deps.vault, {
+        type,
+        holder: { kind: r.holder_kind, name: r.holder_name, code: r.holder_code, codeType: r.holder_code_type, accountId: r.holder_account_id },
+        issuer: { orgId: r.issuer_org_id, name: r.issuer_name, code: r.issuer_code, regionCode: r.region_code },
+        face,
+        issuedAt,
+        validFrom,
+        validUntil: r.valid_until,
+        implCode: r.impl_code,
+        caseId: r.case_id,
+        source: r.source,
+        number: r.number,
+        previous: { id: r.id, serial: r.serial, version: r.version },
+        actor: { id: actor.id, name: actor.displayName },
+      });
+      result = await byRef(trx, issued.ref);
+    } else {
+      const status = NEXT[input.action]!;
+      await trx.updateTable('license').set({ status, updated_at: sql`now()` }).where('id', '=', r.id).execute();
+      await addEventInTrx(trx, r.id, PAST[input.action], reason, actor);
+      result = { ...r, status };
+    }
+    await emitInTrx(trx, 'license.changed', { licenseId: r.id, ref: r.ref, action: input.action, holderAccountId: r.holder_account_id, typeName: r.type_name, number: r.number, reason });
+    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: `license.${input.action}`, entityType: 'license', entityId: r.id, before: { status: r.status }, after: { status: result.status, ref: result.ref, reason }, ip });
+    return detailOf(trx, result);
+  });
+}
+
+async function addEventInTrx(trx: Trx, licenseId: string, action: string, reason: string | null, actor: Actor) {
+  await trx.insertInto('license_event').values({ id: newId(), license_id: licenseId, action, reason, actor_id: actor.id, actor_name: actor.displayName }).execute();
+}
+
+// ---- verification ----
+
+export type Verification = {
+  valid: boolean;
+  status: LicenseStatus;
+  type: { code: string; name: string };
+  number: string;
+  identifier: string;
+  issuer: string;
+  holder: string;
+  holderCode: string;
+  issuedAt: string;
+  validFrom: string;
+  validUntil: string | null;
+  annotations: Array<{ text: string; at: string }>;
+  checks: { signature: boolean; identifier: boolean; status: boolean; validity: boolean };
+};
+
+/** Why a license verifies or not: its signature over what the register holds now, its identifier, status and dates. */
+export async function verifyLicense(db: Db, ref: string, channel: string, ip: string | null): Promise<Verification> {
+  const r = (await db
+    .selectFrom('license')
+    .innerJoin('seal_key', 'seal_key.id', 'license.seal_key_id')
+    .selectAll('license')
+    .select('seal_key.public_key_hex')
+    .where('license.ref', '=', ref)
+    .executeTakeFirst()) as (LicenseRow & { public_key_hex: string }) | undefined;
+  if (!r) {
+    await logVerification(db, [{ licenseId: null, ref: ref.slice(0, 64), channel, valid: false, ip }]);
+    throw LicenseErrors.LICENSE_NOT_FOUND();
+  }
+  const current = signedDataOf(contentOfRow(r));
+  const signature = current === r.signed_data && sm2Verify(Buffer.from(r.signed_data, 'utf8'), r.signature, r.public_key_hex);
+  const today = todayInShanghai();
+  const checks = {
+    signature,
+    identifier: isValidLicenseIdentifier(r.identifier),
+    status: r.status === 'valid',
+    validity: r.valid_from <= today && !expiredOn(r.valid_until, today),
+  };
+  const valid = checks.signature && checks.identifier && checks.status && checks.validity;
+  await logVerification(db, [{ licenseId: r.id, ref, channel, valid, ip }]);
+  return {
+    valid,
+    status: r.status,
+    type: { code: r.type_code, name: r.type_name },
+    number: r.number,
+    identifier: r.identifier,
+    issuer: r.issuer_name,
+    holder: maskHolderName(r.holder_name, r.holder_kind),
+    holderCode: maskHolderCode(r.holder_code, r.holder_code_type),
+    issuedAt: r.issued_at.toISOString(),
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    annotations: r.annotations.map((a) => ({ text: a.text, at: a.at })),
+    checks,
+  };
+}
+
+/** For independent checks with standard SM2 tools: the exact signed bytes, the DER signature and the seal's public key. */
+export async function signatureOf(db: Db, ref: string) {
+  const r = await db
+    .selectFrom('license')
+    .innerJoin('seal_key', 'seal_key.id', 'license.seal_key_id')
+    .select(['license.signed_data', 'license.signature', 'seal_key.seal_id', 'seal_key.public_key_hex'])
+    .where('license.ref', '=', ref)
+    .executeTakeFirst();
+  if (!r) throw LicenseErrors.LICENSE_NOT_FOUND();
+  return {
+    signedData: Buffer.from(r.signed_data, 'utf8').toString('base64'),
+    signature: r.signature.toString('base64'),
+    alg: 'SM2-with-SM3' as const,
+    userId: '1234567812345678',
+    sealId: r.seal_id,
+    publicKeyPem: sm2PublicKeyPem(r.public_key_hex),
+  };
+}
+
+export type VerificationLog = { licenseId: string | null; ref: string; channel: string; valid: boolean; ip: string | null };
+
+export async function logVerification(db: Db | Trx, rows: VerificationLog[]): Promise<void> {
+  if (!rows.length) return;
+  await db.insertInto('license_verification').values(rows.map((r) => ({ license_id: r.licenseId, ref: r.ref, channel: r.channel, valid: r.valid, ip: r.ip }))).execute();
+}
