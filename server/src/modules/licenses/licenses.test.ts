@@ -9,7 +9,7 @@ import { createTestApp, loginAs, type Session, type TestApp } from '../../testin
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
 import { keyVaultFromEnv, sm2Verify } from '../../platform/crypto/index.ts';
 import { isValidLicenseIdentifier } from '../../platform/codes/index.ts';
-import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
+import { SLICE_ITEM_IMPL_CODE, buildWorld } from '../../seed/world/index.ts';
 import { registerLicenseHandlers } from './handlers.ts';
 import { issueFromCase } from './service.ts';
 import type { LicenseDeps } from './issue.ts';
@@ -43,11 +43,11 @@ async function grantedCase(): Promise<{ id: string }> {
   return c;
 }
 
-/** Run the job the way pg-boss would: the handler registered for case.closed, with the event the case wrote. */
-async function runClosedJob(caseId: string, times = 1) {
+/** Run the job the way pg-boss would: the handler registered for the topic, with the event the case wrote. */
+async function runClosedJob(caseId: string, times = 1, topic = 'case.closed') {
   const handlers: Array<(e: any) => Promise<void>> = [];
-  registerLicenseHandlers({ on: (topic, h) => topic === 'case.closed' && handlers.push(h) }, deps);
-  const ev = await t.db.selectFrom('outbox_event').selectAll().where('topic', '=', 'case.closed').where(sql<string>`payload->>'caseId'`, '=', caseId).executeTakeFirstOrThrow();
+  registerLicenseHandlers({ on: (on, h) => on === topic && handlers.push(h) }, deps);
+  const ev = await t.db.selectFrom('outbox_event').selectAll().where('topic', '=', topic).where(sql<string>`payload->>'caseId'`, '=', caseId).executeTakeFirstOrThrow();
   for (let i = 0; i < times; i++) await Promise.all(handlers.map((h) => h({ id: ev.id, topic: ev.topic, payload: ev.payload, createdAt: ev.created_at.toISOString() })));
 }
 
@@ -180,6 +180,30 @@ describe('lifecycle', () => {
     expect(revoked.json().status).toBe('revoked');
     expect(await verification(next.ref)).toMatchObject({ valid: false, status: 'revoked' });
     expect((await licenseAct(reviewer, next.ref, { action: 'reinstate', reason: '误操作恢复' })).statusCode).toBe(409);
+  });
+});
+
+describe('告知承诺 found false', () => {
+  it('revokes the license the grant produced, and the public page says so', async () => {
+    const implCode = buildWorld().items.find((x) => x.orgKey === 'scjgj' && x.name === '食品经营许可（新办）')!.implCode;
+    const item: Item = (await get(null, `/api/v1/public/items/${implCode}`)).json();
+    const materials = [];
+    for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+    const c = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode, form: fillForm(item.form), materials, commitment: { accepted: true, signedName: '李明' } } })).json();
+    const closed = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    expect(closed.state).toBe('closed');
+    await runClosedJob(c.id);
+    const [lic] = await myLicenseFor(c.id);
+    expect(lic!.typeName).toBe('食品经营许可证');
+    const r = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: { cookie: reviewer.cookie } })).json();
+    const reason = '现场核查发现经营场所未设置专间，冷食类食品制售不符合承诺的条件';
+    expect((await act(reviewer, c.id, { action: 'verify', version: r.version, outcome: 'false_commitment', reason })).statusCode).toBe(200);
+    await runClosedJob(c.id, 2, 'case.verified');
+    const v = (await get(null, `/api/v1/public/licenses/${lic!.ref}/verification`)).json();
+    expect(v).toMatchObject({ valid: false, status: 'revoked', checks: { signature: true, status: false } });
+    const history = (await get(citizen, `/api/v1/me/licenses/${lic!.ref}`)).json().history;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['issued', 'revoked']);
+    expect(history[1].reason).toContain(reason);
   });
 });
 

@@ -248,6 +248,23 @@ export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string,
   });
 }
 
+/**
+ * 告知承诺 found false at verification (行政许可法 art. 69; 国办发〔2020〕42号): the grant is revoked, and so is
+ * every license the case produced. Idempotent: a license already revoked stays as it is.
+ */
+export async function revokeForCase(deps: LicenseDeps, caseId: string, reason: string): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('license').select(['id', 'ref', 'status', 'holder_account_id', 'type_name', 'number']).where('case_id', '=', caseId).where('status', 'in', ['valid', 'suspended']).forUpdate().execute();
+    const text = `告知承诺不实，许可已撤销：${reason}`;
+    for (const r of rows) {
+      await trx.updateTable('license').set({ status: 'revoked', updated_at: sql`now()` }).where('id', '=', r.id).execute();
+      await trx.insertInto('license_event').values({ id: newId(), license_id: r.id, action: PAST.revoke, reason: text, actor_id: null, actor_name: '系统' }).execute();
+      await emitInTrx(trx, 'license.changed', { licenseId: r.id, ref: r.ref, action: 'revoke', holderAccountId: r.holder_account_id, typeName: r.type_name, number: r.number, reason: text });
+    }
+    return rows.length;
+  });
+}
+
 async function addEventInTrx(trx: Trx, licenseId: string, action: string, reason: string | null, actor: Actor) {
   await trx.insertInto('license_event').values({ id: newId(), license_id: licenseId, action, reason, actor_id: actor.id, actor_name: actor.displayName }).execute();
 }
