@@ -8,3 +8,4 @@ export { issueLicenseInTrx, reserveSerialsInTrx, serialText, holderCodeType, val
 export { createSealInTrx, signerForOrgInTrx, rotateSealKey } from './seals.ts';
 export { saveLicenseType, insertLicenseTypeInTrx, checkLicenseType, type LicenseTypeInput } from './types.ts';
 export { signedDataOf, contentOfRow, maskHolderName, maskHolderCode } from './content.ts';
+export { licenseMeasures, type LicenseMeasure } from './measures.ts';

@@ -57,3 +57,17 @@ describe('overdue verification tasks (告知承诺制) in supervision', () => {
     expect((await get(citizen, '/api/v1/dashboard/alerts')).statusCode).toBe(403);
   });
 });
+
+describe('electronic license measures', () => {
+  it('count the demo register’s licenses per type and department, and each verification', async () => {
+    const before = (await get(supervisor, '/api/v1/dashboard/licenses')).json().licenses as Array<{ typeName: string; issued: number; legacy: number; inForce: number; verifications: number }>;
+    const bl = before.find((m) => m.typeName === '营业执照');
+    expect(bl).toMatchObject({ issued: 1, legacy: 1, inForce: 1 });
+    const ref = (await t.db.selectFrom('license').select('ref').where('type_name', '=', '营业执照').executeTakeFirstOrThrow()).ref;
+    await t.app.inject({ method: 'GET', url: `/api/v1/public/licenses/${ref}/verification` });
+    // Verification logs may be written in batches shortly after the answer.
+    const verifications = async () => (await get(supervisor, '/api/v1/dashboard/licenses')).json().licenses.find((m: { typeName: string }) => m.typeName === '营业执照').verifications;
+    await expect.poll(verifications, { timeout: 3000 }).toBe(bl!.verifications + 1);
+    expect((await get(citizen, '/api/v1/dashboard/licenses')).statusCode).toBe(403);
+  });
+});
