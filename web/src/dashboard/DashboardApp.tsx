@@ -58,6 +58,40 @@ function OverdueVerifications() {
   );
 }
 
+type LicenseMeasure = { typeCode: string; typeName: string; issuerName: string; issued: number; fromCases: number; legacy: number; inForce: number; verifications: number };
+
+/** 电子证照: licenses issued and verified per type and issuing department. */
+function LicenseMeasures() {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['dashboard', 'licenses'],
+    queryFn: ({ signal }) => api.get<{ licenses: LicenseMeasure[] }>('/api/v1/dashboard/licenses', undefined, signal),
+    refetchInterval: 60_000,
+  });
+  const rows = q.data?.licenses ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <Card style={{ marginTop: 16 }} title={<h2 style={{ fontSize: '1em', margin: 0 }}>{t('dashboard.licensesTitle')}</h2>} data-testid="license-measures">
+      <Table
+        size="small"
+        rowKey={(r) => `${r.typeCode}-${r.issuerName}`}
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 640 }}
+        columns={[
+          { key: 'type', title: t('dashboard.licenseType'), dataIndex: 'typeName' },
+          { key: 'issuer', title: t('dashboard.licenseIssuer'), dataIndex: 'issuerName', ellipsis: true },
+          { key: 'issued', title: t('dashboard.licensesIssued'), dataIndex: 'issued', align: 'right', width: 90 },
+          { key: 'cases', title: t('dashboard.licensesFromCases'), dataIndex: 'fromCases', align: 'right', width: 100 },
+          { key: 'legacy', title: t('dashboard.licensesLegacy'), dataIndex: 'legacy', align: 'right', width: 100 },
+          { key: 'inForce', title: t('dashboard.licensesInForce'), dataIndex: 'inForce', align: 'right', width: 90 },
+          { key: 'verified', title: t('dashboard.licensesVerified'), dataIndex: 'verifications', align: 'right', width: 100 },
+        ]}
+      />
+    </Card>
+  );
+}
+
 function Dashboard() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('dashboard.title'));
@@ -151,6 +185,7 @@ function Dashboard() {
         </Col>
       </Row>
       <OverdueVerifications />
+      <LicenseMeasures />
     </>
   );
 }
