@@ -26,3 +26,18 @@ describe('compile cache (main.ts compile-cache)', () => {
     expect(strippersLoaded(env)).toEqual([]);
   }, 120_000);
 });
+
+describe('libraries imported on first use (ADR 0007)', () => {
+  it('a process loading the whole server has not loaded the PDF, mail, SM2, JOSE or QR libraries', () => {
+    const script = `
+      import { registerHooks } from 'node:module';
+      const seen = [];
+      registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.push(r.url); return r; } });
+      await import(${JSON.stringify(path.join(root, 'server/src/app.ts'))});
+      process.stdout.write(JSON.stringify(seen));`;
+    const urls = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 })) as string[];
+    expect(urls.some((u) => u.endsWith('server/src/app.ts'))).toBe(true); // the hook saw the server load
+    const heavy = urls.filter((u) => /node_modules\/(sm-crypto-v2|@noble|jose|qrcode|pdfkit|fontkit|nodemailer)\//.test(u));
+    expect(heavy).toEqual([]);
+  }, 60_000);
+});

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { generateSm2KeyPair, sm2Sign, type KeyVault } from '../../platform/crypto/index.ts';
+import { loadSm2, type KeyVault } from '../../platform/crypto/index.ts';
 import { LicenseErrors } from './errors.ts';
 
 export type SealInput = { orgId: string; name: string; kind?: string; validFrom: string; validUntil: string };
@@ -20,7 +20,7 @@ export async function createSealInTrx(trx: Trx, vault: KeyVault, s: SealInput): 
 }
 
 async function addKeyInTrx(trx: Trx, vault: KeyVault, sealId: string): Promise<string> {
-  const { publicKeyHex, privateKeyHex } = generateSm2KeyPair();
+  const { publicKeyHex, privateKeyHex } = (await loadSm2()).generateKeyPair();
   const id = newId();
   await trx.insertInto('seal_key').values({ id, seal_id: sealId, public_key_hex: publicKeyHex, private_sealed: vault.seal(privateKeyHex), retired_at: null }).execute();
   return id;
@@ -63,7 +63,8 @@ export async function signerForOrgInTrx(trx: Trx | Db, vault: KeyVault, orgId: s
     unsealed.set(k.keyId, priv);
   }
   const key = priv;
-  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2Sign(data, key) };
+  const sm2 = await loadSm2();
+  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2.sign(data, key) };
 }
 
 export type SealView = { id: string; orgId: string; orgName: string; name: string; kind: string; status: 'active' | 'retired'; validFrom: string; validUntil: string; keys: Array<{ id: string; publicKeyHex: string; createdAt: string; retiredAt: string | null }> };

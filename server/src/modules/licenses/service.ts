@@ -10,7 +10,7 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import { isValidLicenseIdentifier, regionLikePrefix } from '../../platform/codes/index.ts';
-import { sm2PublicKeyPem, sm2Verify } from '../../platform/crypto/index.ts';
+import { loadSm2, sm2PublicKeyPem } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { grantedClosedCase } from '../cases/index.ts';
 import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
@@ -301,7 +301,7 @@ export async function verifyLicense(db: Db, ref: string, channel: string, ip: st
     throw LicenseErrors.LICENSE_NOT_FOUND();
   }
   const current = signedDataOf(contentOfRow(r));
-  const signature = current === r.signed_data && sm2Verify(Buffer.from(r.signed_data, 'utf8'), r.signature, r.public_key_hex);
+  const signature = current === r.signed_data && (await loadSm2()).verify(Buffer.from(r.signed_data, 'utf8'), r.signature, r.public_key_hex);
   const today = todayInShanghai();
   const checks = {
     signature,

@@ -10,7 +10,7 @@
  * an unknown kid.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, CompactSign, compactVerify, decodeProtectedHeader, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../db/db.ts';
@@ -32,13 +32,16 @@ export type JwsKeys = {
   rotate(): Promise<string>;
 };
 
+/** jose is imported with the first key used (ADR 0007: not resident in a server that never signs or verifies). */
+const jose = () => import('jose');
+
 type LoadedKey = { kid: string; jwk: PublicJwk; publicKey: KeyObject; sealed: string; retired: boolean };
 type KeySet = { byKid: Map<string, LoadedKey>; current: LoadedKey | undefined; loadedAt: number };
 
 async function newKey(vault: KeyVault): Promise<{ kid: string; publicJwk: PublicJwk; sealed: string }> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const pub = publicKey.export({ format: 'jwk' }) as JWK;
-  const kid = await calculateJwkThumbprint(pub, 'sha256');
+  const kid = await (await jose()).calculateJwkThumbprint(pub, 'sha256');
   const publicJwk: PublicJwk = { kty: pub.kty!, crv: pub.crv!, x: pub.x!, y: pub.y!, kid, alg: JWS_ALG, use: 'sig' };
   return { kid, publicJwk, sealed: vault.seal(JSON.stringify(privateKey.export({ format: 'jwk' }))) };
 }
@@ -118,12 +121,14 @@ export function createJwsKeys(db: Db, vault: KeyVault): JwsKeys {
   return {
     async sign(payload) {
       const { kid, key } = await signingKey();
+      const { CompactSign } = await jose();
       return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: JWS_ALG, kid }).sign(key);
     },
 
     async verify(jws) {
       try {
         if (typeof jws !== 'string' || jws.length > 16_384) return null;
+        const { decodeProtectedHeader, compactVerify } = await jose();
         const { kid, alg } = decodeProtectedHeader(jws);
         if (alg !== JWS_ALG || typeof kid !== 'string') return null;
         let key = (await keys()).byKid.get(kid);

@@ -10,8 +10,6 @@
  * SM2 signatures do not verify, ADR 0009), so the arithmetic is done by sm-crypto-v2 (on @noble/curves). This file
  * is the only place that touches that library.
  */
-import { sm2, sm3 } from 'sm-crypto-v2';
-
 /** GM/T 0009-2012 default signer ID, used in the Z digest. */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
 
@@ -20,26 +18,43 @@ const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d0
 const PUBLIC_HEX = /^04[0-9a-f]{128}$/i;
 const PRIVATE_HEX = /^[0-9a-f]{64}$/i;
 
-/** A new key pair: public key uncompressed (04‖x‖y, 130 hex), private key 64 hex. */
-export function generateSm2KeyPair(): { publicKeyHex: string; privateKeyHex: string } {
-  const { publicKey, privateKey } = sm2.generateKeyPairHex();
-  return { publicKeyHex: publicKey, privateKeyHex: privateKey };
-}
+export type Sm2 = {
+  /** A new key pair: public key uncompressed (04‖x‖y, 130 hex), private key 64 hex. */
+  generateKeyPair(): { publicKeyHex: string; privateKeyHex: string };
+  /** DER signature of `data` (SM3 with the Z digest of the default user ID). */
+  sign(data: Uint8Array, privateKeyHex: string): Buffer;
+  /** True when `derSignature` is a valid signature of `data` by `publicKeyHex`; false (never throws) otherwise. */
+  verify(data: Uint8Array, derSignature: Uint8Array, publicKeyHex: string): boolean;
+  /** SM3 digest, lower-case hex. */
+  sm3Hex(data: Uint8Array): string;
+};
 
-/** DER signature of `data` (SM3 with the Z digest of the default user ID). */
-export function sm2Sign(data: Uint8Array, privateKeyHex: string): Buffer {
-  if (!PRIVATE_HEX.test(privateKeyHex)) throw new RangeError('SM2 private key must be 64 hex characters');
-  return Buffer.from(sm2.doSignature(data, privateKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID }), 'hex');
-}
+let loaded: Promise<Sm2> | undefined;
 
-/** True when `derSignature` is a valid signature of `data` by `publicKeyHex`; false (never throws) otherwise. */
-export function sm2Verify(data: Uint8Array, derSignature: Uint8Array, publicKeyHex: string): boolean {
-  if (!PUBLIC_HEX.test(publicKeyHex) || derSignature.length === 0) return false;
-  try {
-    return sm2.doVerifySignature(data, Buffer.from(derSignature).toString('hex'), publicKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID });
-  } catch {
-    return false;
-  }
+/**
+ * The SM2/SM3 functions. The library is imported on first use, like pdfkit (ADR 0007): a server that never seals
+ * or verifies a license does not keep it resident.
+ */
+export function loadSm2(): Promise<Sm2> {
+  return (loaded ??= import('sm-crypto-v2').then(({ sm2, sm3 }) => ({
+    generateKeyPair() {
+      const { publicKey, privateKey } = sm2.generateKeyPairHex();
+      return { publicKeyHex: publicKey, privateKeyHex: privateKey };
+    },
+    sign(data, privateKeyHex) {
+      if (!PRIVATE_HEX.test(privateKeyHex)) throw new RangeError('SM2 private key must be 64 hex characters');
+      return Buffer.from(sm2.doSignature(data, privateKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID }), 'hex');
+    },
+    verify(data, derSignature, publicKeyHex) {
+      if (!PUBLIC_HEX.test(publicKeyHex) || derSignature.length === 0) return false;
+      try {
+        return sm2.doVerifySignature(data, Buffer.from(derSignature).toString('hex'), publicKeyHex, { hash: true, der: true, userId: SM2_DEFAULT_USER_ID });
+      } catch {
+        return false;
+      }
+    },
+    sm3Hex: (data) => sm3(data),
+  })));
 }
 
 /** The public key as an X.509 SubjectPublicKeyInfo PEM, as `openssl pkey -pubin` reads it. */
@@ -47,9 +62,4 @@ export function sm2PublicKeyPem(publicKeyHex: string): string {
   if (!PUBLIC_HEX.test(publicKeyHex)) throw new RangeError('SM2 public key must be 130 hex characters starting with 04 (uncompressed point)');
   const b64 = Buffer.concat([SPKI_PREFIX, Buffer.from(publicKeyHex, 'hex')]).toString('base64');
   return `-----BEGIN PUBLIC KEY-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
-}
-
-/** SM3 digest, lower-case hex. */
-export function sm3Hex(data: Uint8Array): string {
-  return sm3(data);
 }
