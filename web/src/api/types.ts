@@ -549,6 +549,7 @@ export interface CaseLicense {
   issuerName: string;
   holderName: string;
   holderCode: string;
+  holderCodeType: 'resident_id' | 'credit_code' | null;
   status: LicenseStatus | 'unknown';
   statusLabel: string;
   validFrom: string | null;

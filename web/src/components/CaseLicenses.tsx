@@ -75,7 +75,7 @@ export function CaseLicensesCard({ c, h2 }: { c: CaseDetail; h2: React.CSSProper
                 items={[
                   { key: 'number', label: t('wallet.number'), children: l.number },
                   { key: 'holder', label: t('wallet.holder'), children: l.holderName },
-                  ...(l.holderCode ? [{ key: 'code', label: t('wallet.holderCode'), children: l.holderCode }] : []),
+                  ...(l.holderCode ? [{ key: 'code', label: l.holderCodeType === 'credit_code' ? t('wallet.creditCode') : t('wallet.holderCode'), children: l.holderCode }] : []),
                   { key: 'issuer', label: t('wallet.issuer'), children: l.issuerName },
                   { key: 'status', label: t('cases.state'), children: l.statusLabel },
                   { key: 'until', label: t('wallet.validUntil'), children: l.validUntil ? formatDate(l.validUntil) : t('wallet.longTerm') },

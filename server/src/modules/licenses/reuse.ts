@@ -65,6 +65,7 @@ export type CaseLicense = {
   issuerName: string;
   holderName: string;
   holderCode: string;
+  holderCodeType: 'resident_id' | 'credit_code' | null;
   status: LicenseStatus | 'unknown';
   statusLabel: string;
   validFrom: string | null;
@@ -83,18 +84,19 @@ export async function caseLicenses(db: Db, actor: Actor, caseId: string, ip: str
   const attached = await caseLicenseMaterials(db, caseId);
   if (!attached.length) return [];
   const holders = new Map(
-    (await db.selectFrom('license').select(['ref', 'holder_name', 'holder_code']).where('ref', 'in', attached.map((a) => a.license_ref)).execute()).map((h) => [h.ref, h]),
+    (await db.selectFrom('license').select(['ref', 'holder_name', 'holder_code', 'holder_code_type']).where('ref', 'in', attached.map((a) => a.license_ref)).execute()).map((h) => [h.ref, h]),
   );
   return Promise.all(
     attached.map(async (a): Promise<CaseLicense> => {
       const base = { code: a.code, name: a.name, ref: a.license_ref, typeName: a.type_name, number: a.number, issuerName: a.issuer_name };
       const h = holders.get(a.license_ref);
-      if (!h) return { ...base, holderName: a.holder_name, holderCode: '', status: 'unknown', statusLabel: '证照库中查无此证', validFrom: null, validUntil: null, valid: false, checks: null };
+      if (!h) return { ...base, holderName: a.holder_name, holderCode: '', holderCodeType: null, status: 'unknown', statusLabel: '证照库中查无此证', validFrom: null, validUntil: null, valid: false, checks: null };
       const v = await verifyLicense(db, a.license_ref, `case:${caseId}`, ip);
       return {
         ...base,
         holderName: h.holder_name,
         holderCode: h.holder_code,
+        holderCodeType: h.holder_code_type,
         status: v.status,
         statusLabel: v.status === 'valid' && !v.checks.validity ? '已过有效期' : STATUS_LABEL[v.status],
         validFrom: v.validFrom,

@@ -15,6 +15,7 @@ const CaseLicense = Type.Object({
   issuerName: Type.String(),
   holderName: Type.String(),
   holderCode: Type.String(),
+  holderCodeType: Type.Union([Type.Literal('resident_id'), Type.Literal('credit_code'), Type.Null()]),
   status: Type.Union([Type.Literal('valid'), Type.Literal('suspended'), Type.Literal('revoked'), Type.Literal('superseded'), Type.Literal('unknown')]),
   statusLabel: Type.String({ description: '有效 / 暂停使用 / 已注销 / 已换发 / 已过有效期 …' }),
   validFrom: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
