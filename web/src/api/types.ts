@@ -562,7 +562,8 @@ export interface CaseLicense {
 export interface ServerDraft {
   implCode: string;
   form: Record<string, unknown>;
-  materials: Array<{ code: string; fileId: string }>;
+  /** Files (the portal saves only these); a draft saved through the API may also name licenses. */
+  materials: MaterialRef[];
   /** The delivery choice made so far. */
   delivery?: { method: DeliveryMethod; address?: string };
   updatedAt: string;

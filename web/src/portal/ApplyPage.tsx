@@ -108,7 +108,7 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
     const names = new Map((src.library ?? []).map((f) => [f.id, f.name]));
     const codes = new Set(uploadableMaterials(item.materials).map((m) => m.code));
     for (const m of src.draft.materials) {
-      if (!codes.has(m.code)) continue;
+      if (!codes.has(m.code) || !('fileId' in m)) continue;
       // One file per material, as the server keeps it.
       uploads[m.code] = [{ uid: `draft-${m.fileId}`, name: names.get(m.fileId) ?? savedFileName, status: 'done', fileId: m.fileId }];
     }
