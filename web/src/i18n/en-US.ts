@@ -1572,6 +1572,7 @@ export const enUS: Dict<Messages> = {
     face: 'Contents',
     qrTitle: 'Show the QR code',
     qrHint: 'Let others scan it with their phone to check that the license is genuine and valid now. They see masked details only.',
+    qrMissing: 'The QR code cannot be shown just now; copy the verification link below and send it instead.',
     qrAlt: 'Verification QR code of the {{type}}',
     share: 'Share',
     shareHint: 'You share the verification link: it shows whether the license is valid, with the name and ID number masked, and nothing else about you.',

@@ -81,7 +81,7 @@ function ShowAndShare({ l }: { l: LicenseDetail }) {
             <img src={licenseQrUrl(l.ref)} alt={t('wallet.qrAlt', { type: l.typeName })} width={200} height={200} style={{ maxWidth: '70vw', height: 'auto', background: '#fff' }} onError={() => setQrFailed(true)} />
           )}
           <Typography.Paragraph type="secondary" style={{ margin: 0, textAlign: 'center' }}>
-            {t('wallet.qrHint')}
+            {qrFailed ? t('wallet.qrMissing') : t('wallet.qrHint')}
           </Typography.Paragraph>
         </div>
       </Card>

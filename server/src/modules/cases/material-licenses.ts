@@ -97,13 +97,20 @@ export function caseLicenseMaterials(db: Db | Trx, caseId: string): Promise<Lice
 }
 
 /**
- * Measures: materials no longer asked for because an electronic license stood for them, per license type
- * (optionally since / before a moment).
+ * Measures: materials no longer asked for because an electronic license stood for them, per license type and
+ * per department handling the case (optionally since / before a moment).
  */
-export async function countLicenseReuse(db: Db, range: { from?: Date; to?: Date } = {}): Promise<Array<{ typeCode: string; typeName: string; materials: number }>> {
-  let q = db.selectFrom('case_material_license').select(['type_code', (eb) => eb.fn.max('type_name').as('type_name'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy('type_code');
-  if (range.from) q = q.where('attached_at', '>=', range.from);
-  if (range.to) q = q.where('attached_at', '<', range.to);
-  const rows = await q.orderBy('type_code').execute();
-  return rows.map((r) => ({ typeCode: r.type_code, typeName: r.type_name, materials: Number(r.n) }));
+export async function countLicenseReuse(
+  db: Db,
+  range: { from?: Date; to?: Date } = {},
+): Promise<Array<{ typeCode: string; typeName: string; orgId: string; agencyName: string; materials: number }>> {
+  let q = db
+    .selectFrom('case_material_license as m')
+    .innerJoin('case as c', 'c.id', 'm.case_id')
+    .select(['m.type_code', 'c.org_id', (eb) => eb.fn.max('m.type_name').as('type_name'), (eb) => eb.fn.max('c.agency_name').as('agency_name'), (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['m.type_code', 'c.org_id']);
+  if (range.from) q = q.where('m.attached_at', '>=', range.from);
+  if (range.to) q = q.where('m.attached_at', '<', range.to);
+  const rows = await q.orderBy('m.type_code').orderBy('c.org_id').execute();
+  return rows.map((r) => ({ typeCode: r.type_code, typeName: r.type_name, orgId: r.org_id, agencyName: r.agency_name, materials: Number(r.n) }));
 }

@@ -86,10 +86,15 @@ describe('免提交: a license stands for a material', () => {
     const logged = await t.db.selectFrom('license_verification').select(['channel', 'valid']).where('ref', '=', license!.ref).where('channel', '=', `case:${c.id}`).execute();
     expect(logged).toEqual([{ channel: `case:${c.id}`, valid: true }]);
 
-    // Measures: one more material no longer asked for, counted under the 营业执照 type.
+    // Measures: one more material no longer asked for, counted under the 营业执照 type and the handling department.
     const after = await countLicenseReuse(t.db);
-    const n = (rows: typeof after) => rows.find((r) => r.typeCode === typeCode('营业执照'))?.materials ?? 0;
+    const n = (rows: typeof after) => rows.find((r) => r.typeCode === typeCode('营业执照') && r.agencyName === c.agencyName)?.materials ?? 0;
     expect(n(after)).toBe(n(before) + 1);
+
+    // A draft may keep the license too.
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/drafts/${SEAL_ITEM.implCode}`, headers: company.headers, payload: { form: {}, materials: [{ code, licenseRef: license!.ref }] } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await get(company, `/api/v1/drafts/${SEAL_ITEM.implCode}`)).json().materials).toEqual([{ code, licenseRef: license!.ref }]);
   });
 
   it('someone else’s license is refused, and so is a license of the wrong type or for a material that names none', async () => {
