@@ -153,7 +153,7 @@ test.describe.serial('我的证照 and 免提交 on a phone', () => {
     for (const [k, f] of Object.entries(item.form.properties as Record<string, { type: string; enum?: string[]; format?: string; maxLength?: number }>)) {
       form[k] = f.enum ? f.enum[0] : f.type === 'integer' || f.type === 'number' ? 1 : f.type === 'boolean' ? true : f.format === 'date' ? '2026-11-20' : '测试';
     }
-    Object.assign(form, { businessName: '泰州市海陵区小周面馆', businessScope: '餐饮服务', idNumber: '321202199003150312', phone: '13952600315' });
+    Object.assign(form, { operatorName: '李明', businessName: '泰州市海陵区小周面馆', premises: '泰州市海陵区坡子街18号', businessScope: '餐饮服务', idNumber: '321202199003150312', phone: '13952600315' });
     const filed = await citizen.api.post('/api/v1/cases', { headers: { ...citizen.headers, 'idempotency-key': crypto.randomUUID() }, data: { implCode, form, materials } });
     expect(filed.status(), await filed.text()).toBe(201);
     const c = await filed.json();
@@ -178,7 +178,9 @@ test.describe.serial('我的证照 and 免提交 on a phone', () => {
     await expect(page.getByRole('link', { name: /结婚证/ })).toBeVisible();
     await shot(page, 'licenses-08-citizen-wallet');
     await cards.first().tap();
-    await expect(page.getByRole('region', { name: '营业执照' })).toContainText('泰州市海陵区小周面馆');
+    const face = page.getByRole('region', { name: '营业执照' });
+    await expect(face).toContainText('泰州市海陵区小周面馆');
+    await expect(face).toContainText('泰州市海陵区坡子街18号');
     await shot(page, 'licenses-09-citizen-license');
 
     await expect(async () => {
