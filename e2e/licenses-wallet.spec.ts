@@ -114,6 +114,8 @@ test.describe.serial('我的证照 and 免提交 on a phone', () => {
     await expect(page.getByText('已用电子证照')).toBeVisible();
     await expect(page.getByText(new RegExp(`营业执照，证号 ${licenseNumber}`))).toBeVisible();
     await shot(page, 'licenses-06-my-case');
+    await page.getByRole('link', { name: '查看证照' }).tap();
+    await expect(page.getByRole('region', { name: '营业执照' })).toContainText(licenseNumber);
     await context.close();
   });
 

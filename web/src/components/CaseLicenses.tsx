@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Skeleton, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCaseLicenses } from '../api/licenses.ts';
 import type { CaseDetail, CaseLicense } from '../api/types.ts';
@@ -9,7 +10,7 @@ import { LoadError } from './status.tsx';
 const CHECKS = ['signature', 'identifier', 'status', 'validity'] as const;
 
 /** The applicant's side: which materials were given as electronic licenses (已用电子证照). */
-export function UsedLicenses({ licensed }: { licensed: CaseDetail['licensedMaterials'] }) {
+export function UsedLicenses({ licensed, linkToWallet = true }: { licensed: CaseDetail['licensedMaterials']; linkToWallet?: boolean }) {
   const { t } = useTranslation();
   if (!licensed?.length) return null;
   return (
@@ -21,6 +22,11 @@ export function UsedLicenses({ licensed }: { licensed: CaseDetail['licensedMater
             {t('wallet.usedLicense')}
           </Tag>
           <span style={{ color: 'rgba(0,0,0,0.65)' }}>{t('wallet.usedLicenseText', { type: m.typeName, number: m.number, issuer: m.issuerName })}</span>
+          {linkToWallet && (
+            <div>
+              <Link to={`/my/licenses/${encodeURIComponent(m.licenseRef)}`}>{t('wallet.openLicense')}</Link>
+            </div>
+          )}
         </li>
       ))}
     </ul>
