@@ -27,7 +27,7 @@ function LicenseFace({ l }: { l: LicenseDetail }) {
         {t('common.colon')}
         {l.number}
       </div>
-      <dl className="tb-license-face" style={{ margin: '14px 0 0', display: 'grid', gridTemplateColumns: 'minmax(5em, max-content) 1fr', columnGap: 12, rowGap: 8 }}>
+      <dl className="tb-license-face" style={{ margin: '14px 0 0', display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', columnGap: 12, rowGap: 8 }}>
         {l.face.map((f) => (
           <div key={f.key} style={{ display: 'contents' }}>
             <dt style={{ color: 'rgba(0,0,0,0.55)' }}>{f.label}</dt>
