@@ -22,7 +22,7 @@ import { notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/n
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
-import { licensesRoutes } from './modules/licenses/index.ts';
+import { licensesRoutes, materialLicensePort } from './modules/licenses/index.ts';
 import { createJwsKeys, jwksRoute, keyVaultFromEnv, type KeyVault } from './platform/crypto/index.ts';
 import { loadConfig } from './platform/config.ts';
 
@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
   await catalogRoutes(app, { db: deps.db, store: deps.store });
   const express = deps.express ?? expressProviderFromEnv();
-  casesRoutes(app, { db: deps.db, calendar, express });
+  casesRoutes(app, { db: deps.db, calendar, express, licenses: materialLicensePort });
   caseResultsRoutes(app, { db: deps.db, express });
   await paymentsRoutes(app, { db: deps.db, findCase: findCaseInScope });
   supervisionRoutes(app, { db: deps.db });

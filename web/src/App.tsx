@@ -14,6 +14,8 @@ import { NotificationsPage } from './portal/NotificationsPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { BundlesPage } from './portal/BundlesPage.tsx';
 import { BundlePage } from './portal/BundlePage.tsx';
+import { WalletPage } from './portal/WalletPage.tsx';
+import { WalletDetailPage } from './portal/WalletDetailPage.tsx';
 
 // Staff areas are loaded only when visited: citizens on phones never download them.
 // The apply wizard brings the date picker and upload code: load it when someone applies.
@@ -63,6 +65,22 @@ export function App() {
                 element={
                   <RequireAuth>
                     <MyBundleCasePage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="my/licenses"
+                element={
+                  <RequireAuth>
+                    <WalletPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="my/licenses/:ref"
+                element={
+                  <RequireAuth>
+                    <WalletDetailPage />
                   </RequireAuth>
                 }
               />

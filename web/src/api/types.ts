@@ -384,6 +384,8 @@ export interface CaseDetail extends CaseSummary {
   decision?: { result: 'grant' | 'refuse'; reason?: string; decidedAt: string; basis?: string; verifiedAt?: string; revokedAt?: string; revokeReason?: string };
   form: Record<string, unknown>;
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
+  /** 免提交: materials I gave as electronic licenses (as attached). */
+  licensedMaterials?: Array<{ code: string; name: string; licenseRef: string; typeCode: string; typeName: string; number: string; issuerName: string; holderName: string }>;
   timeline: TimelineEntry[];
   allowedActions: string[];
   /** 即办件 (instant) or 承诺件 (commitment). */
@@ -484,13 +486,84 @@ export interface LibraryFile {
 export interface Prefill {
   values: Record<string, unknown>;
   sources: Record<string, 'profile' | 'history'>;
+  /** 免提交: my valid electronic licenses that can stand for the item's materials, by material code. */
+  licenses?: MaterialLicense[];
+}
+
+/** One of my electronic licenses that can stand for a material (免提交). */
+export interface MaterialLicense {
+  code: string;
+  name: string;
+  ref: string;
+  typeCode: string;
+  typeName: string;
+  number: string;
+  issuerName: string;
+  holderName: string;
+  validUntil: string | null;
+}
+
+/** A material given in an application: an uploaded file, or one of my electronic licenses. */
+export type MaterialRef = { code: string; fileId: string } | { code: string; licenseRef: string };
+
+export type LicenseStatus = 'valid' | 'suspended' | 'revoked' | 'superseded';
+
+/** GET /api/v1/me/licenses: my electronic licenses (我的证照). */
+export interface LicenseSummary {
+  ref: string;
+  identifier: string;
+  typeCode: string;
+  typeName: string;
+  number: string;
+  version: number;
+  status: LicenseStatus;
+  holderName: string;
+  issuerName: string;
+  issuedAt: string;
+  validFrom: string;
+  validUntil: string | null;
+  expired: boolean;
+}
+
+export interface LicenseDetail extends LicenseSummary {
+  holderKind: 'person' | 'entity';
+  holderCode: string;
+  holderCodeType: string;
+  issuerCode: string;
+  regionCode: string;
+  implCode: string | null;
+  caseId: string | null;
+  source: 'case' | 'legacy';
+  face: Array<{ key: string; label: string; value: string }>;
+  annotations: Array<{ text: string; at: string; by: string }>;
+  history: Array<{ action: string; reason: string | null; actorName: string; at: string }>;
+}
+
+/** GET /api/v1/cases/{id}/licenses: a license given for a material, verified now. */
+export interface CaseLicense {
+  code: string;
+  name: string;
+  ref: string;
+  typeName: string;
+  number: string;
+  issuerName: string;
+  holderName: string;
+  holderCode: string;
+  holderCodeType: 'resident_id' | 'credit_code' | null;
+  status: LicenseStatus | 'unknown';
+  statusLabel: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  valid: boolean;
+  checks: { signature: boolean; identifier: boolean; status: boolean; validity: boolean } | null;
 }
 
 /** GET/PUT /api/v1/drafts/{implCode}. */
 export interface ServerDraft {
   implCode: string;
   form: Record<string, unknown>;
-  materials: Array<{ code: string; fileId: string }>;
+  /** Files (the portal saves only these); a draft saved through the API may also name licenses. */
+  materials: MaterialRef[];
   /** The delivery choice made so far. */
   delivery?: { method: DeliveryMethod; address?: string };
   updatedAt: string;

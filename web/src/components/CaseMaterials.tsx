@@ -5,9 +5,9 @@ import { fileUrl } from '../api/client.ts';
 import type { CaseDetail } from '../api/types.ts';
 
 /** Uploaded materials, each a download link. */
-export function CaseMaterials({ materials, emptyText }: { materials: CaseDetail['materials']; emptyText?: string }) {
+export function CaseMaterials({ materials, emptyText, hideEmpty }: { materials: CaseDetail['materials']; emptyText?: string; hideEmpty?: boolean }) {
   const { t } = useTranslation();
-  if (materials.length === 0) return <Typography.Text type="secondary">{emptyText ?? t('common.none')}</Typography.Text>;
+  if (materials.length === 0) return hideEmpty ? null : <Typography.Text type="secondary">{emptyText ?? t('common.none')}</Typography.Text>;
   return (
     <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {materials.map((m) => (

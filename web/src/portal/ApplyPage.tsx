@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage, newUuid, request } from '../api/client.ts';
 import { useMe, useOwnProfile } from '../api/auth.ts';
 import { useItem } from '../api/items.ts';
-import type { CaseDetail, DeliveryMethod, FormSchema, ItemDetail, LibraryFile, Me, OwnProfile, Prefill, ServerDraft } from '../api/types.ts';
+import type { CaseDetail, DeliveryMethod, FormSchema, ItemDetail, LibraryFile, MaterialLicense, MaterialRef, Me, OwnProfile, Prefill, ServerDraft } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useIsPhone } from '../components/useIsPhone.ts';
 import { useMaterialLibrary } from './components/LibraryPicker.tsx';
-import { MaterialUploads, missingMaterials, uploadableMaterials, type UploadState } from './components/MaterialUploads.tsx';
+import { MaterialUploads, missingMaterials, uploadableMaterials, type LicenseReuse, type UploadState } from './components/MaterialUploads.tsx';
 import {
   displayValue,
   initialFormValues,
@@ -108,7 +108,7 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
     const names = new Map((src.library ?? []).map((f) => [f.id, f.name]));
     const codes = new Set(uploadableMaterials(item.materials).map((m) => m.code));
     for (const m of src.draft.materials) {
-      if (!codes.has(m.code)) continue;
+      if (!codes.has(m.code) || !('fileId' in m)) continue;
       // One file per material, as the server keeps it.
       uploads[m.code] = [{ uid: `draft-${m.fileId}`, name: names.get(m.fileId) ?? savedFileName, status: 'done', fileId: m.fileId }];
     }
@@ -119,6 +119,11 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
 /** Materials as the API wants them: the files that finished uploading. */
 function materialRefs(uploads: UploadState): Array<{ code: string; fileId: string }> {
   return Object.entries(uploads).flatMap(([code, list]) => list.filter((e) => e.status === 'done' && e.fileId).map((e) => ({ code, fileId: e.fileId! })));
+}
+
+/** 免提交: the files, except for materials given as my electronic licenses (consented), then those licenses. */
+function submittedMaterials(uploads: UploadState, held: MaterialLicense[], covered: ReadonlySet<string>): MaterialRef[] {
+  return [...materialRefs(uploads).filter((m) => !covered.has(m.code)), ...held.filter((l) => covered.has(l.code)).map((l) => ({ code: l.code, licenseRef: l.ref }))];
 }
 
 /** Server validation details, when they name form fields, as antd field errors. */
@@ -213,6 +218,11 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   const [values, setValues] = useState<FormValues>(init.values);
   const [uploads, setUploadsState] = useState<UploadState>(init.uploads);
   const [showMissing, setShowMissing] = useState(false);
+  // 免提交: my electronic licenses that can stand for materials; used unless I uncheck (or my draft has a file there).
+  const held = useMemo(() => sources.prefill?.licenses ?? [], [sources.prefill]);
+  const [consent, setConsent] = useState<Record<string, boolean>>(() => Object.fromEntries(held.map((l) => [l.code, !init.uploads[l.code]?.length])));
+  const covered = useMemo(() => new Set(held.filter((l) => consent[l.code]).map((l) => l.code)), [held, consent]);
+  const reuse: LicenseReuse = { licenses: held, consent, onConsent: (code, on) => setConsent((c) => ({ ...c, [code]: on })) };
   const [delivery, setDeliveryState] = useState({
     method: (sources.draft?.delivery?.method ?? 'electronic') as DeliveryMethod,
     address: sources.draft?.delivery?.address ?? sources.profile?.address ?? '',
@@ -314,7 +324,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
       return;
     }
     if (step === 1) {
-      if (missingMaterials(item.materials, uploads).length > 0) {
+      if (missingMaterials(item.materials, uploads, covered).length > 0) {
         setShowMissing(true);
         return;
       }
@@ -351,7 +361,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
       {
         implCode: item.implCode,
         form: serializeForm(item.form, values),
-        materials: materialRefs(uploads),
+        materials: submittedMaterials(uploads, held, covered),
         delivery: delivery.method === 'express' ? { method: 'express', address: delivery.address.trim() } : { method: delivery.method },
         ...(item.commitmentApproval ? { commitment: { accepted: commitment.accepted, signedName: commitment.signedName.trim() } } : {}),
         ...(acceptRegion ? { acceptRegionCode: acceptRegion } : {}),
@@ -414,7 +424,8 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   }
 
   const stepTitles = [t('apply.stepForm'), t('apply.stepMaterials'), t('apply.stepConfirm')];
-  const own = uploadableMaterials(item.materials);
+  const own = uploadableMaterials(item.materials).filter((m) => !covered.has(m.code));
+  const reused = held.filter((l) => covered.has(l.code));
   const saveText =
     save.status === 'saving'
       ? t('apply.draftSaving')
@@ -465,7 +476,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
         </Form>
       </div>
 
-      {step === 1 && <MaterialUploads materials={item.materials} uploads={uploads} setUploads={setUploads} showMissing={showMissing} />}
+      {step === 1 && <MaterialUploads materials={item.materials} uploads={uploads} setUploads={setUploads} showMissing={showMissing} reuse={reuse} />}
 
       {step === 2 && (
         <div>
@@ -498,6 +509,17 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
                   children: files.length ? files.map((f) => f.name).join('、') : <Typography.Text type="secondary">{t('apply.notUploaded')}</Typography.Text>,
                 };
               })}
+            />
+          )}
+          {reused.length > 0 && (
+            <Descriptions
+              style={{ marginTop: 16 }}
+              title={t('wallet.reuseTitle')}
+              bordered
+              size="small"
+              layout={phone ? 'vertical' : 'horizontal'}
+              column={1}
+              items={reused.map((l) => ({ key: l.code, label: l.name, children: t('wallet.reuseConfirm', { type: l.typeName, number: l.number }) }))}
             />
           )}
           <AcceptRegionChoice item={item} value={acceptRegion} onChange={setAcceptRegion} />

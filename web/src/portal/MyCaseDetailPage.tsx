@@ -5,6 +5,7 @@ import { useCase } from '../api/cases.ts';
 import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
+import { UsedLicenses } from '../components/CaseLicenses.tsx';
 import { DecisionPdfButton, DeliveryInfo, RevocationPdfButton } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { CaseTimelineSection } from '../components/CaseTimeline.tsx';
@@ -130,7 +131,8 @@ export function MyCaseDetailPage() {
       </Card>
 
       <Card title={<h2 style={h2}>{t('cases.materials')}</h2>} style={{ marginTop: 16 }}>
-        <CaseMaterials materials={cs.materials} />
+        <UsedLicenses licensed={cs.licensedMaterials} />
+        <CaseMaterials materials={cs.materials} hideEmpty={!!cs.licensedMaterials?.length} />
       </Card>
     </div>
   );

@@ -170,7 +170,7 @@ export function NotificationsPage() {
                   <div style={{ marginTop: 6, whiteSpace: 'pre-line' }}>{n.body}</div>
                   {n.link && (
                     <div style={{ marginTop: 6, color: '#1f5fbf', fontSize: '0.92em' }} aria-hidden>
-                      {t('notify.openCase')} ›
+                      {n.link.startsWith('/my/licenses') ? t('wallet.openLicense') : t('notify.openCase')} ›
                     </div>
                   )}
                 </button>

@@ -1,5 +1,5 @@
 import { Layout } from 'antd';
-import { FileTextOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canEnter, useMe } from '../api/auth.ts';
@@ -28,6 +28,11 @@ export function PortalLayout() {
             <NavLink to="/my/cases" style={navStyle}>
               {t('nav.myCases')}
             </NavLink>
+            {me && (
+              <NavLink to="/my/licenses" style={navStyle}>
+                {t('wallet.nav')}
+              </NavLink>
+            )}
             {staffArea && (
               <NavLink to={`/${staffArea}`} style={navStyle}>
                 {t(`nav.${staffArea}`)}
@@ -45,6 +50,17 @@ export function PortalLayout() {
               title={t('nav.myCases')}
               aria-current={location.pathname.startsWith('/my/cases') ? 'page' : undefined}
             />
+            {me && (
+              <ButtonLink
+                type="text"
+                className="tb-show-xs"
+                icon={<SafetyCertificateOutlined aria-hidden />}
+                to="/my/licenses"
+                aria-label={t('wallet.nav')}
+                title={t('wallet.nav')}
+                aria-current={location.pathname.startsWith('/my/licenses') ? 'page' : undefined}
+              />
+            )}
             <LargeTextToggle />
             {/* On a phone the language switch moves to the footer to leave room for 大字版 and 登录. */}
             <LanguageSwitch className="tb-hide-xs" />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
-import type { CaseDetail, DeliveryMethod, StoredFile } from '../api/types.ts';
+import type { CaseDetail, DeliveryMethod, MaterialRef, StoredFile } from '../api/types.ts';
 
 export function uploadFile(file: File): Promise<StoredFile> {
   const body = new FormData();
@@ -12,7 +12,7 @@ export function uploadFile(file: File): Promise<StoredFile> {
 export interface SubmitCaseInput {
   implCode: string;
   form: Record<string, unknown>;
-  materials: Array<{ code: string; fileId: string }>;
+  materials: MaterialRef[];
   /** How the result reaches the applicant (default electronic). */
   delivery?: { method: DeliveryMethod; address?: string };
   /** 告知承诺制 items: the signed commitment. */

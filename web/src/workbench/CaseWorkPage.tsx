@@ -9,6 +9,7 @@ import { useItem } from '../api/items.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
+import { CaseLicensesCard } from '../components/CaseLicenses.tsx';
 import { DecisionPdfButton, DeliveryInfo, RevocationPdfButton } from '../components/CaseResult.tsx';
 import { CaseStateTag } from '../components/CaseStateTag.tsx';
 import { useBundleCaseIfReadable } from '../api/bundleCases.ts';
@@ -212,6 +213,7 @@ export function CaseWorkPage() {
           <Card title={<h2 style={h2}>{t('workbench.materials')}</h2>} style={{ marginTop: 16 }}>
             <CaseMaterials materials={cs.materials} emptyText={t('workbench.noMaterials')} />
           </Card>
+          <CaseLicensesCard c={cs} h2={h2} />
         </Col>
         <Col xs={24} lg={9}>
           <Card title={<h2 style={h2}>{t('workbench.actions')}</h2>}>

@@ -9,16 +9,18 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { findPublishedItem } from '../catalog/index.ts';
 import { getOwnProfile } from '../identity/index.ts';
 import { CaseErrors } from './errors.ts';
+import type { MaterialRef } from './tables.ts';
+import { licensesForItem, type AttachedLicense, type MaterialLicensePort } from './material-licenses.ts';
 
 type DeliveryChoice = { method: 'electronic' | 'pickup' | 'express'; address?: string };
-export type Draft = { implCode: string; form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }>; delivery?: DeliveryChoice; updatedAt: string };
+export type Draft = { implCode: string; form: Record<string, unknown>; materials: MaterialRef[]; delivery?: DeliveryChoice; updatedAt: string };
 
 export async function findDraft(db: Db, actor: Actor, implCode: string): Promise<Draft | undefined> {
   const d = await db.selectFrom('case_draft').selectAll().where('applicant_id', '=', actor.id).where('impl_code', '=', implCode).executeTakeFirst();
   return d ? { implCode: d.impl_code, form: d.form, materials: d.materials, ...(d.delivery ? { delivery: d.delivery } : {}), updatedAt: d.updated_at.toISOString() } : undefined;
 }
 
-export async function saveDraft(db: Db, actor: Actor, implCode: string, draft: { form: Record<string, unknown>; materials: Array<{ code: string; fileId: string }>; delivery?: DeliveryChoice }): Promise<Draft> {
+export async function saveDraft(db: Db, actor: Actor, implCode: string, draft: { form: Record<string, unknown>; materials: MaterialRef[]; delivery?: DeliveryChoice }): Promise<Draft> {
   if (!(await findPublishedItem(db, implCode))) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode });
   const row = { form: JSON.stringify(draft.form), materials: JSON.stringify(draft.materials), delivery: draft.delivery ? JSON.stringify(draft.delivery) : null, updated_at: new Date() };
   await db
@@ -49,17 +51,26 @@ export async function materialLibrary(db: Db, actor: Actor): Promise<LibraryFile
   return rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256, uploadedAt: r.created_at.toISOString(), usedAs: r.used_as }));
 }
 
-export type Prefill = { values: Record<string, unknown>; sources: Record<string, 'profile' | 'history'> };
+export type Prefill = {
+  values: Record<string, unknown>;
+  sources: Record<string, 'profile' | 'history'>;
+  /** 免提交: the applicant's valid electronic licenses that can stand for the item's materials, by material. */
+  licenses: AttachedLicense[];
+};
 
 /**
  * Values for an item's form: fields marked `x-prefill` from the applicant's profile (registers), any other field
- * from the applicant's latest application that had a field with the same key.
+ * from the applicant's latest application that had a field with the same key; and the applicant's electronic
+ * licenses that can stand for its materials (免提交, from the licenses module through `licensePort`).
  */
-export async function prefillFor(db: Db, actor: Actor, implCode: string): Promise<Prefill> {
+export async function prefillFor(db: Db, actor: Actor, implCode: string, licensePort?: MaterialLicensePort): Promise<Prefill> {
   const item = await findPublishedItem(db, implCode);
   if (!item) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode });
-  const profile = (await getOwnProfile(db, actor)) as Record<string, string | undefined>;
-  const recent = await db.selectFrom('case').select('form').where('applicant_id', '=', actor.id).orderBy('submitted_at', 'desc').limit(20).execute();
+  const [profile, recent, licenses] = await Promise.all([
+    getOwnProfile(db, actor) as Promise<Record<string, string | undefined>>,
+    db.selectFrom('case').select('form').where('applicant_id', '=', actor.id).orderBy('submitted_at', 'desc').limit(20).execute(),
+    licensesForItem(db, licensePort, actor.id, item.document),
+  ]);
   const values: Record<string, unknown> = {};
   const sources: Prefill['sources'] = {};
   for (const [key, field] of Object.entries(item.document.form.properties)) {
@@ -75,5 +86,5 @@ export async function prefillFor(db: Db, actor: Actor, implCode: string): Promis
       sources[key] = 'history';
     }
   }
-  return { values, sources };
+  return { values, sources, licenses };
 }

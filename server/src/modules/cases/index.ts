@@ -15,3 +15,4 @@ export { slaLight } from './rules.ts';
 export { countOverdueVerifications, listVerifications, type VerificationTask } from './verifications.ts';
 export { VerificationTask as VerificationTaskSchema } from './schema.ts';
 export { OPEN_STATES, STATE_LABELS } from './state.ts';
+export { caseLicenseMaterials, countLicenseReuse, type MaterialLicensePort, type HeldLicense, type LicenseRefusal, type LicenseMaterialRow } from './material-licenses.ts';

@@ -194,4 +194,31 @@ export const casesMigrations: Record<string, Migration> = {
       await sql`alter table "case" drop column bundle`.execute(db);
     },
   },
+  /**
+   * 免提交: a material satisfied by one of the applicant's electronic licenses instead of an upload (licenses
+   * module, checked at submission). What the license was when attached is kept, so the case reads the same later;
+   * staff see its live verification beside it. Counted for the measures (materials no longer asked for).
+   */
+  '202611231220_cases_material_license': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('case_material_license')
+        .addColumn('case_id', 'uuid', (c) => c.notNull().references('case.id'))
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('license_ref', 'text', (c) => c.notNull())
+        .addColumn('type_code', 'text', (c) => c.notNull())
+        .addColumn('type_name', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('issuer_name', 'text', (c) => c.notNull())
+        .addColumn('holder_name', 'text', (c) => c.notNull())
+        .addColumn('attached_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('case_material_license_pk', ['case_id', 'code'])
+        .execute();
+      await db.schema.createIndex('case_material_license_type_idx').on('case_material_license').columns(['type_code', 'attached_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_material_license').execute();
+    },
+  },
 };

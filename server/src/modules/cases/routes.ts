@@ -15,10 +15,12 @@ import { AppError, HttpErrors } from '../../platform/http/errors.ts';
 import { listVerifications } from './verifications.ts';
 import { acceptRegionsFor } from './tongban.ts';
 import { findPublishedItem } from '../catalog/index.ts';
+import type { MaterialLicensePort } from './material-licenses.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
-export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarData; express?: ExpressProvider }) {
+/** `licenses`: the licenses module's answers for 免提交 (materials given as electronic licenses), wired in app.ts. */
+export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarData; express?: ExpressProvider; licenses?: MaterialLicensePort }) {
   app.post(
     '/api/v1/cases',
     {
@@ -37,6 +39,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
         cal: deps.calendar(),
         ip: req.ip,
         locale: localeFrom(req.headers['accept-language']),
+        licenses: deps.licenses,
       });
       return reply.status(201).send(c);
     },
@@ -201,7 +204,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
   const DraftResponse = Type.Object({
     implCode: Type.String(),
     form: Type.Record(Type.String(), Type.Unknown()),
-    materials: Type.Array(Type.Object({ code: Type.String(), fileId: Type.String() })),
+    materials: SubmitBody.properties.materials,
     delivery: Type.Optional(SubmitBody.properties.delivery),
     updatedAt: Type.String({ format: 'date-time' }),
   });
@@ -255,17 +258,34 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       config: { access: 'case:apply' },
       schema: {
         tags: ['applications'],
-        summary: 'Values to pre-fill an item’s form: from my registered profile and my earlier applications',
+        summary: 'Values to pre-fill an item’s form: from my registered profile and my earlier applications; and my valid electronic licenses that can stand for its materials (免提交)',
         querystring: Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: {
-          200: Type.Object({ values: Type.Record(Type.String(), Type.Unknown()), sources: Type.Record(Type.String(), Type.Union([Type.Literal('profile'), Type.Literal('history')])) }),
+          200: Type.Object({
+            values: Type.Record(Type.String(), Type.Unknown()),
+            sources: Type.Record(Type.String(), Type.Union([Type.Literal('profile'), Type.Literal('history')])),
+            licenses: Type.Array(
+              Type.Object({
+                code: Type.String({ description: 'The material this license can stand for' }),
+                name: Type.String({ description: 'The material' }),
+                ref: Type.String(),
+                typeCode: Type.String(),
+                typeName: Type.String(),
+                number: Type.String(),
+                issuerName: Type.String(),
+                holderName: Type.String(),
+                validUntil: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+              }),
+              { description: '免提交: send `{code, licenseRef: ref}` for the material instead of a file (with the applicant’s consent)' },
+            ),
+          }),
           400: ErrorResponse,
         },
       },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return drafts.prefillFor(deps.db, req.actor!, req.query.implCode);
+      return drafts.prefillFor(deps.db, req.actor!, req.query.implCode, deps.licenses);
     },
   );
 }

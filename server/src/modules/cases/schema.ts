@@ -15,6 +15,17 @@ const Delivery = Type.Object({
   deliveredAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
+export const LicensedMaterial = Type.Object({
+  code: Type.String(),
+  name: Type.String({ description: 'The material' }),
+  licenseRef: Type.String(),
+  typeCode: Type.String(),
+  typeName: Type.String(),
+  number: Type.String(),
+  issuerName: Type.String(),
+  holderName: Type.String(),
+});
+
 export const CaseSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   number: Type.String({ description: 'Case number: region-year-sequence' }),
@@ -62,6 +73,7 @@ export const CaseDetail = Type.Intersect([
     form: Type.Record(Type.String(), Type.Unknown()),
     formSchema: Type.Unknown({ description: 'The form schema of the pinned item version, to label the fields' }),
     materials: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fileId: Type.String(), fileName: Type.String() })),
+    licensedMaterials: Type.Optional(Type.Array(LicensedMaterial, { description: '免提交: materials given as the applicant’s electronic licenses (as attached; staff see the live verification at /cases/{id}/licenses)' })),
     timeline: Type.Array(
       Type.Object({
         at: Type.String({ format: 'date-time' }),
@@ -155,7 +167,16 @@ export const SubmitBody = Type.Object(
   {
     implCode: Type.String({ minLength: 1, maxLength: 64, description: 'Implementation code of a published item' }),
     form: Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { description: 'Form values, keyed as in the item’s form schema' }),
-    materials: Type.Array(Type.Object({ code: Type.String({ maxLength: 32 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 100 }),
+    materials: Type.Array(
+      Type.Union([
+        Type.Object({ code: Type.String({ maxLength: 32 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false, description: 'An uploaded file' }),
+        Type.Object(
+          { code: Type.String({ maxLength: 32 }), licenseRef: Type.String({ minLength: 1, maxLength: 64, description: 'Reference of one of my electronic licenses (我的证照)' }) },
+          { additionalProperties: false, description: '免提交: one of my valid electronic licenses of the type the material names (with my consent)' },
+        ),
+      ]),
+      { maxItems: 100 },
+    ),
     delivery: Type.Optional(Type.Object({ method: Delivery.properties.method, address: Delivery.properties.address }, { additionalProperties: false, description: 'How the result should reach the applicant (default electronic)' })),
     commitment: Type.Optional(
       Type.Object(

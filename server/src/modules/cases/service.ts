@@ -14,7 +14,7 @@ import { findItemVersion } from '../catalog/index.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { CaseErrors } from './errors.ts';
 import { ACCEPTANCE_LIMIT_WORKING_DAYS, SPECIAL_PROCEDURES, deadline, extensionCap, isSpecificReason, resumeDeadline, slaLight, type SlaLight } from './rules.ts';
-import type { CaseBundle, Delivery, Suspension, SupplementNotice } from './tables.ts';
+import type { CaseBundle, Delivery, MaterialRef, Suspension, SupplementNotice } from './tables.ts';
 import {
   ACTION_LABELS,
   ACTIONS_VIA_API,
@@ -33,6 +33,7 @@ import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
+import { caseLicenseMaterials, licenseMaterialView, type LicenseMaterialRow } from './material-licenses.ts';
 
 export type CaseSummary = {
   id: string;
@@ -64,6 +65,8 @@ export type CaseDetail = CaseSummary & {
   form: Record<string, unknown>;
   formSchema: unknown;
   materials: Array<{ code: string; name: string; fileId: string; fileName: string }>;
+  /** 免提交: materials the applicant gave as electronic licenses (absent when none). */
+  licensedMaterials?: Array<ReturnType<typeof licenseMaterialView>>;
   timeline: Array<{ at: string; action: string; actionLabel: string; actorName: string; actorRole: string; note?: string; detail?: string }>;
   allowedActions: ApiAction[];
   caseType: 'instant' | 'commitment';
@@ -84,7 +87,8 @@ export type CaseDetail = CaseSummary & {
 export type SubmitInput = {
   implCode: string;
   form: Record<string, unknown>;
-  materials: Array<{ code: string; fileId: string }>;
+  /** Uploaded files, or (免提交) the applicant's electronic licenses for materials that name a license type. */
+  materials: MaterialRef[];
   delivery?: { method: DeliveryMethod; address?: string };
   /** 告知承诺制 items: the applicant accepts the commitment and signs it. */
   commitment?: CommitmentInput;
@@ -218,17 +222,18 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   const own = await loadCaseInTrx(db, actor, id);
   const c = own ?? (await loadAsBundleLead(db, actor, id));
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
-  const [materials, actions, itemDoc, extras] = await Promise.all([
+  const [materials, actions, itemDoc, extras, licensed] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
     db.selectFrom('case_action').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
     findItemVersion(db, c.item_version_id),
     caseExtras(db, c),
+    caseLicenseMaterials(db, id),
   ]);
   // Staff reading a full application (personal data) is an audited access.
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
-  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own);
+  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own, licensed);
 }
 
 type MaterialRow = Selectable<Database['case_material']>;
@@ -244,6 +249,7 @@ export function caseDetailOf(
   extras: CaseExtrasOf,
   locale: Locale,
   leadView = false,
+  licensed: LicenseMaterialRow[] = [],
 ): CaseDetail {
   const today = todayInShanghai();
   return {
@@ -276,6 +282,7 @@ export function caseDetailOf(
     formSchema: itemDoc?.form ?? null,
     ...extras.api,
     materials: materials.map((m) => ({ code: m.code, name: m.name, fileId: m.file_id, fileName: m.file_name })),
+    ...(licensed.length ? { licensedMaterials: licensed.map(licenseMaterialView) } : {}),
     timeline: actions.map((a) => {
       const p = a.payload as { reason?: string; decision?: 'grant' | 'refuse'; note?: string };
       // Decisions read as their result: 准予许可 / 不予许可.

@@ -63,6 +63,8 @@ export type Filing = {
   materials: Array<{ code: string; name: string; file_id: string }>;
   /** Distinct files named. */
   nfiles: number;
+  /** 免提交: materials given as the applicant's electronic licenses, as checked (absent when none). */
+  licenses?: Array<{ code: string; name: string; license_ref: string; type_code: string; type_name: string; number: string; issuer_name: string; holder_name: string }>;
 };
 
 /**
@@ -88,7 +90,7 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
         item_id uuid, version_id uuid, item_version int, impl_code text, item_name text, region_code text, org_id uuid, agency_name text,
         seq text, prefix text, form jsonb, committed_days int, statutory_days int, now timestamptz, due_date date, warn_date date,
         case_type text, joint boolean, delivery jsonb, accept_region_code text, commitment jsonb, review jsonb, log_payload jsonb,
-        outbox_id uuid, outbox jsonb, audit_id uuid, audit_at timestamptz, ip text, materials jsonb, nfiles int)),
+        outbox_id uuid, outbox jsonb, audit_id uuid, audit_at timestamptz, ip text, materials jsonb, nfiles int, licenses jsonb)),
     pub as (
       select r.i from r join service_item i on i.id = r.item_id and i.status = 'published'
         join service_item_version v on v.item_id = i.id and v.version = i.published_version and v.id = r.version_id),
@@ -118,6 +120,11 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
       select c.id, x.code, x.name, f.id, f.name
         from c join r on r.case_id = c.id cross join lateral jsonb_to_recordset(r.materials) as x(code text, name text, file_id uuid)
         join files f on f.i = r.i and f.id = x.file_id),
+    ml as (
+      insert into case_material_license (case_id, code, name, license_ref, type_code, type_name, number, issuer_name, holder_name)
+      select c.id, x.code, x.name, x.license_ref, x.type_code, x.type_name, x.number, x.issuer_name, x.holder_name
+        from c join r on r.case_id = c.id and r.licenses is not null
+        cross join lateral jsonb_to_recordset(r.licenses) as x(code text, name text, license_ref text, type_code text, type_name text, number text, issuer_name text, holder_name text)),
     log as (
       insert into case_action (id, case_id, seq, action, from_state, to_state, actor_id, actor_name, actor_role, payload, at)
       select r.action_id, c.id, 1, 'submit', null, 'submitted', r.filer_id, r.filer_name, r.filer_role, r.log_payload, r.now

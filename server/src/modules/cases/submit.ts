@@ -35,6 +35,7 @@ import { acceptRegionFor, windowAcceptRegion } from './tongban.ts';
 import { stepsOf } from './review-steps.ts';
 import { extrasOf } from './engine-extras.ts';
 import { fileBatched, type Filed, type Filing } from './submit-batch.ts';
+import { checkMaterialLicenses, splitMaterials, type AttachedLicense, type MaterialLicensePort } from './material-licenses.ts';
 
 const SCOPE = 'case.submit';
 const ITEM_CACHE_MAX = 500;
@@ -95,6 +96,9 @@ export type Plan = {
   acceptRegion: string | null;
   /** 综合窗口: the window clerk who filed it on the applicant's behalf (absent: the applicant filed online). */
   clerk?: { id: string; name: string };
+  /** 免提交: materials the applicant gives as one of their electronic licenses (code → license ref), then as checked. */
+  licenses?: Map<string, string>;
+  attached?: AttachedLicense[];
 };
 
 /**
@@ -119,21 +123,22 @@ export function plan(
   if (problems.length) throw CaseErrors.FORM_INVALID({ summary: problems.map((p) => p.message).join('；'), fields: problems });
   const byCode = new Map(doc.materials.map((m) => [m.code, m]));
   for (const m of input.materials) if (!byCode.has(m.code)) throw CaseErrors.MATERIAL_UNKNOWN({ code: m.code });
-  const given = new Map(input.materials.map((m) => [m.code, m.fileId]));
+  const { files: given, licenses } = splitMaterials(input.materials);
   // Materials the platform obtains itself (registers, licenses) are never demanded from the applicant.
-  const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code) && !provided?.materials.has(m.code));
+  const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code) && !licenses?.has(m.code) && !provided?.materials.has(m.code));
   if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
   if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
   const due = deadline(todayInShanghai(), ACCEPTANCE_LIMIT_WORKING_DAYS, cal);
-  return { item, given, names: new Map([...given.keys()].map((code) => [code, byCode.get(code)!.name])), dueDate: due.dueDate, warnDate: due.warnDate, acceptRegion: null };
+  return { item, given, names: new Map([...given.keys()].map((code) => [code, byCode.get(code)!.name])), dueDate: due.dueDate, warnDate: due.warnDate, acceptRegion: null, ...(licenses ? { licenses } : {}) };
 }
 
 /**
  * The checks that read the database, only for the items that need them: the commitment's signature, the accepting
- * region. `clerk`: filed at a comprehensive window on the applicant's behalf — the window's region accepts it
+ * region, the electronic licenses given for materials (only when some are: `licensePort`, from the licenses module).
+ * `clerk`: filed at a comprehensive window on the applicant's behalf — the window's region accepts it
  * (tongban.ts `windowAcceptRegion`), whatever region the request names.
  */
-export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date, clerk?: Actor): Promise<Plan> {
+export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Plan, now: Date, clerk?: Actor, licensePort?: MaterialLicensePort): Promise<Plan> {
   const doc = p.item.document;
   let signed: SignedCommitment | undefined;
   if (doc.commitmentApproval) {
@@ -142,7 +147,8 @@ export async function planExtras(db: Db, actor: Actor, input: SubmitInput, p: Pl
   }
   const wanted = clerk ? windowAcceptRegion(p.item.regionCode, clerk) : input.acceptRegionCode;
   const acceptRegion = await acceptRegionFor(db, doc, p.item.regionCode, wanted);
-  return { ...p, signed, acceptRegion, ...(clerk ? { clerk: { id: clerk.id, name: clerk.displayName } } : {}) };
+  const attached = p.licenses ? await checkMaterialLicenses(db, licensePort, actor.id, doc, p.licenses) : undefined;
+  return { ...p, signed, acceptRegion, ...(clerk ? { clerk: { id: clerk.id, name: clerk.displayName } } : {}), ...(attached ? { attached } : {}) };
 }
 
 /** The first log entry's payload: the channel (and the window clerk), and the 通办 and 告知承诺 facts of the filing. */
@@ -197,10 +203,13 @@ function filingOf(actor: Actor, filer: Filer, input: SubmitInput, p: Plan, ids: 
     ip: ids.ip,
     materials: [...p.given].map(([code, fileId]) => ({ code, name: p.names.get(code)!, file_id: fileId })),
     nfiles: new Set(p.given.values()).size,
+    ...(p.attached ? { licenses: p.attached.map(licenseRowOf) } : {}),
   };
 }
 
 type CaseRowOf = Parameters<typeof caseDetailOf>[1];
+
+const licenseRowOf = (l: AttachedLicense) => ({ code: l.code, name: l.name, license_ref: l.ref, type_code: l.typeCode, type_name: l.typeName, number: l.number, issuer_name: l.issuerName, holder_name: l.holderName });
 
 /** Who files and is recorded as filing: the applicant online, or the window clerk on their behalf. */
 export type Filer = { id: string; name: string; role: 'applicant' | 'window_clerk' };
@@ -217,7 +226,7 @@ export async function submitCase(
   db: Db,
   actor: Actor,
   input: SubmitInput,
-  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; applicant?: Actor },
+  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; applicant?: Actor; licenses?: MaterialLicensePort },
 ): Promise<CaseDetail> {
   const clerk = ctx.applicant ? actor : undefined;
   const applicant = ctx.applicant ?? actor;
@@ -237,7 +246,7 @@ export async function submitCase(
     let p: Plan;
     const now = new Date();
     try {
-      p = await planExtras(db, applicant, input, plan(item, applicant, input, ctx.cal, undefined, !!clerk), now, clerk);
+      p = await planExtras(db, applicant, input, plan(item, applicant, input, ctx.cal, undefined, !!clerk), now, clerk, ctx.licenses);
     } catch (err) {
       return refuse(err);
     }
@@ -275,6 +284,7 @@ export async function submitCase(
       .map(([code, fileId]) => ({ case_id: caseId, code, name: p.names.get(code)!, file_id: fileId, file_name: row._files[fileId]! }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: filer.id, actor_name: filer.name, actor_role: filer.role, payload: submitPayload(p), at: now }];
-    return caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale);
+    const licensed = (p.attached ?? []).map((l) => ({ case_id: caseId, ...licenseRowOf(l) }));
+    return caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale, false, licensed);
   }
 }

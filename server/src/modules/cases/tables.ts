@@ -17,6 +17,9 @@ export type Delivery = { method: DeliveryMethod; address?: string; trackingNo?: 
 
 type Json<T> = ColumnType<T, string, string>;
 
+/** A material given in an application: an uploaded file, or (免提交) one of the applicant's electronic licenses. */
+export type MaterialRef = { code: string; fileId: string } | { code: string; licenseRef: string };
+
 export type CasesTables = {
   case: {
     id: string;
@@ -70,6 +73,19 @@ export type CasesTables = {
     note: string | null;
   };
   case_material: { case_id: string; code: string; name: string; file_id: string; file_name: string };
+  /** 免提交: a material satisfied by the applicant's electronic license (as it was when attached). */
+  case_material_license: {
+    case_id: string;
+    code: string;
+    name: string;
+    license_ref: string;
+    type_code: string;
+    type_name: string;
+    number: string;
+    issuer_name: string;
+    holder_name: string;
+    attached_at: Generated<Date>;
+  };
   case_action: {
     id: string;
     case_id: string;
@@ -87,7 +103,7 @@ export type CasesTables = {
     applicant_id: string;
     impl_code: string;
     form: Json<Record<string, unknown>>;
-    materials: Json<Array<{ code: string; fileId: string }>>;
+    materials: Json<Array<MaterialRef>>;
     delivery: ColumnType<{ method: DeliveryMethod; address?: string } | null, string | null | undefined, string | null>;
     updated_at: Generated<Date>;
   };

@@ -14,5 +14,6 @@ export const LicenseErrors = defineErrors({
   REASON_REQUIRED: { status: 400, 'zh-CN': '请写明{action}的具体原因', 'en-US': 'Give the specific reason for {action}' },
   ANNOTATION_REQUIRED: { status: 400, 'zh-CN': '请填写加注内容', 'en-US': 'Enter the annotation text' },
   NOT_ISSUER: { status: 403, 'zh-CN': '只有发证部门可以变更这个证照', 'en-US': 'Only the issuing department may change this license' },
+  CASE_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这个办件，或您无权查看', 'en-US': 'No such case, or you may not read it' },
   HOLDER_CODE_INVALID: { status: 400, 'zh-CN': '持证主体代码“{code}”不是有效的身份证号码或统一社会信用代码', 'en-US': '"{code}" is not a valid resident ID or unified social credit code' },
 });

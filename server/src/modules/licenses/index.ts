@@ -9,3 +9,6 @@ export { createSealInTrx, signerForOrgInTrx, rotateSealKey } from './seals.ts';
 export { saveLicenseType, insertLicenseTypeInTrx, checkLicenseType, type LicenseTypeInput } from './types.ts';
 export { signedDataOf, contentOfRow, maskHolderName, maskHolderCode } from './content.ts';
 export { licenseMeasures, type LicenseMeasure } from './measures.ts';
+export { materialLicensePort, heldLicenseForMaterial, heldLicensesOfTypes, caseLicenses, type CaseLicense } from './reuse.ts';
+/** Measures: materials no longer asked for because an electronic license stood for them (kept by cases). */
+export { countLicenseReuse } from '../cases/index.ts';

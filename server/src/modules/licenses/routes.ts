@@ -4,6 +4,7 @@ import { ErrorResponse } from '../../platform/http/schemas.ts';
 import { createSealInTrx, listSeals, rotateSealKey } from './seals.ts';
 import { actOnLicense, holderLicenses, myLicense, myLicenses, signatureOf, staffLicense, verifyLicense } from './service.ts';
 import { listLicenseTypes, saveLicenseType } from './types.ts';
+import { walletRoutes } from './routes.wallet.ts';
 import type { LicenseDeps } from './issue.ts';
 import { HolderQuery, LicenseDetail, LicenseList, LicenseTypeBody, LicenseTypeView, LifecycleBody, SealBody, SealView, SignatureView, Verification } from './schema.ts';
 
@@ -12,6 +13,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 export function licensesRoutes(app: App, deps: LicenseDeps) {
   const { db } = deps;
+  walletRoutes(app, deps);
 
   app.get('/api/v1/me/licenses', {
     config: { access: 'authenticated' },

@@ -127,7 +127,7 @@ export async function myLicenses(db: Db, actor: Actor): Promise<LicenseSummary[]
   return rows.map((r) => summary(r, today));
 }
 
-async function holderCodesOf(db: Db | Trx, accountId: string): Promise<string[]> {
+export async function holderCodesOf(db: Db | Trx, accountId: string): Promise<string[]> {
   const p = await getApplicantProfileInTrx(db, accountId);
   return [p.resident_id, p.credit_code].filter((x): x is string => !!x);
 }
@@ -180,7 +180,7 @@ export async function holderLicenses(db: Db, actor: Actor, q: { holderCode: stri
 
 export type LifecycleAction = 'suspend' | 'reinstate' | 'revoke' | 'annotate' | 'reissue';
 const ACTION_LABEL: Record<LifecycleAction, string> = { suspend: '暂停使用', reinstate: '恢复使用', revoke: '注销', annotate: '加注', reissue: '换发新版本' };
-const STATUS_LABEL: Record<LicenseStatus, string> = { valid: '有效', suspended: '暂停使用', revoked: '已注销', superseded: '已换发' };
+export const STATUS_LABEL: Record<LicenseStatus, string> = { valid: '有效', suspended: '暂停使用', revoked: '已注销', superseded: '已换发' };
 const ALLOWED_FROM: Record<LifecycleAction, LicenseStatus[]> = {
   suspend: ['valid'],
   reinstate: ['suspended'],

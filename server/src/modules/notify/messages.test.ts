@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, composeBundleMessage, composeCaseMessage } from './messages.ts';
+import { chineseDate, composeBundleMessage, composeCaseMessage, composeLicenseMessage } from './messages.ts';
 
 const base = { caseId: '0190aaaa-0000-7000-8000-000000000001', number: '321202-2026-000042', itemName: '食品经营许可（仅销售预包装食品备案）', applicantId: 'x' };
 
@@ -94,5 +94,35 @@ describe('what applicants are told', () => {
     expect(held.sms).toBeUndefined();
     expect(held.body).toContain('全部办完后一起送达');
     expect(composeCaseMessage('case.closed', { ...base, method: 'express', together: true })).toBeUndefined();
+  });
+});
+
+describe('what license holders are told', () => {
+  const lic = { licenseId: 'l1', ref: 'AbC_d-9', typeName: '食品经营许可证', number: 'JY0000000012', holderAccountId: 'x' };
+
+  it('issued: where to find it, and that it replaces the paper next time', () => {
+    const m = composeLicenseMessage('license.issued', lic)!;
+    expect(m.title).toBe('食品经营许可证已发放');
+    expect(m.body).toBe('您的食品经营许可证（电子证照，证号 JY0000000012）已发放，可在“我的证照”中查看和出示。以后办事需要这份证照时，可以直接使用电子证照，免于提交。');
+    expect(m.sms).toBe('【通办】您的食品经营许可证（电子证照）已发放，可登录通办在“我的证照”中查看和出示。');
+    expect(m.link).toBe('/my/licenses/AbC_d-9');
+    expect(composeLicenseMessage('license.issued', lic, { publicUrl: 'https://zwfw.example.gov.cn' })!.emailBody).toContain('https://zwfw.example.gov.cn/my/licenses/AbC_d-9');
+  });
+
+  it('changed: suspension, reinstatement and revocation with the reason (revocation with the rights of review); an annotation stays in the portal', () => {
+    const suspended = composeLicenseMessage('license.changed', { ...lic, action: 'suspend', reason: '经营场所正在整改' })!;
+    expect(suspended.title).toBe('食品经营许可证已暂停使用');
+    expect(suspended.body).toContain('原因：经营场所正在整改。');
+    expect(suspended.sms).not.toContain('整改'); // SMS is not a private channel: no reasons
+    expect(composeLicenseMessage('license.changed', { ...lic, action: 'reinstate', reason: '整改完成' })!.title).toBe('食品经营许可证已恢复使用');
+    const revoked = composeLicenseMessage('license.changed', { ...lic, action: 'revoke', reason: '申请人以欺骗手段取得' })!;
+    expect(revoked.body).toContain('依法申请行政复议或者提起行政诉讼');
+    const annotated = composeLicenseMessage('license.changed', { ...lic, action: 'annotate' })!;
+    expect(annotated.sms).toBeUndefined();
+  });
+
+  it('a re-issue is told once, by the new version’s license.issued; unknown topics say nothing', () => {
+    expect(composeLicenseMessage('license.changed', { ...lic, action: 'reissue', reason: '变更经营场所' })).toBeUndefined();
+    expect(composeLicenseMessage('license.verified', lic)).toBeUndefined();
   });
 });

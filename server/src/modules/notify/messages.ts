@@ -68,6 +68,21 @@ export const CASE_TOPICS = [
   'case.verified',
 ] as const satisfies readonly NotificationKind[];
 export const BUNDLE_TOPICS = ['bundle.results_released', 'bundle.delivered'] as const satisfies readonly NotificationKind[];
+/** Electronic licenses placed in or changed in the holder's wallet (licenses/issue.ts, licenses/service.ts). */
+export const LICENSE_TOPICS = ['license.issued', 'license.changed'] as const satisfies readonly NotificationKind[];
+
+/** Payload of license.issued / license.changed (licenses module). */
+export type LicenseEventPayload = {
+  licenseId: string;
+  ref: string;
+  typeName: string;
+  number: string;
+  holderAccountId?: string | null;
+  caseId?: string | null;
+  /** license.changed: what the issuing department did, and why. */
+  action?: 'suspend' | 'reinstate' | 'revoke' | 'annotate' | 'reissue';
+  reason?: string;
+};
 
 const SMS_SIGNATURE = '【通办】';
 
@@ -214,6 +229,46 @@ export function composeCaseMessage(topic: string, p: CaseEventPayload, opts: { p
     emailSubject: `${SMS_SIGNATURE}${x.title}（办件编号 ${p.number}）`,
     emailBody: `${x.body}\n\n办件编号：${p.number}\n${where}\n\n本邮件由系统自动发送，请勿直接回复。`,
   };
+}
+
+/**
+ * 我的证照: a license issued into the holder's wallet, or suspended, reinstated, revoked or annotated by its issuing
+ * department. A re-issue tells through the new version's license.issued (one message, not two).
+ */
+export function composeLicenseMessage(topic: string, p: LicenseEventPayload, opts: { publicUrl?: string } = {}): ComposedMessage | undefined {
+  const license = `${p.typeName}（电子证照，证号 ${p.number}）`;
+  const why = p.reason?.trim() ? `原因：${sentence(p.reason)}` : '';
+  let x: Parts;
+  if (topic === 'license.issued') {
+    x = {
+      kind: topic,
+      title: `${p.typeName}已发放`,
+      body: `您的${license}已发放，可在“我的证照”中查看和出示。以后办事需要这份证照时，可以直接使用电子证照，免于提交。`,
+      sms: `${SMS_SIGNATURE}您的${p.typeName}（电子证照）已发放，可登录通办在“我的证照”中查看和出示。`,
+    };
+  } else if (topic === 'license.changed') {
+    switch (p.action) {
+      case 'suspend':
+        x = { kind: topic, title: `${p.typeName}已暂停使用`, body: `您的${license}已被发证部门暂停使用，暂停期间不能出示或用于办事。${why}`, sms: `${SMS_SIGNATURE}您的${p.typeName}（电子证照）已暂停使用，请登录通办查看原因。` };
+        break;
+      case 'reinstate':
+        x = { kind: topic, title: `${p.typeName}已恢复使用`, body: `您的${license}已恢复使用，可以正常出示和用于办事。${why}`, sms: `${SMS_SIGNATURE}您的${p.typeName}（电子证照）已恢复使用。` };
+        break;
+      case 'revoke':
+        x = { kind: topic, title: `${p.typeName}已注销`, body: `您的${license}已被发证部门注销，不能再出示或用于办事。${why}${REVIEW_RIGHTS}`, sms: `${SMS_SIGNATURE}您的${p.typeName}（电子证照）已注销，请登录通办查看原因。` };
+        break;
+      case 'annotate':
+        x = { kind: topic, title: `${p.typeName}有新的加注`, body: `发证部门在您的${license}上增加了加注，可在“我的证照”中查看。` };
+        break;
+      default:
+        return undefined;
+    }
+  } else {
+    return undefined;
+  }
+  const link = `/my/licenses/${encodeURIComponent(p.ref)}`;
+  const where = opts.publicUrl ? `查看详情：${opts.publicUrl}${link}` : '详情请登录通办，在“我的证照”中查看。';
+  return { ...x, link, emailSubject: `${SMS_SIGNATURE}${x.title}（证号 ${p.number}）`, emailBody: `${x.body}\n\n证号：${p.number}\n${where}\n\n本邮件由系统自动发送，请勿直接回复。` };
 }
 
 const RESULT_LABELS = { grant: '准予许可', refuse: '不予许可', declined: '未受理' } as const;

@@ -121,7 +121,7 @@ describe('handling case events (at least once)', () => {
     expect(n!.body).toContain('2. 法定代表人身份证明：身份证复印件不清晰');
   });
 
-  it('skips events it cannot address, and registers on every case and 一件事 topic', async () => {
+  it('skips events it cannot address, and registers on every case, 一件事 and license topic', async () => {
     expect(await handleCaseEvent(deps, event('case.accepted', { caseId: randomUUID(), number: 'X' }))).toEqual({ notification: false });
     expect(await handleCaseEvent(deps, caseEvent('case.reassigned', citizenId))).toEqual({ notification: false });
     expect(await handleCaseEvent(deps, event('bundle.results_released', { number: 'YJS-2026-000001', applicantId: citizenId }))).toEqual({ notification: false });
@@ -140,6 +140,8 @@ describe('handling case events (at least once)', () => {
       'case.supplement_requested',
       'case.suspended',
       'case.verified',
+      'license.changed',
+      'license.issued',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import type { DomainEvent } from '../../platform/jobs/outbox.ts';
 import { findAccountContact, maskPhone } from '../identity/index.ts';
 import type { EmailSender, SmsSender } from './adapters/index.ts';
-import { BUNDLE_TOPICS, composeBundleMessage, composeCaseMessage, type BundleEventPayload, type CaseEventPayload } from './messages.ts';
+import { BUNDLE_TOPICS, composeBundleMessage, composeCaseMessage, composeLicenseMessage, type BundleEventPayload, type CaseEventPayload, type ComposedMessage, type LicenseEventPayload } from './messages.ts';
 import { NotifyErrors } from './errors.ts';
 import type { MessageChannel, NotifyTables } from './tables.ts';
 
@@ -220,19 +220,35 @@ export async function handleCaseEvent(deps: NotifyDeps, event: DomainEvent): Pro
     deps.log?.warn({ eventId: event.id, topic: event.topic }, 'notify: event without an applicant or of an unknown topic; skipped');
     return { notification: false };
   }
+  return tell(deps, event, msg, p.applicantId, caseId ?? null);
+}
+
+/**
+ * Tell a license's holder that it was issued into their wallet or changed (portal, SMS and email as for cases).
+ * Licenses without a holder account (legacy imports not yet claimed) have nobody to tell.
+ */
+export async function handleLicenseEvent(deps: NotifyDeps, event: DomainEvent): Promise<HandledEvent> {
+  const p = (event.payload ?? {}) as LicenseEventPayload;
+  const msg = composeLicenseMessage(event.topic, p, { publicUrl: deps.publicUrl });
+  if (!msg || !p.holderAccountId) return { notification: false };
+  return tell(deps, event, msg, p.holderAccountId, p.caseId ?? null);
+}
+
+/** Portal notification, then SMS and email when the message has them — each at most once per event. */
+async function tell(deps: NotifyDeps, event: DomainEvent, msg: ComposedMessage, accountId: string, caseId: string | null): Promise<HandledEvent> {
   // Dated when the case moved, not when the job ran: a backlog still lists in the order things happened.
   const at = new Date(event.createdAt);
   const notification = await addNotification(deps.db, {
     eventId: event.id,
-    accountId: p.applicantId,
+    accountId,
     kind: msg.kind,
     title: msg.title,
     body: msg.body,
     link: msg.link,
-    caseId: caseId ?? null,
+    caseId,
     ...(Number.isNaN(at.getTime()) ? {} : { at }),
   });
-  const contact = await (deps.findContact ?? findAccountContact)(deps.db, p.applicantId);
+  const contact = await (deps.findContact ?? findAccountContact)(deps.db, accountId);
   const out: HandledEvent = { notification };
   const errors: string[] = [];
   if (contact?.phone && msg.sms) {

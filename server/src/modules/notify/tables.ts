@@ -12,7 +12,9 @@ export type NotificationKind =
   | 'case.closed'
   | 'case.verified'
   | 'bundle.results_released'
-  | 'bundle.delivered';
+  | 'bundle.delivered'
+  | 'license.issued'
+  | 'license.changed';
 export type MessageChannel = 'sms' | 'email';
 
 export type NotifyTables = {

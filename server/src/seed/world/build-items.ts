@@ -10,6 +10,7 @@ import { makeBaseCode, makeImplCode, TAIZHOU_CODE } from '../../platform/codes/i
 import { COMPLAINT, DEFAULT_STEPS, HALL_HOURS, type ItemDraft, type MaterialDraft, type OrgItems } from './items/helpers.ts';
 import { CENTRE_ADDRESSES, DEPT } from './orgs.ts';
 import type { ItemSeed, MaterialSeed, OrgSeed } from './types.ts';
+import { licenseTypeForMaterial } from './licenses.ts';
 
 function exerciseLevelOf(org: OrgSeed): ItemSeed['exerciseLevel'] {
   if (org.regionCode === TAIZHOU_CODE) return '3';
@@ -158,6 +159,8 @@ function completeMaterial(m: MaterialDraft, basis: string): MaterialSeed {
     obtainable: m.obtainable ?? (m.source === 'government' || issuer !== undefined),
   };
   if (issuer) out.issuingDept = issuer;
+  const licenseType = licenseTypeForMaterial(m.name);
+  if (licenseType) out.licenseTypeCode = licenseType;
   return out;
 }
 

@@ -18,6 +18,8 @@ export type LicenseTypeSeed = {
   numberPrefix: string;
   /** Items whose license result has one of these names produce this type. */
   resultNames: RegExp;
+  /** Materials (by name) a license of this type stands for: the applicant holding one need not submit them (免提交). */
+  materialNames?: RegExp;
 };
 
 /** A national authority's demo credit code: registration dept 1 (机构编制), category 1 (机关), region 100000. */
@@ -39,6 +41,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: '泰市监',
     validity: {},
     resultNames: /^营业执照/,
+    materialNames: /^营业执照(正、副本|副本|复印件|信息)?$/,
     faceFields: [
       f('name', '名称', 'form.businessName|form.entityName|holder.name', true),
       f('creditCode', '统一社会信用代码', 'form.creditCode'),
@@ -58,6 +61,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: 'JY',
     validity: { years: 5 },
     resultNames: /^食品经营许可证$/,
+    materialNames: /^食品经营许可证(正、副本|副本|复印件)?$/,
     faceFields: [
       f('operator', '经营者名称', 'form.entityName|holder.name', true),
       f('creditCode', '社会信用代码', 'form.creditCode|holder.code'),
@@ -77,6 +81,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: 'S',
     validity: {},
     resultNames: /^出生医学证明$/,
+    materialNames: /^出生医学证明$/,
     faceFields: [
       f('babyName', '新生儿姓名', 'form.babyName', true),
       f('babySex', '性别', 'form.babySex'),
@@ -94,6 +99,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: 'J',
     validity: {},
     resultNames: /^结婚证$/,
+    materialNames: /^(本人的)?结婚证$/,
     faceFields: [
       f('holder', '持证人', 'holder.name', true),
       f('registeredOn', '登记日期', 'issuedAt'),
@@ -110,6 +116,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: '苏（2026）泰州市不动产权第',
     validity: {},
     resultNames: /^不动产权证书$/,
+    materialNames: /^不动产权证书(（[^）]+）)?$/,
     faceFields: [
       f('owner', '权利人', 'form.applicantName|holder.name', true),
       f('location', '坐落', 'form.location'),
@@ -125,6 +132,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
     numberPrefix: '苏交运管许可泰字',
     validity: { years: 4 },
     resultNames: /^道路运输经营许可证$/,
+    materialNames: /^道路运输经营许可证(正、副本|副本|复印件)?$/,
     faceFields: [
       f('operator', '业户名称', 'holder.name', true),
       f('scope', '经营范围', 'case.itemName'),
@@ -137,4 +145,9 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
 /** The implementation codes of the world's items whose license result is of this type. */
 export function implCodesOf(t: LicenseTypeSeed, items: ItemSeed[]): string[] {
   return items.filter((i) => i.result.type === 'license' && t.resultNames.test(i.result.name)).map((i) => i.implCode);
+}
+
+/** The license type that stands for a material of this name (免提交), if any. */
+export function licenseTypeForMaterial(name: string): string | undefined {
+  return LICENSE_TYPES.find((t) => t.materialNames?.test(name))?.code;
 }

@@ -108,7 +108,7 @@ type FilledElements =
  * calendar days; committedDays 0 is an instant case (即办件). Online depth levels 1..7 (网上办理深度): 1 互联网咨询,
  * 2 互联网收件, 3 互联网预审, 4 互联网受理, 5 互联网办理, 6 互联网办理结果信息反馈, 7 电子证照/结果网上送达.
  * Not filled: `result.sample` and materials' `blankForm` / `sample` (they name stored files, which a pure world has
- * none of) and materials' `licenseTypeCode` (no electronic license types yet).
+ * none of). Materials' `licenseTypeCode` names the demo license type that stands for them (licenses.ts).
  */
 export type ItemSeed = Omit<ItemDocument, 'kind' | 'exerciseLevel' | 'materials' | 'form' | 'result' | 'hall' | 'fees' | FilledElements> &
   Required<Pick<ItemDocument, FilledElements>> & {

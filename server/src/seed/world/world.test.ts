@@ -7,6 +7,7 @@ import {
   validateImplCode,
   validateResidentId,
 } from '../../platform/codes/index.ts';
+import { LICENSE_TYPES } from './licenses.ts';
 import { buildWorld, DEMO_PASSWORD, DEMO_USERNAMES, DRIFTED_ITEM, SLICE_ITEM_IMPL_CODE, SLICE_ITEM_NAME } from './index.ts';
 
 const world = buildWorld();
@@ -177,7 +178,6 @@ describe('buildWorld', () => {
           expect(m.acceptanceStandard && m.legalBasis, `${i.name} ${m.name}`).toBeTruthy();
           expect(typeof m.obtainable).toBe('boolean');
           if (m.source === 'government' || m.obtainable) expect(m.issuingDept, `${i.name} ${m.name}`).toBeTruthy();
-          expect(m.licenseTypeCode).toBeUndefined();
         }
       }
       // Item-specific content, not only defaults.
@@ -192,6 +192,21 @@ describe('buildWorld', () => {
       for (const e of ['开办企业', '新生儿出生', '退休', '企业注销', '二手房买卖', '开办餐饮店', '结婚', '身后事']) {
         expect(many((i) => i.lifeEvents.includes(e)), e).toBeGreaterThanOrEqual(2);
       }
+    });
+
+    it('name the license type that stands for a material (免提交), and only for the license itself', () => {
+      const materials = world.items.flatMap((i) => i.materials);
+      const typeOf = (name: string) => LICENSE_TYPES.find((t) => t.name === name)!.code;
+      const byName = (name: string) => materials.filter((m) => m.name === name);
+      for (const [material, type] of [['营业执照', '营业执照'], ['营业执照正、副本', '营业执照'], ['结婚证', '结婚证'], ['本人的结婚证', '结婚证'], ['出生医学证明', '出生医学证明'], ['不动产权证书', '不动产权证书'], ['不动产权证书（房产信息）', '不动产权证书']] as const) {
+        expect(byName(material).length, material).toBeGreaterThan(0);
+        for (const m of byName(material)) expect(m.licenseTypeCode, material).toBe(typeOf(type));
+      }
+      // Either-or materials and the paper certificate handed back are not replaced by a license.
+      for (const name of ['劳动合同或营业执照', '污损、破损的不动产权证书', '不动产权证书或购房备案合同', '父母的结婚证', '出生医学证明补发申请表']) {
+        for (const m of byName(name)) expect(m.licenseTypeCode, name).toBeUndefined();
+      }
+      expect(materials.filter((m) => m.licenseTypeCode).length).toBeGreaterThanOrEqual(40);
     });
 
     it('mark register-issued certificates as obtainable, with their issuing department', () => {

@@ -1,5 +1,5 @@
 import { Space, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { itemFileUrl } from '../../api/items.ts';
 import type { MaterialRequirement } from '../../api/types.ts';
@@ -38,6 +38,11 @@ export function MaterialList({ materials, implCode }: { materials: MaterialRequi
                 <Tag color="green">{t('item.sourceGovernment')}</Tag>
               ) : (
                 m.obtainable && <Tag color="green">{t('item.obtainable')}</Tag>
+              )}
+              {m.licenseTypeCode && (
+                <Tag color="blue" icon={<SafetyCertificateOutlined aria-hidden />}>
+                  {t('wallet.guideTag')}
+                </Tag>
               )}
             </Space>
             <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4, fontSize: '0.92em' }}>

@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Tag, Typography } from 'antd';
-import { CheckCircleFilled, DeleteOutlined, LoadingOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Space, Tag, Typography } from 'antd';
+import { CheckCircleFilled, DeleteOutlined, LoadingOutlined, SafetyCertificateOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
-import type { MaterialRequirement } from '../../api/types.ts';
+import type { MaterialLicense, MaterialRequirement } from '../../api/types.ts';
 import { uploadFile } from '../mutations.ts';
 import { isFetchedForYou, necessityColor } from './MaterialList.tsx';
 import { LibraryButton } from './LibraryPicker.tsx';
@@ -26,9 +26,44 @@ export function uploadableMaterials(materials: MaterialRequirement[]): MaterialR
   return materials.filter((m) => !isFetchedForYou(m));
 }
 
-export function missingMaterials(materials: MaterialRequirement[], uploads: UploadState): MaterialRequirement[] {
+/** `covered`: materials given as the applicant's electronic licenses (免提交), never missing. */
+export function missingMaterials(materials: MaterialRequirement[], uploads: UploadState, covered?: ReadonlySet<string>): MaterialRequirement[] {
   return uploadableMaterials(materials).filter(
-    (m) => m.necessity === 'required' && !(uploads[m.code] ?? []).some((u) => u.status === 'done'),
+    (m) => m.necessity === 'required' && !covered?.has(m.code) && !(uploads[m.code] ?? []).some((u) => u.status === 'done'),
+  );
+}
+
+/** 免提交: the applicant's electronic licenses that can stand for materials, and whether they agree to use each. */
+export type LicenseReuse = { licenses: MaterialLicense[]; consent: Record<string, boolean>; onConsent: (code: string, on: boolean) => void };
+
+/**
+ * A material the applicant holds an electronic license for: "已有电子证照，免提交" with the license and a consent box
+ * (checked: the license is attached); unchecked, the material is asked for as usual.
+ */
+function LicensedMaterial({ material, license, on, onConsent, children }: { material: MaterialRequirement; license: MaterialLicense; on: boolean; onConsent: (on: boolean) => void; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <li style={{ padding: '14px 0', borderBottom: '1px solid #f0f0f0', listStyle: 'none' }} data-testid={`licensed-${material.code}`}>
+      <div style={{ fontWeight: 600 }}>{material.name}</div>
+      <div style={{ marginTop: 6, padding: 10, borderRadius: 8, background: on ? '#f6ffed' : '#fafafa', border: `1px solid ${on ? '#b7eb8f' : '#f0f0f0'}` }}>
+        <Tag color={on ? 'green' : 'default'} icon={<SafetyCertificateOutlined aria-hidden />}>
+          {t('wallet.reuseTitle')}
+        </Tag>
+        <div style={{ marginTop: 6 }}>
+          {t('wallet.reuseLicense', { type: license.typeName, number: license.number })}
+          <span style={{ color: 'rgba(0,0,0,0.6)' }}> · {t('wallet.reuseIssuer', { issuer: license.issuerName })}</span>
+        </div>
+        <Checkbox checked={on} onChange={(e) => onConsent(e.target.checked)} style={{ marginTop: 8 }}>
+          {t('wallet.reuseConsent')}
+        </Checkbox>
+      </div>
+      {!on && (
+        <div style={{ marginTop: 8 }}>
+          <div style={{ color: 'rgba(0,0,0,0.6)', marginBottom: 6 }}>{t('wallet.reuseOff')}</div>
+          {children}
+        </div>
+      )}
+    </li>
   );
 }
 
@@ -165,6 +200,7 @@ export function MaterialUploads({
   showMissing,
   library = true,
   hint,
+  reuse,
 }: {
   materials: MaterialRequirement[];
   uploads: UploadState;
@@ -173,11 +209,41 @@ export function MaterialUploads({
   library?: boolean;
   /** Replaces the applicant's upload hint (a window clerk scans). */
   hint?: string;
+  /** 免提交: the applicant's electronic licenses for some materials (shown first, with consent). */
+  reuse?: LicenseReuse;
 }) {
   const { t } = useTranslation();
-  const own = uploadableMaterials(materials);
-  const shared = materials.filter(isFetchedForYou);
-  const missing = missingMaterials(materials, uploads);
+  const held = new Map((reuse?.licenses ?? []).map((l) => [l.code, l]));
+  const covered = new Set([...held.keys()].filter((code) => reuse?.consent[code]));
+  const licensed = materials.filter((m) => held.has(m.code));
+  const own = uploadableMaterials(materials).filter((m) => !held.has(m.code));
+  const shared = materials.filter((m) => isFetchedForYou(m) && !held.has(m.code));
+  const missing = missingMaterials(materials, uploads, covered);
+  const upload = (m: MaterialRequirement) => (
+    <MaterialUpload
+      key={m.code}
+      material={m}
+      entries={uploads[m.code] ?? []}
+      library={library}
+      onChange={(update) => setUploads((prev) => ({ ...prev, [m.code]: update(prev[m.code] ?? []) }))}
+    />
+  );
+  const sharedItem = (m: MaterialRequirement, bare = false) => {
+    const body = (
+      <>
+        {!bare && <div style={{ fontWeight: 600 }}>{m.name}</div>}
+        <Space size={6} wrap style={{ marginTop: 4 }}>
+          <Tag color="green">{t('item.sourceGovernment')}</Tag>
+          {m.issuingDept && <span style={{ color: 'rgba(0,0,0,0.6)' }}>{t('item.issuedBy', { dept: m.issuingDept })}</span>}
+        </Space>
+      </>
+    );
+    return bare ? body : (
+      <li key={m.code} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+        {body}
+      </li>
+    );
+  };
   const hasDeferrable = own.some((m) => m.necessity === 'deferrable');
 
   return (
@@ -201,7 +267,16 @@ export function MaterialUploads({
           }
         />
       )}
-      {own.length === 0 && shared.length === 0 && <Alert type="info" showIcon title={t('apply.noMaterialsNeeded')} />}
+      {own.length === 0 && shared.length === 0 && licensed.length === 0 && <Alert type="info" showIcon title={t('apply.noMaterialsNeeded')} />}
+      {licensed.length > 0 && (
+        <ul style={{ padding: 0, margin: '0 0 8px' }}>
+          {licensed.map((m) => (
+            <LicensedMaterial key={m.code} material={m} license={held.get(m.code)!} on={covered.has(m.code)} onConsent={(on) => reuse!.onConsent(m.code, on)}>
+              {isFetchedForYou(m) ? sharedItem(m, true) : <ul style={{ padding: 0, margin: 0 }}>{upload(m)}</ul>}
+            </LicensedMaterial>
+          ))}
+        </ul>
+      )}
       {own.length > 0 && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
@@ -213,30 +288,12 @@ export function MaterialUploads({
               </>
             )}
           </Typography.Paragraph>
-          <ul style={{ padding: 0, margin: 0 }}>
-            {own.map((m) => (
-              <MaterialUpload
-                key={m.code}
-                material={m}
-                entries={uploads[m.code] ?? []}
-                library={library}
-                onChange={(update) => setUploads((prev) => ({ ...prev, [m.code]: update(prev[m.code] ?? []) }))}
-              />
-            ))}
-          </ul>
+          <ul style={{ padding: 0, margin: 0 }}>{own.map(upload)}</ul>
         </>
       )}
       {shared.length > 0 && (
         <ul style={{ padding: 0, margin: '8px 0 0', listStyle: 'none' }}>
-          {shared.map((m) => (
-            <li key={m.code} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
-              <div style={{ fontWeight: 600 }}>{m.name}</div>
-              <Space size={6} wrap style={{ marginTop: 4 }}>
-                <Tag color="green">{t('item.sourceGovernment')}</Tag>
-                {m.issuingDept && <span style={{ color: 'rgba(0,0,0,0.6)' }}>{t('item.issuedBy', { dept: m.issuingDept })}</span>}
-              </Space>
-            </li>
-          ))}
+          {shared.map((m) => sharedItem(m))}
         </ul>
       )}
     </div>
