@@ -131,15 +131,29 @@ export async function issueLicenseInTrx(trx: Trx, vault: KeyVault, input: IssueI
       source: input.source,
     })
     .execute();
-  await trx
-    .insertInto('license_event')
-    .values({ id: newId(), license_id: id, action: input.previous ? 'reissued' : 'issued', reason: null, actor_id: input.actor.id, actor_name: input.actor.name })
-    .execute();
+  await recordEventInTrx(trx, id, input.previous ? 'reissued' : 'issued', null, input.actor);
   if (input.holder.accountId) {
     await emitInTrx(trx, 'license.issued', { licenseId: id, ref, typeName: content.typeName, number, holderAccountId: input.holder.accountId, caseId: input.caseId });
   }
   return { id, ref, identifier, number };
 }
+
+export async function recordEventInTrx(trx: Trx, licenseId: string, action: string, reason: string | null, actor: { id: string | null; name: string }): Promise<void> {
+  await trx.insertInto('license_event').values({ id: newId(), license_id: licenseId, action, reason, actor_id: actor.id, actor_name: actor.name }).execute();
+}
+
+/** The version a re-issue replaces stays in the register as `superseded`, with why. */
+export async function supersedeInTrx(trx: Trx, licenseId: string, reason: string, actor: { id: string | null; name: string }): Promise<void> {
+  await trx.updateTable('license').set({ status: 'superseded', updated_at: sql`now()` }).where('id', '=', licenseId).execute();
+  await recordEventInTrx(trx, licenseId, 'superseded', reason, actor);
+}
+
+/**
+ * Items that change, renew or replace a license the holder already has (变更登记, 延续, 换证, 补领 …): their grant
+ * re-issues that license as a new version (same serial and number, GB/T 36904 version + 1) instead of a second
+ * license. Recognised by the item's name, as the national item names say it.
+ */
+export const REPLACES_HELD_LICENSE = /变更|延续|换证|换领|换发|补领|补发|补办/;
 
 /** The face of a license from its type's fields and what the case knows. */
 export function buildFace(fields: FaceField[], values: (from: string) => unknown): Record<string, string> {

@@ -268,3 +268,26 @@ describe('license types and seals', () => {
     expect(JSON.stringify(seals)).not.toMatch(/private|sealed/i);
   });
 });
+
+describe('a change registration', () => {
+  it('re-issues the license the holder has as a new version, instead of a second license', async () => {
+    const first = await grantedCase();
+    await runClosedJob(first.id);
+    const [v1] = await myLicenseFor(first.id);
+    const changeItem = buildWorld().items.find((x) => x.orgKey === 'scjgj' && x.name === '个体工商户变更登记')!.implCode;
+    const item: Item = (await get(null, `/api/v1/public/items/${changeItem}`)).json();
+    const materials = [];
+    for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+    const c = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...citizen.headers, 'idempotency-key': randomUUID() }, payload: { implCode: changeItem, form: fillForm(item.form), materials } })).json();
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    expect((await act(reviewer, c.id, { action: 'decide', version: a.version, decision: 'grant' })).json().state).toBe('closed');
+    // Another 营业执照 may already be held from the seeded history: the newest from this issuer is the one changed.
+    const newestBefore = await t.db.selectFrom('license').select(['id', 'serial', 'number']).where('holder_code', '=', (await t.db.selectFrom('license').select('holder_code').where('ref', '=', v1!.ref).executeTakeFirstOrThrow()).holder_code).where('type_name', '=', '营业执照').where('status', '=', 'valid').orderBy('issued_at', 'desc').executeTakeFirstOrThrow();
+    await runClosedJob(c.id, 2);
+    const v2 = await t.db.selectFrom('license').select(['ref', 'version', 'serial', 'number', 'previous_id', 'status']).where('case_id', '=', c.id).execute();
+    expect(v2).toHaveLength(1);
+    expect(v2[0]).toMatchObject({ previous_id: newestBefore.id, serial: newestBefore.serial, number: newestBefore.number, status: 'valid' });
+    expect((await t.db.selectFrom('license').select('status').where('id', '=', newestBefore.id).executeTakeFirstOrThrow()).status).toBe('superseded');
+    expect((await get(null, `/api/v1/public/licenses/${v2[0]!.ref}/verification`)).json()).toMatchObject({ valid: true });
+  });
+});

@@ -4,7 +4,6 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
-import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
@@ -15,7 +14,7 @@ import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { grantedClosedCase } from '../cases/index.ts';
 import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
 import { contentOfRow, maskHolderCode, maskHolderName, signedDataOf } from './content.ts';
-import { buildFace, holderCodeType, issueLicenseInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
+import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { LicenseErrors } from './errors.ts';
 import type { LicensesTables, LicenseStatus } from './tables.ts';
 
@@ -28,7 +27,7 @@ type LicenseRow = Selectable<LicensesTables['license']> & { face: Record<string,
 export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<IssuedLicense | undefined> {
   return deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('license.case'), hashtext(${caseId}))`.execute(trx);
-    const existing = await trx.selectFrom('license').select(['id', 'ref', 'identifier', 'number']).where('case_id', '=', caseId).where('previous_id', 'is', null).executeTakeFirst();
+    const existing = await trx.selectFrom('license').select(['id', 'ref', 'identifier', 'number']).where('case_id', '=', caseId).orderBy('version').executeTakeFirst();
     if (existing) return existing;
     const c = await grantedClosedCase(trx, caseId);
     if (!c) return undefined;
@@ -55,18 +54,25 @@ export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<
         default: return undefined;
       }
     });
+    // A change or renewal re-issues the license the holder has from this issuer, keeping what the form left blank.
+    const held = REPLACES_HELD_LICENSE.test(c.item_name)
+      ? ((await trx.selectFrom('license').selectAll().where('type_code', '=', type.code).where('holder_code', '=', holderCode).where('issuer_code', '=', org.creditCode).where('status', 'in', ['valid', 'suspended']).orderBy('issued_at', 'desc').forUpdate().executeTakeFirst()) as LicenseRow | undefined)
+      : undefined;
+    const system = { id: null, name: '系统' };
+    if (held) await supersedeInTrx(trx, held.id, `${c.item_name}（办件 ${c.number}）`, system);
     return issueLicenseInTrx(trx, deps.vault, {
       type,
       holder: { kind: c.applicant_type, name: c.applicant_name, code: holderCode, codeType: holderCodeType(holderCode), accountId: c.applicant_id },
       issuer: { orgId: org.id, name: c.agency_name, code: org.creditCode, regionCode: c.region_code },
-      face,
+      face: held ? { ...held.face, ...face } : face,
       issuedAt,
       validFrom,
       validUntil,
       implCode: c.impl_code,
       caseId: c.id,
       source: 'case',
-      actor: { id: null, name: '系统' },
+      ...(held ? { number: held.number, previous: { id: held.id, serial: held.serial, version: held.version } } : {}),
+      actor: system,
     });
   });
 }
@@ -207,17 +213,18 @@ export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string,
       if (!text) throw LicenseErrors.ANNOTATION_REQUIRED();
       const annotations = [...r.annotations, { text, at: new Date().toISOString(), by: actor.displayName }];
       await trx.updateTable('license').set({ annotations: JSON.stringify(annotations), updated_at: sql`now()` }).where('id', '=', r.id).execute();
-      await addEventInTrx(trx, r.id, PAST.annotate, text, actor);
+      await recordEventInTrx(trx, r.id, PAST.annotate, text, { id: actor.id, name: actor.displayName });
       result = { ...r, annotations };
     } else if (input.action === 'reissue') {
       const type = (await trx.selectFrom('license_type').selectAll().where('code', '=', r.type_code).executeTakeFirstOrThrow()) as LicenseTypeRow;
       const face = { ...r.face };
+      const keys = new Set(type.face_fields.map((f) => f.key));
       for (const [k, v] of Object.entries(input.face ?? {})) {
-        if (!(k in face)) throw LicenseErrors.FACE_FIELD_INVALID({ key: k, reason: '这个证照类型没有这一项' });
-        face[k] = String(v);
+        if (!keys.has(k)) throw LicenseErrors.FACE_FIELD_INVALID({ key: k, reason: '这个证照类型没有这一项' });
+        if (v.trim()) face[k] = v.trim();
+        else delete face[k];
       }
-      await trx.updateTable('license').set({ status: 'superseded', updated_at: sql`now()` }).where('id', '=', r.id).execute();
-      await addEventInTrx(trx, r.id, 'superseded', reason, actor);
+      await supersedeInTrx(trx, r.id, reason, { id: actor.id, name: actor.displayName });
       const issuedAt = new Date();
       const validFrom = todayInShanghai(issuedAt);
       const issued = await issueLicenseInTrx(trx, deps.vault, {
@@ -239,7 +246,7 @@ export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string,
     } else {
       const status = NEXT[input.action]!;
       await trx.updateTable('license').set({ status, updated_at: sql`now()` }).where('id', '=', r.id).execute();
-      await addEventInTrx(trx, r.id, PAST[input.action], reason, actor);
+      await recordEventInTrx(trx, r.id, PAST[input.action], reason, { id: actor.id, name: actor.displayName });
       result = { ...r, status };
     }
     await emitInTrx(trx, 'license.changed', { licenseId: r.id, ref: r.ref, action: input.action, holderAccountId: r.holder_account_id, typeName: r.type_name, number: r.number, reason });
@@ -258,15 +265,11 @@ export async function revokeForCase(deps: LicenseDeps, caseId: string, reason: s
     const text = `告知承诺不实，许可已撤销：${reason}`;
     for (const r of rows) {
       await trx.updateTable('license').set({ status: 'revoked', updated_at: sql`now()` }).where('id', '=', r.id).execute();
-      await trx.insertInto('license_event').values({ id: newId(), license_id: r.id, action: PAST.revoke, reason: text, actor_id: null, actor_name: '系统' }).execute();
+      await recordEventInTrx(trx, r.id, PAST.revoke, text, { id: null, name: '系统' });
       await emitInTrx(trx, 'license.changed', { licenseId: r.id, ref: r.ref, action: 'revoke', holderAccountId: r.holder_account_id, typeName: r.type_name, number: r.number, reason: text });
     }
     return rows.length;
   });
-}
-
-async function addEventInTrx(trx: Trx, licenseId: string, action: string, reason: string | null, actor: Actor) {
-  await trx.insertInto('license_event').values({ id: newId(), license_id: licenseId, action, reason, actor_id: actor.id, actor_name: actor.displayName }).execute();
 }
 
 // ---- verification ----
