@@ -8,3 +8,5 @@ export { issueLicenseInTrx, reserveSerialsInTrx, serialText, holderCodeType, val
 export { createSealInTrx, signerForOrgInTrx, rotateSealKey } from './seals.ts';
 export { saveLicenseType, insertLicenseTypeInTrx, checkLicenseType, type LicenseTypeInput } from './types.ts';
 export { signedDataOf, contentOfRow, maskHolderName, maskHolderCode } from './content.ts';
+export { stageImport, sealNextBatch, sealImport, resumeImports, IMPORT_STAGED, type ImportCounts } from './legacy.ts';
+export { readLegacyFile } from './legacy-file.ts';
