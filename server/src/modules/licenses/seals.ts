@@ -46,7 +46,7 @@ export async function signerForOrgInTrx(trx: Trx | Db, vault: KeyVault, orgId: s
   const k = await trx
     .selectFrom('seal')
     .innerJoin('seal_key', 'seal_key.seal_id', 'seal.id')
-    .select(['seal.id as sealId', 'seal.name as sealName', 'seal_key.id as keyId', 'seal_key.private_sealed'])
+    .select(['seal.id as sealId', 'seal.name as sealName', 'seal_key.id as keyId', 'seal_key.private_sealed', 'seal_key.public_key_hex'])
     .where('seal.org_id', '=', orgId)
     .where('seal.status', '=', 'active')
     .where('seal.valid_from', '<=', day)
@@ -63,7 +63,7 @@ export async function signerForOrgInTrx(trx: Trx | Db, vault: KeyVault, orgId: s
     unsealed.set(k.keyId, priv);
   }
   const key = priv;
-  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2Sign(data, key) };
+  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2Sign(data, key, k.public_key_hex) };
 }
 
 export type SealView = { id: string; orgId: string; orgName: string; name: string; kind: string; status: 'active' | 'retired'; validFrom: string; validUntil: string; keys: Array<{ id: string; publicKeyHex: string; createdAt: string; retiredAt: string | null }> };
