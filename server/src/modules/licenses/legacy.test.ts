@@ -84,6 +84,9 @@ describe('legacy import', () => {
     expect(lines.slice(1).map((l) => Number(l[0]))).toEqual(bad);
     for (const [k, l] of lines.slice(1).entries()) expect(l[1]).toContain(SAMPLE_DEFECTS[k % SAMPLE_DEFECTS.length]!.expect);
     expect(lines[1]!.slice(2)).toEqual(rows[bad[0]! - 2]); // the line as it was in the file
+    const onScreen = (await get(`/api/v1/license-imports/${id}/rejects`)).json().rejects;
+    expect(onScreen.map((r: { rowNo: number }) => r.rowNo)).toEqual(bad);
+    expect(onScreen[0].reason).toBe(lines[1]![1]);
 
     const progress = (await get(`/api/v1/license-imports/${id}`)).json();
     expect(progress).toMatchObject({ state: 'sealing', sealed: 0, accepted: 60 - bad.length, typeName: '食品经营许可证' });

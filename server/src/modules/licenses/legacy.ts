@@ -353,6 +353,13 @@ export async function getImport(db: Db, id: string): Promise<ImportView> {
   return viewOf(r);
 }
 
+/** The first rejected lines with their reasons, for the screen (the CSV has them all). */
+export async function rejectReasons(db: Db, id: string, limit = 200): Promise<Array<{ rowNo: number; reason: string }>> {
+  await getImport(db, id);
+  const rows = await db.selectFrom('license_import_row').select(['row_no', 'reason']).where('import_id', '=', id).where('status', '=', 'rejected').orderBy('row_no').limit(limit).execute();
+  return rows.map((r) => ({ rowNo: r.row_no, reason: r.reason ?? '' }));
+}
+
 /** The reject report: line number, reason, then the line's cells as they were in the file. */
 export async function rejectRows(db: Db, id: string): Promise<string[][]> {
   const imp = await db.selectFrom('license_import').select('columns').where('id', '=', id).executeTakeFirst();

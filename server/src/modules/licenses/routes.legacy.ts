@@ -6,7 +6,7 @@ import { ErrorResponse } from '../../platform/http/schemas.ts';
 import { LicenseErrors } from './errors.ts';
 import { LegacyErrors } from './legacy-errors.ts';
 import { legacyTemplateXlsx, readLegacyFile, XLSX_MIME } from './legacy-file.ts';
-import { getImport, listImports, rejectRows, stageImport } from './legacy.ts';
+import { getImport, listImports, rejectReasons, rejectRows, stageImport } from './legacy.ts';
 import { toCsv } from './csv.ts';
 import type { LicenseDeps, LicenseTypeRow } from './issue.ts';
 
@@ -97,6 +97,11 @@ export function legacyRoutes(app: App, deps: LicenseDeps) {
     config: { access: 'license:admin' },
     schema: { tags: ['licenses'], summary: 'One import’s progress: total, accepted, sealed, rejected, state', params: IdParams, response: { 200: ImportView, ...errors } },
   }, async (req) => getImport(db, req.params.id));
+
+  app.get('/api/v1/license-imports/:id/rejects', {
+    config: { access: 'license:admin' },
+    schema: { tags: ['licenses'], summary: 'The first 200 rejected lines with their reasons (the CSV report has them all)', params: IdParams, response: { 200: Type.Object({ rejects: Type.Array(Type.Object({ rowNo: Type.Integer(), reason: Type.String() })) }), ...errors } },
+  }, async (req) => ({ rejects: await rejectReasons(db, req.params.id) }));
 
   app.get('/api/v1/license-imports/:id/rejects.csv', {
     config: { access: 'license:admin' },
