@@ -117,7 +117,7 @@ function LicenseCard({ licenseRef, onReissued }: { licenseRef: string; onReissue
     <Card style={{ marginTop: 16 }} title={<span>{l.typeName} <Typography.Text type="secondary">{l.number}</Typography.Text></span>} extra={<StatusTag l={l} />}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
         { key: 'holder', label: t('licenseLookup.holder'), children: l.holderName },
-        { key: 'code', label: t('licenseLookup.holderCode'), children: <code>{l.holderCode}</code> },
+        { key: 'code', label: l.holderKind === 'entity' ? t('licenseLookup.creditCode') : t('licenseLookup.residentId'), children: <code>{l.holderCode}</code> },
         { key: 'issuer', label: t('licenseLookup.issuer'), children: l.issuerName },
         { key: 'source', label: t('licenseLookup.source'), children: lt(`licenseLookup.source_${l.source}`) },
         { key: 'issued', label: t('licenseLookup.issuedOn'), children: l.validFrom },
@@ -132,7 +132,7 @@ function LicenseCard({ licenseRef, onReissued }: { licenseRef: string; onReissue
         </>
       )}
       <Typography.Title level={3} style={{ fontSize: '1em', marginTop: 16 }}>{t('licenseLookup.history')}</Typography.Title>
-      <Timeline items={l.history.map((h) => ({ key: `${h.at}-${h.action}`, content: <><strong>{lt(`licenseLookup.event_${h.action}`)}</strong> · {h.actorName} · {formatDateTime(h.at)}{h.reason && <div>{t('licenseLookup.reasonIs', { reason: h.reason })}</div>}</> }))} />
+      <Timeline items={l.history.map((h) => ({ key: `${h.at}-${h.action}`, content: <><strong>{lt(`licenseLookup.event_${h.action}${h.action === 'issued' && l.source === 'legacy' ? '_legacy' : ''}`)}</strong> · {h.actorName} · {formatDateTime(h.at)}{h.reason && <div>{t('licenseLookup.reasonIs', { reason: h.reason })}</div>}</> }))} />
       {canManage && allowed.length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           {allowed.map((a) => <Button key={a.action} danger={a.danger} onClick={() => setActing(a.action)}>{lt(`licenseLookup.action_${a.action}`)}</Button>)}
@@ -169,11 +169,11 @@ function ActionDialog({ license, action, onClose, onReissued }: { license: Licen
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ face: Object.fromEntries(license.face.map((f) => [f.key, f.value])) }}>
         {action === 'annotate' ? (
           <Form.Item name="text" label={t('licenseLookup.annotationText')} rules={[{ required: true, whitespace: true, message: t('licenseLookup.annotationRequired') }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         ) : (
           <Form.Item name="reason" label={t('licenseLookup.reason', { action: label })} extra={t('licenseLookup.reasonHelp')} rules={[{ required: true, whitespace: true, message: t('licenseLookup.reasonRequired') }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         )}
         {action === 'reissue' && license.face.map((f) => (

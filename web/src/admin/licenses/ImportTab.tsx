@@ -32,7 +32,7 @@ export function ImportTab() {
         <Typography.Paragraph type="secondary">{t('licensesAdmin.importHint')}</Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>
           <label htmlFor="import-type">{t('licensesAdmin.importType')}</label>
-          <Select id="import-type" style={{ width: 260 }} placeholder={t('licensesAdmin.chooseType')} value={typeCode} onChange={(v: string) => { setTypeCode(v); setFileError(undefined); }}
+          <Select id="import-type" style={{ width: 400, maxWidth: '100%' }} placeholder={t('licensesAdmin.chooseType')} value={typeCode} onChange={(v: string) => { setTypeCode(v); setFileError(undefined); }}
             loading={types.isLoading} options={(types.data?.types ?? []).map((x) => ({ value: x.code, label: `${x.name}（${x.orgName}）` }))} />
           {typeCode && <a href={templateUrl(typeCode)} download><DownloadOutlined aria-hidden /> {t('licensesAdmin.downloadTemplate')}</a>}
         </Space>
