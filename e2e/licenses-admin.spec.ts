@@ -34,9 +34,29 @@ test('the administrator imports 10,000 legacy licenses and reads the reject repo
   await expect(page.getByRole('tab', { name: '证照类型' })).toBeVisible();
   await expect(page.getByRole('cell', { name: new RegExp(TYPE) }).first()).toBeVisible();
   await shot(page, 'licenses-01-types');
+  // A mistake in a type's face field: the API's answer stands above the form, nothing is saved.
+  await page.getByRole('button', { name: `修改 ${TYPE}` }).click();
+  const drawer = page.getByRole('dialog', { name: `修改证照类型：${TYPE}` });
+  await drawer.getByLabel('取值来源 1').fill('form.entityName|nowhere');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(drawer.getByRole('alert')).toContainText('取值来源“form.entityName|nowhere”无法识别');
+  await shot(page, 'licenses-01b-type-error', { fullPage: false });
+  await drawer.getByRole('button', { name: '取消' }).click();
+  await expect(drawer).toBeHidden();
 
+  // 电子印章: rotate the market regulator's key; the old key stays in the seal's key history.
   await page.getByRole('tab', { name: '电子印章' }).click();
-  await expect(page.getByText('电子证照专用章').first()).toBeVisible();
+  const seal = page.locator('tr.ant-table-row').filter({ hasText: '泰州市市场监督管理局电子证照专用章' });
+  await seal.getByRole('button', { name: /更换密钥/ }).click();
+  const confirm = page.getByRole('dialog', { name: /确认更换.*的密钥/ });
+  await expect(confirm).toContainText('以前签章的证照仍然可以验证');
+  await pressExpectingOk(page, confirm.getByRole('button', { name: '确认', exact: true }), /\/rotate$/);
+  await expect(confirm).toBeHidden();
+  await expect(seal.getByRole('cell').nth(6)).toHaveText('2');
+  await seal.getByRole('button', { name: /展开行|Expand row/ }).click();
+  const history = page.getByRole('table', { name: '密钥历史' });
+  await expect(history.getByText('当前使用')).toBeVisible();
+  await expect(history.getByText(/已于 .* 停用/)).toBeVisible();
   await shot(page, 'licenses-02-seals');
 
   // The register: generated for the type's face fields, issued by 泰州市市场监督管理局.

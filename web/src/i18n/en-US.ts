@@ -1590,6 +1590,7 @@ export const enUS: Dict<Messages> = {
     sealRetired: 'Retired',
     sealValid: 'Valid',
     fingerprint: 'Current key fingerprint',
+    keyFingerprint: 'Key fingerprint',
     keyCount: 'Keys',
     rotate: 'Rotate key',
     rotateConfirm: 'Rotate the key of “{{name}}”?',

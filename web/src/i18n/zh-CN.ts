@@ -1588,6 +1588,7 @@ export const zhCN = {
     sealRetired: '停用',
     sealValid: '有效期',
     fingerprint: '当前密钥指纹',
+    keyFingerprint: '密钥指纹',
     keyCount: '密钥数',
     rotate: '更换密钥',
     rotateConfirm: '确认更换“{{name}}”的密钥？',

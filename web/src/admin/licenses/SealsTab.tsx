@@ -69,7 +69,7 @@ function KeyHistory({ keys }: { keys: SealKey[] }) {
       dataSource={[...keys].reverse()}
       aria-label={t('licensesAdmin.keyHistory')}
       columns={[
-        { key: 'fp', title: t('licensesAdmin.fingerprint'), render: (_, k) => <code style={{ fontSize: 12 }}>{k.fingerprint}</code> },
+        { key: 'fp', title: t('licensesAdmin.keyFingerprint'), render: (_, k) => <code style={{ fontSize: 12 }}>{k.fingerprint}</code> },
         { key: 'created', title: t('licensesAdmin.keyCreated'), width: 170, render: (_, k) => formatDateTime(k.createdAt) },
         { key: 'state', title: t('licensesAdmin.status'), width: 230, render: (_, k) => (k.retiredAt ? t('licensesAdmin.keyRetired', { at: formatDateTime(k.retiredAt) }) : <Tag color="green">{t('licensesAdmin.keyCurrent')}</Tag>) },
       ]}

@@ -70,8 +70,9 @@ function TypeForm({ initial, isNew, onClose }: { initial: LicenseTypeBody; isNew
   };
   return (
     <Drawer open size="large" title={isNew ? t('licensesAdmin.newType') : t('licensesAdmin.editType', { name: initial.name })} onClose={onClose} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t('licensesAdmin.save')}</Button></Space>}>
-      {save.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(save.error)} />}
+      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t('licensesAdmin.save')}</Button></Space>}
+      // The API's answer stays in sight wherever the form is scrolled to.
+      footer={save.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(save.error)} /> : null}>
       <Form<LicenseTypeBody> form={form} layout="vertical" initialValues={initial} onFinish={submit} requiredMark>
         <Form.Item name="code" label={t('licensesAdmin.typeCode')} extra={t('licensesAdmin.typeCodeHelp')} rules={[{ required: true, message: t('licensesAdmin.required') }]}>
           <Input disabled={!isNew} maxLength={21} style={{ fontFamily: 'monospace' }} />
