@@ -3,6 +3,7 @@ import { defineErrors } from '../../platform/http/errors.ts';
 /** Whole-file problems of a legacy import (per-line problems are rejects in the report, not errors). */
 export const LegacyErrors = defineErrors({
   FILE_MISSING: { status: 400, 'zh-CN': '请选择要导入的文件（.xlsx 或 .csv，表单字段 file）', 'en-US': 'Choose the file to import (.xlsx or .csv, form field "file")' },
+  FORM_INVALID: { status: 400, 'zh-CN': '上传的表单不对：只能有一个文件（字段 file）和证照类型（字段 licenseTypeCode）', 'en-US': 'The form is wrong: one file (field "file") and the license type (field licenseTypeCode) only' },
   FILE_EMPTY: { status: 400, 'zh-CN': '上传的文件是空的', 'en-US': 'The uploaded file is empty' },
   FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件太大：不能超过 {limitMb} MB，请分成几个文件导入', 'en-US': 'The file is too large: the limit is {limitMb} MB; split it' },
   FILE_NOT_SUPPORTED: { status: 415, 'zh-CN': '只能导入 .xlsx 工作簿或 .csv 文件；.xls 或 WPS 格式请先“另存为” .xlsx', 'en-US': 'Only .xlsx workbooks or .csv files can be imported; save .xls or WPS files as .xlsx first' },

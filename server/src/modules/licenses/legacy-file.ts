@@ -11,11 +11,13 @@ import type ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from './csv.ts';
 import type { FaceField } from './tables.ts';
 import { LegacyErrors } from './legacy-errors.ts';
+import { MAX_UNPACKED_BYTES, zipUnpackedSize } from '../catalog/index.ts';
 
 /** A cell as read: text, or a number when a spreadsheet stored it as one (an 18-digit ID then has lost digits). */
 export type Cell = string | number;
 export type FileLine = { rowNo: number; cells: Cell[] };
-export type LegacyFile = { kind: 'xlsx' | 'csv'; encoding?: string; header: string[]; lines: FileLine[] };
+/** `lines` of a CSV file are read as they are consumed (once); a workbook's are in memory. */
+export type LegacyFile = { kind: 'xlsx' | 'csv'; encoding?: string; header: string[]; lines: Iterable<FileLine> };
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Lines per file: CSV is read as text (cheap); a workbook is unpacked whole in memory, so it gets fewer. */
@@ -87,18 +89,20 @@ async function readXlsx(buf: Buffer): Promise<LegacyFile> {
 
 function readCsv(buf: Buffer): LegacyFile {
   const { text, encoding } = decodeCsv(buf);
-  let header: string[] = [];
-  const lines: FileLine[] = [];
-  let rowNo = 0;
-  for (const rec of parseCsv(text)) {
-    rowNo++;
-    if (rowNo === 1) header = rec;
-    else if (rec.some((c) => c.trim() !== '')) {
-      if (lines.length >= MAX_CSV_LINES) throw LegacyErrors.FILE_TOO_MANY_LINES({ max: MAX_CSV_LINES, kind: 'CSV 文件' });
-      lines.push({ rowNo, cells: rec });
+  const records = parseCsv(text);
+  const first = records.next();
+  const header = first.done ? [] : first.value;
+  function* lines(): Generator<FileLine> {
+    let rowNo = 1;
+    let count = 0;
+    for (const rec of records) {
+      rowNo++;
+      if (!rec.some((c) => c.trim() !== '')) continue;
+      if (++count > MAX_CSV_LINES) throw LegacyErrors.FILE_TOO_MANY_LINES({ max: MAX_CSV_LINES, kind: 'CSV 文件' });
+      yield { rowNo, cells: rec };
     }
   }
-  return { kind: 'csv', encoding, header, lines };
+  return { kind: 'csv', encoding, header, lines: lines() };
 }
 
 /** An .xlsx (a ZIP package, recognised by its content) or else CSV text; anything binary is refused. */
@@ -106,8 +110,14 @@ export async function readLegacyFile(buf: Buffer): Promise<LegacyFile> {
   if (buf.length === 0) throw LegacyErrors.FILE_EMPTY();
   const isZip = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
   if (!isZip && buf.subarray(0, 4096).includes(0)) throw LegacyErrors.FILE_NOT_SUPPORTED();
+  if (isZip) {
+    // An .xlsx is a ZIP: its declared unpacked size is checked before exceljs unpacks it (no "zip bomb").
+    const unpacked = zipUnpackedSize(buf);
+    if (unpacked === undefined) throw LegacyErrors.FILE_UNREADABLE();
+    if (unpacked > MAX_UNPACKED_BYTES) throw LegacyErrors.FILE_TOO_LARGE({ limitMb: MAX_UNPACKED_BYTES / 1048576 });
+  }
   const file = isZip ? await readXlsx(buf) : readCsv(buf);
-  if (!file.lines.length) throw LegacyErrors.FILE_NO_ROWS();
+  if (!file.header.length) throw LegacyErrors.FILE_NO_ROWS();
   return file;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { keyVaultFromEnv } from '../../platform/crypto/index.ts';
@@ -58,6 +59,15 @@ describe('CSV and dates', () => {
     // 张三 in GB18030 (GBK): D5C5 C8FD
     expect(decodeCsv(Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x31]))).toEqual({ text: '张三,1', encoding: 'gb18030' });
     expect([...parseCsv(toCsv([['=cmd', 'a"b', '甲,乙']]).slice(1))]).toEqual([["'=cmd", 'a"b', '甲,乙']]);
+  });
+
+  it('reads back whatever it writes (any text, commas, quotes, line breaks), and odd endings', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '张', ',', '"', '\n', '\r\n', ' ', '1') }).filter((x) => !/^[=+\-@]/.test(x));
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      expect([...parseCsv(toCsv(rows).slice(1))]).toEqual(rows);
+    }));
+    expect([...parseCsv('a,\nb,"unterminated\nrest')]).toEqual([['a', ''], ['b', 'unterminated\nrest']]);
+    expect([...parseCsv('"x"y,z')]).toEqual([['xy', 'z']]);
   });
 
   it('reads the date forms clerks write, and refuses impossible dates', () => {

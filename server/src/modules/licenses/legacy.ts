@@ -177,13 +177,14 @@ export async function stageImport(db: Db, actor: Actor, type: LicenseTypeRow, fi
     await sql`select pg_advisory_xact_lock(hashtext('license.import'), hashtext(${type.code}))`.execute(trx);
     await trx.insertInto('license_import').values({
       id, type_code: type.code, file_name: fileName.slice(0, 200), columns: JSON.stringify(file.header.map(String)), created_by: actor.id, created_by_name: actor.displayName,
-      total: file.lines.length, accepted: 0, rejected: 0, state: 'sealing', finished_at: null,
+      total: 0, accepted: 0, rejected: 0, state: 'sealing', finished_at: null,
     }).execute();
     const seen = new Map<string, number>();
     const issuers = new Map<string, Issuer>();
     let accepted = 0;
-    for (let start = 0; start < file.lines.length; start += CHUNK) {
-      const chunk = file.lines.slice(start, start + CHUNK).map((l) => checkLine(l, cols, face, type.face_fields, today));
+    let total = 0;
+    const stage = async (lines: FileLine[]) => {
+      const chunk = lines.map((l) => checkLine(l, cols, face, type.face_fields, today));
       await issuersOf(trx, [...new Set(chunk.map((c) => c.data.issuerCode).filter((c) => c.length === 18))], issuers, today);
       const taken = await numbersTaken(trx, type.code, chunk.map((c) => c.data.number).filter(Boolean));
       const rows = chunk.map((c, k) => {
@@ -205,17 +206,29 @@ export async function stageImport(db: Db, actor: Actor, type: LicenseTypeRow, fi
         return {
           import_id: id, row_no: c.rowNo, status: ok ? ('pending' as const) : ('rejected' as const), type_code: type.code,
           number: ok ? data.number : null,
-          data: JSON.stringify({ ...data, cells: file.lines[start + k]!.cells.map(String) }),
+          data: JSON.stringify({ ...data, cells: lines[k]!.cells.map(String) }),
           reason: ok ? null : problems.join('；'), license_id: null,
         };
       });
       await trx.insertInto('license_import_row').values(rows).execute();
+    };
+    // CSV lines are read as they are staged, a chunk at a time: the file is never held as records all at once.
+    let pending: FileLine[] = [];
+    for (const line of file.lines) {
+      total++;
+      pending.push(line);
+      if (pending.length === CHUNK) {
+        await stage(pending);
+        pending = [];
+      }
     }
-    const rejected = file.lines.length - accepted;
-    await trx.updateTable('license_import').set({ accepted, rejected, ...(accepted === 0 ? { state: 'done', finished_at: sql`now()` } : {}) }).where('id', '=', id).execute();
+    if (pending.length) await stage(pending);
+    if (total === 0) throw LegacyErrors.FILE_NO_ROWS();
+    const rejected = total - accepted;
+    await trx.updateTable('license_import').set({ total, accepted, rejected, ...(accepted === 0 ? { state: 'done', finished_at: sql`now()` } : {}) }).where('id', '=', id).execute();
     if (accepted) await emitInTrx(trx, IMPORT_STAGED, { importId: id });
-    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'license_import.create', entityType: 'license_import', entityId: id, before: null, after: { typeCode: type.code, fileName, total: file.lines.length, accepted, rejected }, ip });
-    return { id, total: file.lines.length, accepted, rejected };
+    await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'license_import.create', entityType: 'license_import', entityId: id, before: null, after: { typeCode: type.code, fileName, total, accepted, rejected }, ip });
+    return { id, total, accepted, rejected };
   });
 }
 

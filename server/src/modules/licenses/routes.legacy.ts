@@ -48,7 +48,9 @@ async function readUpload(req: FastifyRequest): Promise<{ buf: Buffer; fileName:
       } else if (part.fieldname === 'licenseTypeCode') typeCode = String(part.value).trim();
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw LegacyErrors.FILE_TOO_LARGE({ limitMb: MAX_IMPORT_BYTES / 1048576 });
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw LegacyErrors.FILE_TOO_LARGE({ limitMb: MAX_IMPORT_BYTES / 1048576 });
+    if (code.startsWith('FST_')) throw LegacyErrors.FORM_INVALID(); // a second file, too many fields or parts
     throw err;
   }
   if (!buf) throw LegacyErrors.FILE_MISSING();
