@@ -172,6 +172,22 @@ describe('legacy import', () => {
     expect((await get('/api/v1/license-imports')).json().imports.map((i: { id: string }) => i.id)).toContain(r.json().id);
   });
 
+  it('lines whose seal was retired after staging are rejected with the reason, not left hanging', async () => {
+    const { header, rows } = sampleLegacyRows(type.face_fields, 4, { issuerCode, numberPrefix: 'RETIRED' });
+    const id = (await upload(csvOf(header, rows))).json().id;
+    const orgId = (await t.db.selectFrom('org').select('id').where('credit_code', '=', issuerCode).executeTakeFirstOrThrow()).id;
+    await t.db.updateTable('seal').set({ status: 'retired' }).where('org_id', '=', orgId).execute();
+    try {
+      await sealImport(deps, id);
+    } finally {
+      await t.db.updateTable('seal').set({ status: 'active' }).where('org_id', '=', orgId).execute();
+    }
+    expect((await get(`/api/v1/license-imports/${id}`)).json()).toMatchObject({ state: 'done', accepted: 0, sealed: 0, rejected: 4 });
+    const reasons = (await get(`/api/v1/license-imports/${id}/rejects`)).json().rejects.map((r: { reason: string }) => r.reason);
+    expect(reasons).toHaveLength(4);
+    for (const r of reasons) expect(r).toContain('电子印章在盖章前停用或过期');
+  });
+
   it('whole-file problems are clear 4xx answers; only license administrators import', async () => {
     const { header, rows } = sampleLegacyRows(type.face_fields, 2, { issuerCode, numberPrefix: 'ERR' });
     const code = async (res: Awaited<ReturnType<typeof upload>>) => [res.statusCode, res.json().error?.code];
