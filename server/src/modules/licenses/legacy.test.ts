@@ -199,6 +199,10 @@ describe('legacy import', () => {
     const noType = form({}, { name: 'a.csv', content: csvOf(header, rows) });
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/license-imports', headers: noType.headers, payload: noType.payload });
     expect([r.statusCode, r.json().error.code]).toEqual([400, 'TYPE_REQUIRED']);
+    const twoFiles = form({ licenseTypeCode: type.code }, { name: 'a.csv', content: csvOf(header, rows) });
+    const second = Buffer.from(twoFiles.payload.toString('latin1').replace(/--(\S+)--\r\n$/, (_, b: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\nx\r\n--${b}--\r\n`), 'latin1');
+    const two = await t.app.inject({ method: 'POST', url: '/api/v1/license-imports', headers: twoFiles.headers, payload: second });
+    expect([two.statusCode, two.json().error.code]).toEqual([400, 'FORM_INVALID']);
     expect((await upload(csvOf(header, rows), 'a.csv', type.code, reviewer)).statusCode).toBe(403);
     expect((await get('/api/v1/license-imports', reviewer)).statusCode).toBe(403);
     expect((await get('/api/v1/license-imports/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
