@@ -15,6 +15,7 @@ import { ConsistencyPanel, QualityPanel } from './QualityPanel.tsx';
 import { useCatalogItems } from './queries.ts';
 import { UsersPanel } from './UsersPanel.tsx';
 import { BundleEditorPage, BundlesPanel } from './BundlesPanel.tsx';
+import { LicensesPanel } from './licenses/LicensesPanel.tsx';
 
 const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
 
@@ -24,6 +25,7 @@ const sections = [
   { key: 'quality', path: '/admin/quality', roles: CATALOG_ROLES, label: 'catalog.qualityTab' },
   { key: 'consistency', path: '/admin/consistency', roles: CATALOG_ROLES, label: 'catalog.consistencyTab' },
   { key: 'bundles', path: '/admin/bundles', roles: CATALOG_ROLES, label: 'bundles.adminTab' },
+  { key: 'licenses', path: '/admin/licenses', roles: ['platform_admin'], label: 'licensesAdmin.tab' },
   { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
   { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
   { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
@@ -80,6 +82,7 @@ function AdminSections() {
         <Route path="consistency" element={isCatalogAdmin ? <ConsistencyPanel /> : <ForbiddenPage />} />
         <Route path="bundles" element={isCatalogAdmin ? <BundlesPanel /> : <ForbiddenPage />} />
         <Route path="bundles/:id" element={isCatalogAdmin ? <BundleEditorPage /> : <ForbiddenPage />} />
+        <Route path="licenses" element={isPlatformAdmin ? <LicensesPanel /> : <ForbiddenPage />} />
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />

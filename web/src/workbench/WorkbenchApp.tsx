@@ -7,6 +7,7 @@ import { StaffLayout } from '../components/StaffLayout.tsx';
 import { BundleWorkPage } from './BundleWorkPage.tsx';
 import { CaseWorkPage } from './CaseWorkPage.tsx';
 import { HotlinePage } from './HotlinePage.tsx';
+import { LicenseLookupPage } from './LicenseLookupPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 import { WindowIntakePage } from './WindowIntakePage.tsx';
 
@@ -16,7 +17,8 @@ function WorkbenchNav() {
   const { data: me } = useMe();
   const atWindow = !!me?.permissions.includes('case:file_at_window');
   const hotline = !!me?.permissions.includes('hotline:refer');
-  if (!atWindow && !hotline) return null;
+  const licenses = !!me?.permissions.includes('license:read');
+  if (!atWindow && !hotline && !licenses) return null;
   const link = (to: string, label: string, end = false) => (
     <NavLink
       to={to}
@@ -31,6 +33,7 @@ function WorkbenchNav() {
       {me?.permissions.includes('case:read') && link('/workbench', t('intake.queueNav'), true)}
       {atWindow && link('/workbench/intake', t('intake.nav'))}
       {hotline && link('/workbench/hotline', t('hotline.nav'))}
+      {licenses && link('/workbench/licenses', t('licenseLookup.nav'))}
     </nav>
   );
 }
@@ -47,6 +50,13 @@ function HotlineRoute() {
   const { data: me } = useMe();
   if (!me) return null;
   return me.permissions.includes('hotline:refer') ? <HotlinePage /> : <ForbiddenPage />;
+}
+
+/** 证照查询 is for staff who may read licenses (license:read). */
+function LicensesRoute() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return me.permissions.includes('license:read') ? <LicenseLookupPage /> : <ForbiddenPage />;
 }
 
 /** The queue for those who handle cases; a hotline operator (no cases) starts at 热线一件事. */
@@ -66,6 +76,7 @@ export function WorkbenchApp() {
           <Route index element={<IndexRoute />} />
           <Route path="intake" element={<IntakeRoute />} />
           <Route path="hotline" element={<HotlineRoute />} />
+          <Route path="licenses" element={<LicensesRoute />} />
           <Route path="cases/:id" element={<CaseWorkPage />} />
           <Route path="bundles/:id" element={<BundleWorkPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -8,3 +8,4 @@ export { ItemDocument, ItemSummary, FormField, VersionHistory, VersionStatusSche
 /** The version workflow (draft → submitted → approved → published → retired), reused by bundles. */
 export { VERSION_ACTIONS, VERSION_STATUS_LABELS, byPendingWork, canApply, type VersionAction } from './workflow.ts';
 export type { VersionStatus } from './tables.ts';
+export { zipUnpackedSize, MAX_UNPACKED_BYTES } from './routes.excel.ts';

@@ -14,6 +14,7 @@ export {
   findOrgByKey,
   findOrgByCreditCode,
   findOrgsByIds,
+  findAccountIdsByHolderCodes,
   maskPhone,
   isMainlandMobile,
   actorForUsername,

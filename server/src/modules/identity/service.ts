@@ -406,3 +406,23 @@ export async function applicantForWindow(db: Db, who: WalkIn, by: { id: string; 
   });
   return { actor: await actorWhere(db, 'a.id', found.id), created: found.created };
 }
+
+/**
+ * Accounts holding these resident IDs / unified social credit codes (code → account id), e.g. to place imported
+ * legacy licenses in their holders' wallets. Staff accounts are never holders.
+ */
+export async function findAccountIdsByHolderCodes(db: Db | Trx, codes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!codes.length) return out;
+  const rows = await db
+    .selectFrom('account')
+    .select(['id', 'resident_id', 'credit_code', 'subject_type'])
+    .where('subject_type', 'in', ['person', 'entity'])
+    .where((eb) => eb.or([eb('resident_id', 'in', codes), eb('credit_code', 'in', codes)]))
+    .execute();
+  for (const r of rows) {
+    const code = r.subject_type === 'person' ? r.resident_id : r.credit_code;
+    if (code) out.set(code, r.id);
+  }
+  return out;
+}

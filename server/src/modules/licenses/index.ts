@@ -12,3 +12,5 @@ export { licenseMeasures, type LicenseMeasure } from './measures.ts';
 export { materialLicensePort, heldLicenseForMaterial, heldLicensesOfTypes, caseLicenses, type CaseLicense } from './reuse.ts';
 /** Measures: materials no longer asked for because an electronic license stood for them (kept by cases). */
 export { countLicenseReuse } from '../cases/index.ts';
+export { stageImport, sealNextBatch, sealImport, resumeImports, IMPORT_STAGED, type ImportCounts } from './legacy.ts';
+export { readLegacyFile } from './legacy-file.ts';

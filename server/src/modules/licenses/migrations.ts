@@ -118,4 +118,48 @@ export const licensesMigrations: Record<string, Migration> = {
       for (const t of ['license_verification', 'license_event', 'license', 'license_serial', 'seal_key', 'seal', 'license_type']) await db.schema.dropTable(t).execute();
     },
   },
+  // Legacy license import (存量证照导入): one row per uploaded file, one staged row per line of it. Accepted rows
+  // wait as 'pending' until a sealing batch turns them into licenses ('sealed', with the license's id) in the same
+  // transaction, so a crash never leaves a row sealed twice or half-sealed.
+  '202611231210_licenses_import': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('license_import')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('type_code', 'text', (c) => c.notNull().references('license_type.code'))
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('columns', 'jsonb', (c) => c.notNull())
+        .addColumn('created_by', 'uuid', (c) => c.notNull())
+        .addColumn('created_by_name', 'text', (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('accepted', 'integer', (c) => c.notNull())
+        .addColumn('rejected', 'integer', (c) => c.notNull())
+        .addColumn('sealed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('sealing', 'done')`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('finished_at', 'timestamptz')
+        .execute();
+      await sql`create index license_import_sealing_idx on license_import (created_at) where state = 'sealing'`.execute(db);
+      await db.schema
+        .createTable('license_import_row')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('import_id', 'uuid', (c) => c.notNull().references('license_import.id'))
+        .addColumn('row_no', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sealed', 'rejected')`))
+        .addColumn('type_code', 'text', (c) => c.notNull())
+        .addColumn('number', 'text')
+        .addColumn('data', 'jsonb', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('license_id', 'uuid', (c) => c.references('license.id'))
+        .execute();
+      await sql`create unique index license_import_row_no_idx on license_import_row (import_id, row_no)`.execute(db);
+      await sql`create index license_import_row_pending_idx on license_import_row (import_id, id) where status = 'pending'`.execute(db);
+      // One legacy license per (type, printed number), across imports: a file imported twice adds nothing.
+      await sql`create unique index license_import_row_number_idx on license_import_row (type_code, number) where status <> 'rejected'`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('license_import_row').execute();
+      await db.schema.dropTable('license_import').execute();
+    },
+  },
 };

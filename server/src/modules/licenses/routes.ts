@@ -6,6 +6,7 @@ import { actOnLicense, holderLicenses, myLicense, myLicenses, signatureOf, staff
 import { listLicenseTypes, saveLicenseType } from './types.ts';
 import { walletRoutes } from './routes.wallet.ts';
 import type { LicenseDeps } from './issue.ts';
+import { legacyRoutes } from './routes.legacy.ts';
 import { HolderQuery, LicenseDetail, LicenseList, LicenseTypeBody, LicenseTypeView, LifecycleBody, SealBody, SealView, SignatureView, Verification } from './schema.ts';
 
 const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -85,4 +86,6 @@ export function licensesRoutes(app: App, deps: LicenseDeps) {
     config: { access: 'license:admin' },
     schema: { tags: ['licenses'], summary: 'Rotate a seal’s key; licenses sealed with the old key stay verifiable', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Type.Object({ keyId: Type.String() }), ...errors } },
   }, async (req) => ({ keyId: await rotateSealKey(db, deps.vault, req.params.id) }));
+
+  legacyRoutes(app, deps);
 }

@@ -130,5 +130,5 @@ export const SealView = Type.Object({
   status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
   validFrom: Type.String(),
   validUntil: Type.String(),
-  keys: Type.Array(Type.Object({ id: Type.String(), publicKeyHex: Type.String(), createdAt: Type.String(), retiredAt: Type.Union([Type.String(), Type.Null()]) }), { description: 'Public keys only; private keys never leave the server' }),
+  keys: Type.Array(Type.Object({ id: Type.String(), publicKeyHex: Type.String(), fingerprint: Type.String({ description: 'SM3 of the public key, first 128 bits, for people to compare' }), createdAt: Type.String(), retiredAt: Type.Union([Type.String(), Type.Null()]) }), { description: 'Public keys only; private keys never leave the server' }),
 });

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { loadSm2, type KeyVault } from '../../platform/crypto/index.ts';
+import { loadSm2, sm3Hex, type KeyVault } from '../../platform/crypto/index.ts';
 import { LicenseErrors } from './errors.ts';
 
 export type SealInput = { orgId: string; name: string; kind?: string; validFrom: string; validUntil: string };
@@ -46,7 +46,7 @@ export async function signerForOrgInTrx(trx: Trx | Db, vault: KeyVault, orgId: s
   const k = await trx
     .selectFrom('seal')
     .innerJoin('seal_key', 'seal_key.seal_id', 'seal.id')
-    .select(['seal.id as sealId', 'seal.name as sealName', 'seal_key.id as keyId', 'seal_key.private_sealed'])
+    .select(['seal.id as sealId', 'seal.name as sealName', 'seal_key.id as keyId', 'seal_key.private_sealed', 'seal_key.public_key_hex'])
     .where('seal.org_id', '=', orgId)
     .where('seal.status', '=', 'active')
     .where('seal.valid_from', '<=', day)
@@ -64,10 +64,15 @@ export async function signerForOrgInTrx(trx: Trx | Db, vault: KeyVault, orgId: s
   }
   const key = priv;
   const sm2 = await loadSm2();
-  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2.sign(data, key) };
+  return { keyId: k.keyId, sealId: k.sealId, sealName: k.sealName, sign: (data) => sm2.sign(data, key, k.public_key_hex) };
 }
 
-export type SealView = { id: string; orgId: string; orgName: string; name: string; kind: string; status: 'active' | 'retired'; validFrom: string; validUntil: string; keys: Array<{ id: string; publicKeyHex: string; createdAt: string; retiredAt: string | null }> };
+export type SealView = { id: string; orgId: string; orgName: string; name: string; kind: string; status: 'active' | 'retired'; validFrom: string; validUntil: string; keys: Array<{ id: string; publicKeyHex: string; fingerprint: string; createdAt: string; retiredAt: string | null }> };
+
+/** A key's fingerprint for people to compare: the first 128 bits of SM3 over the public key's bytes, in groups of 4. */
+export function keyFingerprint(publicKeyHex: string): string {
+  return sm3Hex(Buffer.from(publicKeyHex, 'hex')).slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
+}
 
 export async function listSeals(db: Db, orgId?: string): Promise<SealView[]> {
   let q = db.selectFrom('seal').innerJoin('org', 'org.id', 'seal.org_id').select(['seal.id', 'seal.org_id', 'org.name as org_name', 'seal.name', 'seal.kind', 'seal.status', 'seal.valid_from', 'seal.valid_until']).orderBy('org.name').orderBy('seal.created_at');
@@ -84,6 +89,6 @@ export async function listSeals(db: Db, orgId?: string): Promise<SealView[]> {
     status: s.status,
     validFrom: s.valid_from,
     validUntil: s.valid_until,
-    keys: keys.filter((k) => k.seal_id === s.id).map((k) => ({ id: k.id, publicKeyHex: k.public_key_hex, createdAt: k.created_at.toISOString(), retiredAt: k.retired_at?.toISOString() ?? null })),
+    keys: keys.filter((k) => k.seal_id === s.id).map((k) => ({ id: k.id, publicKeyHex: k.public_key_hex, fingerprint: keyFingerprint(k.public_key_hex), createdAt: k.created_at.toISOString(), retiredAt: k.retired_at?.toISOString() ?? null })),
   }));
 }

@@ -118,4 +118,46 @@ export type LicensesTables = {
     ip: string | null;
     at: Generated<Date>;
   };
+  /** 存量证照导入: one uploaded file of legacy licenses, sealed in batches by a job (legacy.ts). */
+  license_import: {
+    id: string;
+    type_code: string;
+    file_name: string;
+    /** The file's header row, for the reject report. */
+    columns: Json<string[]>;
+    created_by: string;
+    created_by_name: string;
+    total: number;
+    accepted: number;
+    rejected: number;
+    sealed: Generated<number>;
+    state: 'sealing' | 'done';
+    created_at: Generated<Date>;
+    finished_at: Date | null;
+  };
+  /** One line of an import: the cells as read (`data`), why it was rejected, or the license it became. */
+  license_import_row: {
+    id: Generated<string>;
+    import_id: string;
+    row_no: number;
+    status: 'pending' | 'sealed' | 'rejected';
+    type_code: string;
+    number: string | null;
+    data: Json<LegacyRowData>;
+    reason: string | null;
+    license_id: string | null;
+  };
+};
+
+/** A legacy license line as read from the file: the fixed columns, the face cells, and every cell for the reject report. */
+export type LegacyRowData = {
+  holderName: string;
+  holderCode: string;
+  issuerCode: string;
+  number: string;
+  issuedOn: string;
+  validUntil: string;
+  face: Record<string, string>;
+  /** Every cell of the line as read, for the reject report. */
+  cells?: string[];
 };

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSm2, sm2PublicKeyPem, SM2_DEFAULT_USER_ID } from './sm2.ts';
+import { loadSm2, sm2PublicKeyPem, sm3Hex, SM2_DEFAULT_USER_ID } from './sm2.ts';
 
-const { generateKeyPair: generateSm2KeyPair, sign: sm2Sign, verify: sm2Verify, sm3Hex } = await loadSm2();
+const { generateKeyPair: generateSm2KeyPair, sign: sm2Sign, verify: sm2Verify } = await loadSm2();
 
 const data = Buffer.from('{"license":"1.2.156.3005.2","holder":"张三"}', 'utf8');
 const flip = (b: Uint8Array, i: number) => {
