@@ -60,6 +60,7 @@ export function licensesVerifyRoutes(app: App, deps: LicenseDeps & VerifyRouteOp
     schema: { tags: ['licenses'], summary: 'Verify a license (no login): signature, identifier, status and validity; every verification is logged', params: RefParams, response: { 200: Verification, 404: ErrorResponse } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store'); // the status may change at any time
+    reply.header('x-cache', verifier.rows.has(req.params.ref) ? 'hit' : 'miss'); // the register row from memory, or read now
     return verifyLicense(verifier, req.params.ref, 'api', req.ip);
   });
 
