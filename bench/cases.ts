@@ -37,7 +37,7 @@ import { displayWidth } from './report.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
-import { abortOnSignals, intEnv, log } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer } from './harness.ts';
 import { COUNT_CAP } from '../server/src/modules/cases/index.ts';
 
 const RSS_BUDGET_MB = 300;
@@ -1131,18 +1131,8 @@ async function main(): Promise<void> {
     if (admin) await Promise.race([admin.end().catch(() => undefined), sleep(5_000)]);
     // `embedded` did not start the postmaster (owned is false), so there is nothing of it to stop; the server stops it.
     if (embedded?.owned) await embedded.stop();
-    if (server) {
-      log('Stopping the server (SIGTERM)…');
-      const s = await server.stop();
-      log(`Server stopped (exit code ${s.exitCode}${s.signal ? `, signal ${s.signal}` : ''}${s.forced ? ', had to be killed' : ''}); temporary data removed.`);
-    }
+    if (server) await stopServer(server);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`\nBenchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

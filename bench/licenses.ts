@@ -34,7 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
 import { measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
-import { abortOnSignals, intEnv, log } from './harness.ts';
+import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, timeLimit } from './harness.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { connect, type DbHandle } from '../server/src/platform/db/db.ts';
@@ -48,9 +48,7 @@ const GOAL_MIN_RATIO = 0.25;
 const REFERENCE_P95_MS = 10;
 
 const settings = {
-  connections: intEnv('BENCH_CONNECTIONS', 50, 1),
-  warmupSec: intEnv('BENCH_WARMUP', 2, 0),
-  durationSec: intEnv('BENCH_DURATION', 10, 1),
+  ...loadSettingsFromEnv(),
   licenses: intEnv('BENCH_LICENSES', 1000, 1),
   out: process.env.BENCH_LICENSES_OUT || path.join(os.tmpdir(), 'tongban-bench-licenses-latest.json'),
 };
@@ -147,17 +145,13 @@ async function firstPass(baseUrl: string, refs: string[]): Promise<{ count: numb
 const answered = (r: TargetResult) => r.requests + (r.load?.warmupResponses ?? 0) + (r.load?.lateResponses ?? 0);
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    log(`\nTime limit of ${Math.round(TIME_LIMIT_MS / 1000)} s reached: aborting.`);
-    abort.abort('time limit');
-  }, TIME_LIMIT_MS);
+  const limit = timeLimit(abort, TIME_LIMIT_MS);
   const startedAt = new Date();
-  const loadBefore = os.loadavg()[0]!;
-  const cpus = os.availableParallelism();
+  const { cpus, loadBefore, line: machineLine } = machineNow();
   let embedded: EmbeddedPostgres | undefined;
   let h: DbHandle | undefined;
   try {
-    log(`Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.`);
+    log(machineLine);
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
@@ -255,18 +249,8 @@ async function main(): Promise<void> {
     clearTimeout(limit);
     if (h) await Promise.race([h.close().catch(() => undefined), sleep(5_000)]);
     if (embedded?.owned) await embedded.stop();
-    if (server) {
-      log('Stopping the server (SIGTERM)…');
-      const s = await server.stop();
-      log(`Server stopped (exit code ${s.exitCode}${s.signal ? `, signal ${s.signal}` : ''}${s.forced ? ', had to be killed' : ''}); temporary data removed.`);
-    }
+    if (server) await stopServer(server);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`\nBenchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,15 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const POPPLER = hasTool('pdftotext') && hasTool('pdfimages');
+/** poppler-utils (pdftotext, pdfimages) where installed; the PDF checks are skipped without them. */
+const POPPLER = ['pdftotext', 'pdfimages'].every((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).status === 0);
 
 /** Run a poppler tool on the PDF: its text (white space removed; Chinese lines wrap anywhere) and its image list. */
 function inspect(pdf: Buffer): { text: string; images: string } {

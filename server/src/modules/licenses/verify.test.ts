@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import os from 'node:os';
 import { sql } from 'kysely';
 import QRCode from 'qrcode';
@@ -28,15 +28,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Poll until `check` holds (notifications arrive at commit, a moment later on another instance). */
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Until `check` holds (notifications arrive at commit, a moment later on another instance); false after 3 s. */
+const eventually = (check: () => Promise<boolean>) =>
+  vi.waitFor(async () => {
+    if (!(await check())) throw new Error('not yet');
+  }, { timeout: 3000, interval: 25 }).then(() => true, () => false);
 
 const verification = async (app: App, ref: string) => (await app.inject({ method: 'GET', url: `/api/v1/public/licenses/${ref}/verification` })).json();
 const act = (ref: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/licenses/${ref}/actions`, headers: reviewer.headers, payload: body });
