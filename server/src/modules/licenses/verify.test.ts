@@ -11,7 +11,7 @@ import { createTestApp, loginAs, type Session, type TestApp } from '../../testin
 import type { App } from '../../platform/http/server.ts';
 import { issueLicenseInTrx, type LicenseTypeRow } from './issue.ts';
 import { createLicenseRowCache } from './verification-cache.ts';
-import { createVerificationLog, sm2MemoSize, sm2VerifyMemo, type OfflinePayload } from './verify.ts';
+import { createVerificationLog, sm2MemoSize, sm2VerifyMemo, verifyLicense, type OfflinePayload } from './verify.ts';
 
 let t: TestApp;
 /** A second server instance on the same database, with its own verification cache. */
@@ -121,6 +121,17 @@ describe('cached verification across instances', () => {
     } finally {
       await cache.close();
     }
+  });
+});
+
+describe('verification for other modules', () => {
+  it('with a plain database handle: no cache, the row read and the log written at once', async () => {
+    const ref = await issueBusinessLicense();
+    const v = await verifyLicense(t.db, ref, 'department:test', '127.0.0.1');
+    expect(v).toMatchObject({ valid: true, checks: { signature: true, identifier: true, status: true, validity: true } });
+    expect(await logCount(ref)).toBe(1);
+    await expect(verifyLicense(t.db, 'no-such-ref-either', 'department:test', null)).rejects.toMatchObject({ code: 'LICENSE_NOT_FOUND' });
+    expect(await logCount('no-such-ref-either')).toBe(1);
   });
 });
 
