@@ -10,7 +10,7 @@ import { keyVaultFromEnv } from '../../platform/crypto/index.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import type { App } from '../../platform/http/server.ts';
 import { issueLicenseInTrx, type LicenseTypeRow } from './issue.ts';
-import { createLicenseRowCache } from './verification-cache.ts';
+import { createLicenseRowCache, forgetLicenseLocally } from './verification-cache.ts';
 import { createVerificationLog, sm2MemoSize, sm2VerifyMemo, verifyLicense, type OfflinePayload } from './verify.ts';
 
 let t: TestApp;
@@ -98,6 +98,9 @@ describe('cached verification across instances', () => {
       const ref = await issueBusinessLicense();
       expect((await cache.get(ref))?.ref).toBe(ref);
       expect(cache.size).toBe(1);
+      // A lifecycle action on this instance drops it synchronously, before any notification could arrive.
+      forgetLicenseLocally(ref);
+      expect(cache.has(ref)).toBe(false);
     } finally {
       await cache.close();
     }
