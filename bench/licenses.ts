@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
 import { measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
+import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, timeLimit } from './harness.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
@@ -197,10 +198,13 @@ async function main(): Promise<void> {
     const results: TargetResult[] = [];
     const logCheck: Record<string, { answered: number; logged: number }> = {};
     const hwm: Record<string, number | undefined> = {};
+    const cpu: Record<string, CpuUse | undefined> = {};
     for (const t of targets) {
       const before = t.key === 'healthz' ? 0 : await logRows(h, t.key === 'verification' ? 'known' : 'unknown');
       process.stdout.write(`  ${t.label} … `);
+      const meter = cpuMeter(server.pid);
       const r = await measure(server.baseUrl, t, { connections: settings.connections, warmupSec: settings.warmupSec, durationSec: settings.durationSec, signal: abort.signal });
+      cpu[t.key] = meter.stop();
       hwm[t.key] = server.procStatusKb('VmHWM');
       log(`${int(r.requestsPerSec)} req/s, p95 ${r.latencyMs.p95.toFixed(2)} ms`);
       results.push(r);
@@ -216,6 +220,8 @@ async function main(): Promise<void> {
     log('\nGoal (the license issue): public verification at 50 connections ≥ 0.25 × the bare route, same run:');
     log(formatGoals([{ label: 'verification', result: verification, minRatio: GOAL_MIN_RATIO, maxP95Ms: REFERENCE_P95_MS }], bare));
     log(`  (p95 has no limit in the issue; ${REFERENCE_P95_MS} ms is the catalog's, shown for comparison.)`);
+    log('\nWhere the CPU went (warm-up included; per request at the measured rate — steadier than req/s on a busy machine):');
+    for (const r of results) log(`  ${r.key}: ${formatCpu(cpu[r.key], r.requestsPerSec, 'request')}`);
     for (const [k, c] of Object.entries(logCheck)) {
       log(`Verification log, ${k}: ${int(c.logged)} rows written for ${int(c.answered)} verifications answered${c.logged === c.answered ? ' (every one logged)' : ' — MISMATCH'}.`);
     }
@@ -237,7 +243,7 @@ async function main(): Promise<void> {
       settings: { connections: settings.connections, warmupSec: settings.warmupSec, durationSec: settings.durationSec, licenses: settings.licenses },
       issuing: { licenses: issued.refs.length, seconds: issued.seconds, perSec: issued.refs.length / issued.seconds },
       firstPass: { verifications: cold.count, seconds: cold.seconds, perSec: cold.count / cold.seconds },
-      results,
+      results: results.map((r) => ({ ...r, cpu: cpu[r.key] ?? null })),
       verification: { ratioToBare: Number.isFinite(ratio) ? ratio : null, minRatio: GOAL_MIN_RATIO, met: ratio >= GOAL_MIN_RATIO },
       log: logCheck,
       server: { command: server.command, startupMs: server.startupMs, peakRssMb: peakMb, rssBudgetMb: RSS_BUDGET_MB, underBudget: peakMb === undefined ? null : under },

@@ -16,7 +16,7 @@
  * and on close (see `createVerificationLog`).
  */
 import { hash } from 'node:crypto';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { isValidLicenseIdentifier } from '../../platform/codes/index.ts';
@@ -81,16 +81,15 @@ export const LOG_FLUSH_MS = 200;
 export const LOG_BATCH = 500;
 /** The buffer never holds more than this: when the database cannot keep up, requests wait for a flush. */
 export const LOG_MAX_PENDING = 20_000;
-/** Rows per INSERT statement (6 parameters each, PostgreSQL allows 65,535). */
-const ROWS_PER_STATEMENT = 5_000;
-
+/**
+ * One INSERT for any number of rows: five array parameters unnested by PostgreSQL, rather than five parameters per
+ * row (no statement text or parameter list growing with the batch, nothing for node to compile per row).
+ */
 async function insertLogRows(db: Db, rows: VerificationLogRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await db
-      .insertInto('license_verification')
-      .values(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ license_id: r.licenseId, ref: r.ref, channel: r.channel, valid: r.valid, ip: r.ip })))
-      .execute();
-  }
+  if (!rows.length) return;
+  await sql`insert into license_verification (license_id, ref, channel, valid, ip)
+    select * from unnest(${rows.map((r) => r.licenseId)}::uuid[], ${rows.map((r) => r.ref)}::text[], ${rows.map((r) => r.channel)}::text[],
+                         ${rows.map((r) => r.valid)}::boolean[], ${rows.map((r) => r.ip)}::text[])`.execute(db);
 }
 
 /**
