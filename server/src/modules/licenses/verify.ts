@@ -6,7 +6,8 @@
  *   changed after sealing fails), and the seal's SM2 signature over those bytes must verify. SM2 verification is a
  *   pure function of (signed bytes, signature, public key) and costs 1–3 ms of CPU, so its result is remembered in
  *   a bounded in-process memo keyed by the SHA-256 of those three inputs: the same inputs give the same answer, and
- *   any change to one of them is a different key, verified afresh.
+ *   any change to one of them is a different key, verified afresh. (A cached row object is immutable, so its
+ *   memo key and its identifier check are worked out once per row object.)
  * - identifier: GB/T 36904 form and check character;
  * - status: valid (not suspended, revoked or replaced);
  * - validity: within its dates today (Asia/Shanghai).
@@ -48,16 +49,22 @@ export type Verification = {
 const MEMO_MAX = 50_000;
 const sm2Memo = new Map<string, boolean>();
 
-/** SM2-with-SM3 verification of `signedData` under `publicKeyHex`, remembered per distinct input. */
-export function sm2VerifyMemo(signedData: string, signature: Buffer, publicKeyHex: string): boolean {
-  // Canonical JSON has no NUL characters, base64 and hex none either: the separators keep the fields apart.
-  const key = hash('sha256', `${signedData}\u0000${signature.toString('base64')}\u0000${publicKeyHex}`, 'base64');
+/** The memo's key: SHA-256 of the three inputs (canonical JSON has no NUL characters, base64 and hex none either). */
+const memoKeyOf = (signedData: string, signature: Buffer, publicKeyHex: string) =>
+  hash('sha256', `${signedData}\u0000${signature.toString('base64')}\u0000${publicKeyHex}`, 'base64');
+
+function sm2VerifyByKey(key: string, signedData: string, signature: Buffer, publicKeyHex: string): boolean {
   const known = sm2Memo.get(key);
   if (known !== undefined) return known;
   const ok = sm2Verify(Buffer.from(signedData, 'utf8'), signature, publicKeyHex);
   if (sm2Memo.size >= MEMO_MAX) sm2Memo.delete(sm2Memo.keys().next().value!);
   sm2Memo.set(key, ok);
   return ok;
+}
+
+/** SM2-with-SM3 verification of `signedData` under `publicKeyHex`, remembered per distinct input. */
+export function sm2VerifyMemo(signedData: string, signature: Buffer, publicKeyHex: string): boolean {
+  return sm2VerifyByKey(memoKeyOf(signedData, signature, publicKeyHex), signedData, signature, publicKeyHex);
 }
 
 /** For tests: how many SM2 results are remembered. */
@@ -177,11 +184,27 @@ export function createLicenseVerifier(db: Db, databaseUrl: string | undefined, l
 
 const expiredOn = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
 
-/** The four checks on a register row as it is now. */
+/**
+ * What never changes for one row object (rows are immutable; a changed license is a new row object, read again
+ * after its notification): its memo key and whether its identifier is well formed.
+ */
+const rowFacts = new WeakMap<VerifiableRow, { memoKey: string; identifier: boolean }>();
+
+function factsOf(r: VerifiableRow): { memoKey: string; identifier: boolean } {
+  let f = rowFacts.get(r);
+  if (!f) {
+    f = { memoKey: memoKeyOf(r.signed_data, r.signature, r.public_key_hex), identifier: isValidLicenseIdentifier(r.identifier) };
+    rowFacts.set(r, f);
+  }
+  return f;
+}
+
+/** The four checks on a register row as it is now: the content recomputed from the row on every call. */
 export function checksOf(r: VerifiableRow, today = todayInShanghai()): Verification['checks'] {
+  const f = factsOf(r);
   return {
-    signature: signedDataOf(contentOfRow(r)) === r.signed_data && sm2VerifyMemo(r.signed_data, r.signature, r.public_key_hex),
-    identifier: isValidLicenseIdentifier(r.identifier),
+    signature: signedDataOf(contentOfRow(r)) === r.signed_data && sm2VerifyByKey(f.memoKey, r.signed_data, r.signature, r.public_key_hex),
+    identifier: f.identifier,
     status: r.status === 'valid',
     validity: r.valid_from <= today && !expiredOn(r.valid_until, today),
   };
