@@ -13,9 +13,10 @@
  * Unknown references are never stored (no negative cache): a flood of made-up references cannot fill the cache or
  * push real entries out; each costs one indexed lookup that finds nothing.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { cachedLookup, type NotifiedCache } from '../../platform/db/listen.ts';
+import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import type { LicensesTables } from './tables.ts';
 
 export const LICENSES_CHANNEL = 'tongban_licenses';
@@ -51,6 +52,7 @@ export async function loadVerifiableRow(db: Db, ref: string): Promise<Verifiable
     .selectAll('license')
     .select('seal_key.public_key_hex')
     .where('license.ref', '=', ref)
+    .modifyFront(sql.raw(PREPARE_MARK)) // fixed text: planned once per connection (ADR 0006)
     .executeTakeFirst()) as VerifiableRow | undefined;
 }
 

@@ -19,6 +19,7 @@
 import { hash } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
+import { PREPARE_MARK } from '../../platform/db/prepared.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { isValidLicenseIdentifier } from '../../platform/codes/index.ts';
 import { sm2Verify, type JwsKeys } from '../../platform/crypto/index.ts';
@@ -90,11 +91,12 @@ export const LOG_BATCH = 500;
 export const LOG_MAX_PENDING = 20_000;
 /**
  * One INSERT for any number of rows: five array parameters unnested by PostgreSQL, rather than five parameters per
- * row (no statement text or parameter list growing with the batch, nothing for node to compile per row).
+ * row (no statement text or parameter list growing with the batch, nothing for node to compile per row), and a
+ * fixed text, so each connection plans it once (PREPARE_MARK).
  */
 async function insertLogRows(db: Db, rows: VerificationLogRow[]): Promise<void> {
   if (!rows.length) return;
-  await sql`insert into license_verification (license_id, ref, channel, valid, ip)
+  await sql`${sql.raw(PREPARE_MARK)} insert into license_verification (license_id, ref, channel, valid, ip)
     select * from unnest(${rows.map((r) => r.licenseId)}::uuid[], ${rows.map((r) => r.ref)}::text[], ${rows.map((r) => r.channel)}::text[],
                          ${rows.map((r) => r.valid)}::boolean[], ${rows.map((r) => r.ip)}::text[])`.execute(db);
 }
