@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { chineseDay } from './render.ts';
 
 let t: TestApp;
@@ -17,6 +18,8 @@ afterAll(() => t?.close());
 
 /** poppler-utils (pdftotext, pdfimages) where installed; the PDF checks are skipped without them. */
 const POPPLER = ['pdftotext', 'pdfimages'].every((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).status === 0);
+/** zbarimg (zbar-tools) and pdftoppm, to read the printed QR code back as a phone would; skipped without them. */
+const ZBAR = POPPLER && spawnSync('zbarimg', ['--version'], { stdio: 'ignore' }).status === 0 && spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).status === 0;
 
 /** Run a poppler tool on the PDF: its text (white space removed; Chinese lines wrap anywhere) and its image list. */
 function inspect(pdf: Buffer): { text: string; images: string } {
@@ -62,6 +65,27 @@ describe('the license as a PDF', () => {
     const [width, height] = [Number(rows[0]![3]), Number(rows[0]![4])];
     expect(width).toBe(height);
     expect(width).toBeGreaterThan(100);
+  });
+
+  it.runIf(ZBAR)('its QR code, rendered at 150 dpi, reads back as the verification link with a signed payload', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/me/licenses', headers: { cookie: company.cookie } })).json().licenses;
+    const ref = list.find((l: { typeName: string }) => l.typeName === '营业执照').ref;
+    const r = await t.app.inject({ method: 'GET', url: `/api/v1/me/licenses/${ref}/license.pdf`, headers: { cookie: company.cookie, host: 'portal.example.test' } });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-qr-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.pdf'), r.rawPayload);
+      // 150 dpi: one QR module is under 3 pixels, coarser than a phone camera sees a printed page.
+      execFileSync('pdftoppm', ['-r', '150', '-png', path.join(dir, 'a.pdf'), path.join(dir, 'page')]);
+      const page = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
+      const read = execFileSync('zbarimg', ['-q', '--raw', path.join(dir, page)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const [link, jws] = read.split('#');
+      expect(link).toBe(`http://portal.example.test/licenses/verify/${ref}`);
+      const jwks = createLocalJWKSet((await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json());
+      const { payload } = await compactVerify(jws!, jwks);
+      expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ ref, t: '营业执照' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.runIf(POPPLER)('says so when the license is no longer valid', async () => {

@@ -19,7 +19,7 @@ export function chineseDay(date: string | null): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-const QR_SIZE = 128; // points (about 4.5 cm): big enough for a phone at the version a JWS needs
+const QR_SIZE = 144; // points (2 in, about 5 cm): about 0.54 mm a module at the version (~19, 93 modules + margin) a link with a JWS needs
 
 export type LicensePdfInput = { license: LicenseDetail; sealName: string; verifyUrl: string; generatedAt?: Date };
 
