@@ -128,11 +128,20 @@ export function createVerificationLog(db: Db, opts: { flushMs?: number; batch?: 
     }
   };
 
+  /** A flush waiting for the one in progress: it takes everything waiting when it starts, so one is enough. */
+  let queued: Promise<void> | undefined;
+
   /** Flushes run one after another; each takes what is waiting when it starts. */
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const next = running.then(writeOnce, writeOnce);
+    if (queued) return queued;
+    const start = () => {
+      queued = undefined;
+      return writeOnce();
+    };
+    const next = running.then(start, start);
+    queued = next;
     running = next.catch(() => undefined);
     return next;
   };
