@@ -1576,7 +1576,8 @@ export const enUS: Dict<Messages> = {
     pass: 'Passed',
     fail: 'Failed',
     checkedAt: 'Checked at {{at}} against the license register; the check was logged.',
-    explain: 'This page is public; no sign-in needed. The holder’s name and ID number are partly hidden. Ask the issuing authority if in doubt.',
+    explain: 'This page is public; no sign-in needed. A person’s name and resident ID number are partly hidden. Ask the issuing authority if in doubt.',
     again: 'Check again',
+    signatureData: 'Signature data (for independent checks with SM2 tools)',
   },
 };

@@ -146,6 +146,14 @@ export function LicenseVerifyPage() {
       {body}
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('licenseVerify.explain')}
+        {q.isSuccess && (
+          <>
+            {' '}
+            <a href={`/api/v1/public/licenses/${encodeURIComponent(ref)}/signature`} target="_blank" rel="noreferrer">
+              {t('licenseVerify.signatureData')}
+            </a>
+          </>
+        )}
       </Typography.Paragraph>
       <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} disabled={q.isFetching}>
         {t('licenseVerify.again')}
