@@ -38,7 +38,7 @@ const verification = async (app: App, ref: string) => (await app.inject({ method
 const act = (ref: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/licenses/${ref}/actions`, headers: reviewer.headers, payload: body });
 
 /** A fresh 营业执照 like the demo company's, sealed through the real issuing code. */
-async function issueBusinessLicense(): Promise<string> {
+async function issueBusinessLicense(dates: { validFrom: string; validUntil: string | null } = { validFrom: '2026-01-01', validUntil: null }): Promise<string> {
   const vault = keyVaultFromEnv(os.tmpdir());
   const model = await t.db.selectFrom('license').selectAll().where('type_name', '=', '营业执照').where('source', '=', 'legacy').executeTakeFirstOrThrow();
   return t.db.transaction().execute(async (trx) => {
@@ -49,8 +49,7 @@ async function issueBusinessLicense(): Promise<string> {
       issuer: { orgId: model.issuer_org_id, name: model.issuer_name, code: model.issuer_code, regionCode: model.region_code },
       face: model.face as Record<string, string>,
       issuedAt: new Date(),
-      validFrom: '2026-01-01',
-      validUntil: null,
+      ...dates,
       implCode: null,
       caseId: null,
       source: 'legacy',
@@ -77,6 +76,11 @@ describe('cached verification across instances', () => {
     expect((await act(ref, { action: 'revoke', reason: '申请人以欺骗手段取得登记' })).statusCode).toBe(200);
     expect(await verification(t.app, ref)).toMatchObject({ valid: false, status: 'revoked' });
     expect(await eventually(async () => (await verification(other, ref)).status === 'revoked')).toBe(true);
+  });
+
+  it('an expired license is not valid, with only the validity check failing', async () => {
+    const ref = await issueBusinessLicense({ validFrom: '2020-01-01', validUntil: '2024-12-31' });
+    expect(await verification(t.app, ref)).toMatchObject({ valid: false, status: 'valid', validUntil: '2024-12-31', checks: { signature: true, identifier: true, status: true, validity: false } });
   });
 
   it('a row changed by hand-written SQL after it was cached fails the signature check on every instance', async () => {
