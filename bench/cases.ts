@@ -24,7 +24,6 @@
  * the full plans even when the queue meets its target), BENCH_TRY_INDEXES=1 (afterwards, build candidate indexes
  * in the throw-away database and measure the queue again), BENCH_CASES_OUT (JSON path).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +36,7 @@ import { displayWidth } from './report.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
-import { abortOnSignals, intEnv, log, runBenchmark, stopServer } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer, writeReport } from './harness.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { COUNT_CAP } from '../server/src/modules/cases/index.ts';
 
@@ -1066,9 +1065,7 @@ async function main(): Promise<void> {
         underBudget: peakMb === undefined ? null : under,
       },
     };
-    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
-    fs.writeFileSync(settings.out, JSON.stringify(report, null, 2) + '\n');
-    log(`\nResults written to ${settings.out}`);
+    writeReport(settings.out, report);
     await admin.query('drop table if exists bench_raw').catch(() => undefined);
   } finally {
     clearTimeout(limit);

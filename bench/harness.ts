@@ -1,5 +1,7 @@
 /** What every benchmark script shares: settings from the environment, output, and a clean stop on signals. */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 export function intEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -68,4 +70,11 @@ export function machineNow(): { cpus: number; loadBefore: number; line: string }
   const cpus = os.availableParallelism();
   const loadBefore = os.loadavg()[0]!;
   return { cpus, loadBefore, line: `Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.` };
+}
+
+/** Write the run's figures as JSON and say where. */
+export function writeReport(file: string, report: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  log(`\nResults written to ${file}`);
 }

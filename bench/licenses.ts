@@ -27,7 +27,6 @@
  * Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (default 50),
  * BENCH_LICENSES (default 1000), BENCH_LICENSES_OUT (JSON path).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +34,7 @@ import { startServer, startCommandFromPackageJson, type ServerHandle } from './s
 import { measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
-import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, timeLimit } from './harness.ts';
+import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit } from './harness.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { connect, type DbHandle } from '../server/src/platform/db/db.ts';
@@ -248,9 +247,7 @@ async function main(): Promise<void> {
       log: logCheck,
       server: { command: server.command, startupMs: server.startupMs, peakRssMb: peakMb, rssBudgetMb: RSS_BUDGET_MB, underBudget: peakMb === undefined ? null : under },
     };
-    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
-    fs.writeFileSync(settings.out, JSON.stringify(report, null, 2) + '\n');
-    log(`\nResults written to ${settings.out}`);
+    writeReport(settings.out, report);
   } finally {
     clearTimeout(limit);
     if (h) await Promise.race([h.close().catch(() => undefined), sleep(5_000)]);
