@@ -24,7 +24,6 @@
  * the full plans even when the queue meets its target), BENCH_TRY_INDEXES=1 (afterwards, build candidate indexes
  * in the throw-away database and measure the queue again), BENCH_CASES_OUT (JSON path).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +36,8 @@ import { displayWidth } from './report.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
-import { abortOnSignals, intEnv, log } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer, writeReport } from './harness.ts';
+import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { COUNT_CAP } from '../server/src/modules/cases/index.ts';
 
 const RSS_BUDGET_MB = 300;
@@ -118,57 +118,6 @@ class Samples {
 // Where the time goes during a load: CPU of the server's node process and of its PostgreSQL, and what the server's
 // database sessions are doing.
 
-const CLK_TCK = 100; // Linux USER_HZ
-
-/**
- * CPU seconds so far of the server's node process and of its PostgreSQL: the postmaster (node's child) and the
- * postmaster's children (backends, which put themselves in process groups of their own, so the group is no use).
- * Backends that exited are not counted: the server's pool keeps its connections, and the raw baseline is read
- * before its clients disconnect.
- */
-function serverCpu(nodePid: number): { node: number; postgres: number } | undefined {
-  const procs: Array<{ pid: number; ppid: number; sec: number }> = [];
-  try {
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] = field 3 (state)
-      procs.push({ pid: Number(d), ppid: Number(f[1]), sec: (Number(f[11]) + Number(f[12])) / CLK_TCK }); // fields 4, 14, 15
-    }
-  } catch {
-    return undefined;
-  }
-  const node = procs.find((p) => p.pid === nodePid);
-  if (!node) return undefined;
-  const postmasters = new Set(procs.filter((p) => p.ppid === nodePid).map((p) => p.pid));
-  const postgres = procs.filter((p) => postmasters.has(p.pid) || postmasters.has(p.ppid)).reduce((sum, p) => sum + p.sec, 0);
-  return { node: node.sec, postgres };
-}
-
-type CpuUse = { serverNodeCores: number; postgresCores: number; benchProcessCores: number };
-
-/** CPU used between start() and stop(), in cores (CPU seconds per second). */
-function cpuMeter(nodePid: number): { stop(): CpuUse | undefined } {
-  const t0 = performance.now();
-  const g0 = serverCpu(nodePid);
-  const b0 = process.cpuUsage();
-  return {
-    stop() {
-      const g1 = serverCpu(nodePid);
-      const b = process.cpuUsage(b0);
-      const sec = (performance.now() - t0) / 1000;
-      if (!g0 || !g1 || sec <= 0) return undefined;
-      const r = (v: number) => Math.round(v * 100) / 100;
-      return { serverNodeCores: r((g1.node - g0.node) / sec), postgresCores: r((g1.postgres - g0.postgres) / sec), benchProcessCores: r((b.user + b.system) / 1e6 / sec) };
-    },
-  };
-}
-
 type WaitProfile = { samples: number; avgActive: number; avgSessions: number; byState: Record<string, number> };
 
 /**
@@ -222,12 +171,6 @@ function waitSampler(pgUrl: string): { stop(): Promise<WaitProfile> } {
 
 const formatWaits = (w: WaitProfile) =>
   `${w.avgSessions} pooled sessions on average: ${Object.entries(w.byState).map(([k, v]) => `${k} ${v}`).join(', ')} (${w.samples} samples)`;
-/** CPU in cores, and per unit of work (CPU ms per transaction / request at the measured rate). */
-const formatCpu = (c: CpuUse | undefined, perSec: number, unit: string) =>
-  c
-    ? `CPU in cores: server node ${c.serverNodeCores}, PostgreSQL ${c.postgresCores}, this process (load generator) ${c.benchProcessCores}` +
-      (perSec > 0 ? `; CPU per ${unit}: node ${fmtMs((c.serverNodeCores / perSec) * 1000)} ms, PostgreSQL ${fmtMs((c.postgresCores / perSec) * 1000)} ms` : '')
-    : 'CPU: unavailable';
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP helpers
@@ -1122,27 +1065,15 @@ async function main(): Promise<void> {
         underBudget: peakMb === undefined ? null : under,
       },
     };
-    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
-    fs.writeFileSync(settings.out, JSON.stringify(report, null, 2) + '\n');
-    log(`\nResults written to ${settings.out}`);
+    writeReport(settings.out, report);
     await admin.query('drop table if exists bench_raw').catch(() => undefined);
   } finally {
     clearTimeout(limit);
     if (admin) await Promise.race([admin.end().catch(() => undefined), sleep(5_000)]);
     // `embedded` did not start the postmaster (owned is false), so there is nothing of it to stop; the server stops it.
     if (embedded?.owned) await embedded.stop();
-    if (server) {
-      log('Stopping the server (SIGTERM)…');
-      const s = await server.stop();
-      log(`Server stopped (exit code ${s.exitCode}${s.signal ? `, signal ${s.signal}` : ''}${s.forced ? ', had to be killed' : ''}); temporary data removed.`);
-    }
+    if (server) await stopServer(server);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`\nBenchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

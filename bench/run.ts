@@ -23,7 +23,7 @@ import { formatGoals, formatTable } from './report.ts';
 import { allQueries, searchMix, uncachedSearchPaths } from './queries.ts';
 import type { GenerateResult } from './generate-catalog.ts';
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
-import { abortOnSignals, intEnv, log } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer } from './harness.ts';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 
@@ -385,18 +385,8 @@ async function main(): Promise<void> {
     log(`Results written to ${settings.out}`);
   } finally {
     clearTimeout(limit);
-    if (server) {
-      log('Stopping the server (SIGTERM)…');
-      const s = await server.stop();
-      log(`Server stopped (exit code ${s.exitCode}${s.signal ? `, signal ${s.signal}` : ''}${s.forced ? ', had to be killed' : ''}); temporary data removed.`);
-    }
+    if (server) await stopServer(server);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`\nBenchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

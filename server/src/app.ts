@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
-  licensesRoutes(app, { db: deps.db, vault, jws });
+  licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,

@@ -16,6 +16,7 @@ import { BundlesPage } from './portal/BundlesPage.tsx';
 import { BundlePage } from './portal/BundlePage.tsx';
 import { WalletPage } from './portal/WalletPage.tsx';
 import { WalletDetailPage } from './portal/WalletDetailPage.tsx';
+import { LicenseVerifyPage } from './portal/LicenseVerifyPage.tsx';
 
 // Staff areas are loaded only when visited: citizens on phones never download them.
 // The apply wizard brings the date picker and upload code: load it when someone applies.
@@ -36,6 +37,7 @@ export function App() {
               <Route path="items/:implCode" element={<ItemGuidePage />} />
               <Route path="bundles" element={<BundlesPage />} />
               <Route path="bundles/:code" element={<BundlePage />} />
+              <Route path="licenses/verify/:ref" element={<LicenseVerifyPage />} />
               <Route
                 path="items/:implCode/apply"
                 element={

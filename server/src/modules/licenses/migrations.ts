@@ -162,4 +162,30 @@ export const licensesMigrations: Record<string, Migration> = {
       await db.schema.dropTable('license_import').execute();
     },
   },
+  /**
+   * Verification cache invalidation (verification-cache.ts): every change of a license row NOTIFYs
+   * `tongban_licenses` with its reference, every change of a seal key NOTIFYs `*`, at commit — whatever code (or
+   * hand-written SQL) makes it.
+   */
+  '202611231200_licenses_verify_notify': {
+    async up(db: Kysely<any>) {
+      await sql`create function tongban_license_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_table_name = 'license' then
+            perform pg_notify('tongban_licenses', 'r:' || old.ref);
+            if tg_op = 'UPDATE' and new.ref is distinct from old.ref then perform pg_notify('tongban_licenses', 'r:' || new.ref); end if;
+          else
+            perform pg_notify('tongban_licenses', '*');
+          end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger license_verify_changed after update or delete on license for each row execute function tongban_license_changed()`.execute(db);
+      await sql`create trigger seal_key_verify_changed after update or delete on seal_key for each row execute function tongban_license_changed()`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop trigger seal_key_verify_changed on seal_key`.execute(db);
+      await sql`drop trigger license_verify_changed on license`.execute(db);
+      await sql`drop function tongban_license_changed()`.execute(db);
+    },
+  },
 };

@@ -10,7 +10,8 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { caseLicenseMaterials, findCaseInScope, type HeldLicense, type LicenseRefusal, type MaterialLicensePort } from '../cases/index.ts';
-import { holderCodesOf, STATUS_LABEL, verifyLicense, type Verification } from './service.ts';
+import { holderCodesOf, STATUS_LABEL } from './service.ts';
+import { verifyLicense, type Verification } from './verify.ts';
 import { LicenseErrors } from './errors.ts';
 import type { LicenseStatus } from './tables.ts';
 

@@ -2,19 +2,21 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { ErrorResponse } from '../../platform/http/schemas.ts';
 import { createSealInTrx, listSeals, rotateSealKey } from './seals.ts';
-import { actOnLicense, holderLicenses, myLicense, myLicenses, signatureOf, staffLicense, verifyLicense } from './service.ts';
+import { actOnLicense, holderLicenses, myLicense, myLicenses, signatureOf, staffLicense } from './service.ts';
+import { licensesVerifyRoutes, type VerifyRouteOptions } from './routes.verify.ts';
 import { listLicenseTypes, saveLicenseType } from './types.ts';
 import { walletRoutes } from './routes.wallet.ts';
 import type { LicenseDeps } from './issue.ts';
 import { legacyRoutes } from './routes.legacy.ts';
-import { HolderQuery, LicenseDetail, LicenseList, LicenseTypeBody, LicenseTypeView, LifecycleBody, SealBody, SealView, SignatureView, Verification } from './schema.ts';
+import { HolderQuery, LicenseDetail, LicenseList, LicenseTypeBody, LicenseTypeView, LifecycleBody, SealBody, SealView, SignatureView } from './schema.ts';
 
 const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64 }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-export function licensesRoutes(app: App, deps: LicenseDeps) {
+export function licensesRoutes(app: App, deps: LicenseDeps & VerifyRouteOptions) {
   const { db } = deps;
   walletRoutes(app, deps);
+  licensesVerifyRoutes(app, deps);
 
   app.get('/api/v1/me/licenses', {
     config: { access: 'authenticated' },
@@ -25,11 +27,6 @@ export function licensesRoutes(app: App, deps: LicenseDeps) {
     config: { access: 'authenticated' },
     schema: { tags: ['licenses'], summary: 'One of my licenses with its face and history', params: RefParams, response: { 200: LicenseDetail, ...errors } },
   }, async (req) => myLicense(db, req.actor!, req.params.ref));
-
-  app.get('/api/v1/public/licenses/:ref/verification', {
-    config: { access: 'public' },
-    schema: { tags: ['licenses'], summary: 'Verify a license (no login): signature, identifier, status and validity; every verification is logged', params: RefParams, response: { 200: Verification, 404: ErrorResponse } },
-  }, async (req) => verifyLicense(db, req.params.ref, 'api', req.ip));
 
   app.get('/api/v1/public/licenses/:ref/signature', {
     config: { access: 'public' },

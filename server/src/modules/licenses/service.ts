@@ -8,12 +8,13 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
-import { isValidLicenseIdentifier, regionLikePrefix } from '../../platform/codes/index.ts';
-import { loadSm2, sm2PublicKeyPem } from '../../platform/crypto/index.ts';
+import { regionLikePrefix } from '../../platform/codes/index.ts';
+import { sm2PublicKeyPem } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { grantedClosedCase } from '../cases/index.ts';
 import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
-import { contentOfRow, maskHolderCode, maskHolderName, signedDataOf } from './content.ts';
+import { maskHolderCode } from './content.ts';
+import { forgetLicenseLocally } from './verification-cache.ts';
 import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { LicenseErrors } from './errors.ts';
 import type { LicensesTables, LicenseStatus } from './tables.ts';
@@ -200,7 +201,7 @@ const NEXT: Partial<Record<LifecycleAction, LicenseStatus>> = { suspend: 'suspen
 export type LifecycleInput = { action: LifecycleAction; reason?: string; text?: string; face?: Record<string, string> };
 
 export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string, input: LifecycleInput, ip: string): Promise<LicenseDetail> {
-  return deps.db.transaction().execute(async (trx) => {
+  const detail = await deps.db.transaction().execute(async (trx) => {
     const r = (await trx.selectFrom('license').selectAll().where('ref', '=', ref).forUpdate().executeTakeFirst()) as LicenseRow | undefined;
     if (!r) throw LicenseErrors.LICENSE_NOT_FOUND();
     if (scopeOf(actor, 'license:manage') !== 'all' && r.issuer_org_id !== actor.orgId) throw LicenseErrors.NOT_ISSUER();
@@ -253,6 +254,9 @@ export async function actOnLicense(deps: LicenseDeps, actor: Actor, ref: string,
     await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: `license.${input.action}`, entityType: 'license', entityId: r.id, before: { status: r.status }, after: { status: result.status, ref: result.ref, reason }, ip });
     return detailOf(trx, result);
   });
+  // Committed: this instance's verification cache forgets it now (others when the NOTIFY arrives).
+  forgetLicenseLocally(ref);
+  return detail;
 }
 
 /**
@@ -272,64 +276,7 @@ export async function revokeForCase(deps: LicenseDeps, caseId: string, reason: s
   });
 }
 
-// ---- verification ----
-
-export type Verification = {
-  valid: boolean;
-  status: LicenseStatus;
-  type: { code: string; name: string };
-  number: string;
-  identifier: string;
-  issuer: string;
-  holder: string;
-  holderCode: string;
-  issuedAt: string;
-  validFrom: string;
-  validUntil: string | null;
-  annotations: Array<{ text: string; at: string }>;
-  checks: { signature: boolean; identifier: boolean; status: boolean; validity: boolean };
-};
-
-/** Why a license verifies or not: its signature over what the register holds now, its identifier, status and dates. */
-export async function verifyLicense(db: Db, ref: string, channel: string, ip: string | null): Promise<Verification> {
-  const r = (await db
-    .selectFrom('license')
-    .innerJoin('seal_key', 'seal_key.id', 'license.seal_key_id')
-    .selectAll('license')
-    .select('seal_key.public_key_hex')
-    .where('license.ref', '=', ref)
-    .executeTakeFirst()) as (LicenseRow & { public_key_hex: string }) | undefined;
-  if (!r) {
-    await logVerification(db, [{ licenseId: null, ref: ref.slice(0, 64), channel, valid: false, ip }]);
-    throw LicenseErrors.LICENSE_NOT_FOUND();
-  }
-  const current = signedDataOf(contentOfRow(r));
-  const signature = current === r.signed_data && (await loadSm2()).verify(Buffer.from(r.signed_data, 'utf8'), r.signature, r.public_key_hex);
-  const today = todayInShanghai();
-  const checks = {
-    signature,
-    identifier: isValidLicenseIdentifier(r.identifier),
-    status: r.status === 'valid',
-    validity: r.valid_from <= today && !expiredOn(r.valid_until, today),
-  };
-  const valid = checks.signature && checks.identifier && checks.status && checks.validity;
-  await logVerification(db, [{ licenseId: r.id, ref, channel, valid, ip }]);
-  return {
-    valid,
-    status: r.status,
-    type: { code: r.type_code, name: r.type_name },
-    number: r.number,
-    identifier: r.identifier,
-    issuer: r.issuer_name,
-    holder: maskHolderName(r.holder_name, r.holder_kind),
-    holderCode: maskHolderCode(r.holder_code, r.holder_code_type),
-    issuedAt: r.issued_at.toISOString(),
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
-    annotations: r.annotations.map((a) => ({ text: a.text, at: a.at })),
-    checks,
-  };
-}
+// ---- verification (verify.ts) ----
 
 /** For independent checks with standard SM2 tools: the exact signed bytes, the DER signature and the seal's public key. */
 export async function signatureOf(db: Db, ref: string) {
