@@ -154,6 +154,8 @@ export async function supersedeInTrx(trx: Trx, licenseId: string, reason: string
  * license. Recognised by the item's name, as the national item names say it.
  */
 export const REPLACES_HELD_LICENSE = /变更|延续|换证|换领|换发|补领|补发|补办/;
+/** Of those, the ones that run the license's term again from the new grant (延续: 行政许可法 art. 50). */
+export const RENEWS_TERM = /延续/;
 
 /** The face of a license from its type's fields and what the case knows. */
 export function buildFace(fields: FaceField[], values: (from: string) => unknown): Record<string, string> {

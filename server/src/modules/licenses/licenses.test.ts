@@ -291,4 +291,26 @@ describe('a change registration', () => {
     expect((await t.db.selectFrom('license').select('status').where('id', '=', newestBefore.id).executeTakeFirstOrThrow()).status).toBe('superseded');
     expect((await get(null, `/api/v1/public/licenses/${v2[0]!.ref}/verification`)).json()).toMatchObject({ valid: true });
   });
+
+  it('keeps the first issue’s dates and term: a company’s change keeps 成立日期 and its term, takes the new name', async () => {
+    const before = (await get(company, '/api/v1/me/licenses')).json().licenses.find((l: { typeName: string }) => l.typeName === '营业执照');
+    const held = (await get(company, `/api/v1/me/licenses/${before.ref}`)).json();
+    const changeItem = buildWorld().items.find((x) => x.orgKey === 'scjgj' && x.name === '有限责任公司变更登记')!.implCode;
+    const item: Item = (await get(null, `/api/v1/public/items/${changeItem}`)).json();
+    const materials = [];
+    for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, company)).id });
+    const form = { ...fillForm(item.form), entityName: '泰州市海陵区味之源餐饮连锁有限公司' };
+    const c = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...company.headers, 'idempotency-key': randomUUID() }, payload: { implCode: changeItem, form, materials } })).json();
+    expect(c.id, JSON.stringify(c)).toBeDefined();
+    const a = (await act(clerk, c.id, { action: 'accept', version: c.version })).json();
+    expect((await act(reviewer, c.id, { action: 'decide', version: a.version, decision: 'grant' })).json().state).toBe('closed');
+    await runClosedJob(c.id);
+    const after = (await get(company, '/api/v1/me/licenses')).json().licenses.filter((l: { typeName: string }) => l.typeName === '营业执照');
+    expect(after).toHaveLength(1); // the old version is no longer in the wallet
+    const v2 = (await get(company, `/api/v1/me/licenses/${after[0].ref}`)).json();
+    const face = (d: { face: Array<{ key: string; value: string }> }) => Object.fromEntries(d.face.map((f) => [f.key, f.value]));
+    expect(v2).toMatchObject({ version: held.version + 1, number: held.number, validUntil: held.validUntil });
+    expect(face(v2).registeredOn).toBe(face(held).registeredOn);
+    expect(face(v2).name).toBe('泰州市海陵区味之源餐饮连锁有限公司');
+  });
 });

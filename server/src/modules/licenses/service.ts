@@ -15,9 +15,9 @@ import { grantedClosedCase } from '../cases/index.ts';
 import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
 import { maskHolderCode } from './content.ts';
 import { forgetLicenseLocally } from './verification-cache.ts';
-import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
+import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, RENEWS_TERM, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { LicenseErrors } from './errors.ts';
-import type { LicensesTables, LicenseStatus } from './tables.ts';
+import type { FaceField, LicensesTables, LicenseStatus } from './tables.ts';
 
 type LicenseRow = Selectable<LicensesTables['license']> & { face: Record<string, string> };
 
@@ -37,9 +37,14 @@ export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<
     const [profile, orgs] = await Promise.all([getApplicantProfileInTrx(trx, c.applicant_id), findOrgsByIds(trx, [c.org_id])]);
     const org = orgs.get(c.org_id)!;
     const holderCode = (c.applicant_type === 'entity' ? profile.credit_code : profile.resident_id) ?? '';
+    // A change, renewal or replacement re-issues the license the holder has from this issuer (REPLACES_HELD_LICENSE).
+    const held = REPLACES_HELD_LICENSE.test(c.item_name)
+      ? ((await trx.selectFrom('license').selectAll().where('type_code', '=', type.code).where('holder_code', '=', holderCode).where('issuer_code', '=', org.creditCode).where('status', 'in', ['valid', 'suspended']).orderBy('issued_at', 'desc').forUpdate().executeTakeFirst()) as LicenseRow | undefined)
+      : undefined;
     const issuedAt = c.closed_at;
     const validFrom = todayInShanghai(issuedAt);
-    const validUntil = validUntilOf(type.validity, validFrom);
+    // Only a renewal (延续) runs the validity again; a change or a replacement keeps the held license's term.
+    const validUntil = held && !RENEWS_TERM.test(c.item_name) ? held.valid_until : validUntilOf(type.validity, validFrom);
     const form = c.form as Record<string, unknown>;
     const face = buildFace(type.face_fields, (from) => {
       if (from.startsWith('form.')) return form[from.slice(5)];
@@ -55,17 +60,14 @@ export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<
         default: return undefined;
       }
     });
-    // A change or renewal re-issues the license the holder has from this issuer, keeping what the form left blank.
-    const held = REPLACES_HELD_LICENSE.test(c.item_name)
-      ? ((await trx.selectFrom('license').selectAll().where('type_code', '=', type.code).where('holder_code', '=', holderCode).where('issuer_code', '=', org.creditCode).where('status', 'in', ['valid', 'suspended']).orderBy('issued_at', 'desc').forUpdate().executeTakeFirst()) as LicenseRow | undefined)
-      : undefined;
     const system = { id: null, name: '系统' };
     if (held) await supersedeInTrx(trx, held.id, `${c.item_name}（办件 ${c.number}）`, system);
     return issueLicenseInTrx(trx, deps.vault, {
       type,
       holder: { kind: c.applicant_type, name: c.applicant_name, code: holderCode, codeType: holderCodeType(holderCode), accountId: c.applicant_id },
       issuer: { orgId: org.id, name: c.agency_name, code: org.creditCode, regionCode: c.region_code },
-      face: held ? { ...held.face, ...face } : face,
+      // What the new case says wins; dates of the first issue (成立日期, 登记日期 …) and anything it leaves blank are kept.
+      face: held ? { ...held.face, ...face, ...firstIssueFields(type.face_fields, held.face) } : face,
       issuedAt,
       validFrom,
       validUntil,
@@ -76,6 +78,11 @@ export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<
       actor: system,
     });
   });
+}
+
+/** The held license's face fields that record its first issue (sourced from `issuedAt`). */
+function firstIssueFields(fields: FaceField[], face: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(fields.filter((f) => f.from === 'issuedAt' && face[f.key]).map((f) => [f.key, face[f.key]!]));
 }
 
 // ---- reading ----
