@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   notifyRoutes(app, { db: deps.db });
   bundlesRoutes(app, { db: deps.db });
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
-  windowRoutes(app, { db: deps.db, calendar });
+  windowRoutes(app, { db: deps.db, calendar, licenses: materialLicensePort });
   const notifyEnv = deps.sms ? undefined : notifyAdaptersFromEnv();
   const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
   const jws = createJwsKeys(deps.db, vault);

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { applicantForWindow, type WalkIn } from '../identity/index.ts';
-import { CaseDetail, SubmitBody, submitCase } from '../cases/index.ts';
+import { CaseDetail, SubmitBody, submitCase, type MaterialLicensePort } from '../cases/index.ts';
 import { BundleCase, BundleSubmitBody, submitBundleCase } from '../bundles/index.ts';
 import { WindowErrors } from './errors.ts';
 
@@ -38,7 +38,8 @@ const WindowBundleBody = Type.Object({ applicant: Applicant, ...BundleSubmitBody
 const KeyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200 })) });
 const responses = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
-export function windowRoutes(app: App, deps: { db: Db; calendar: () => CalendarData }) {
+/** `licenses`: the applicant present may let the clerk use their electronic licenses for materials (免提交), as online. */
+export function windowRoutes(app: App, deps: { db: Db; calendar: () => CalendarData; licenses?: MaterialLicensePort }) {
   /** The applicant's account (found or created) for the clerk calling. */
   const applicantOf = async (clerk: Actor, who: WalkIn, ip: string) => {
     if (!clerk.regionCode) throw WindowErrors.NO_WINDOW_REGION();
@@ -49,6 +50,7 @@ export function windowRoutes(app: App, deps: { db: Db; calendar: () => CalendarD
     cal: deps.calendar(),
     ip: req.ip,
     locale: localeFrom(req.headers['accept-language'] as string | undefined),
+    ...(deps.licenses ? { licenses: deps.licenses } : {}),
   });
 
   app.post(

@@ -45,6 +45,21 @@ const fileAtWindow = (s: Session, payload: object, key?: string) => post(s, '/ap
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
 
 describe('an item case filed at the window', () => {
+  it('uses the applicant’s own electronic license for a material (免提交), checked as online', async () => {
+    const seal = world.items.find((x) => x.name === '公章刻制备案')!;
+    const material = seal.materials.find((m) => m.licenseTypeCode)!;
+    const license = await t.db.selectFrom('license').select('ref').where('holder_code', '=', company.creditCode).where('type_code', '=', material.licenseTypeCode!).where('status', '=', 'valid').executeTakeFirstOrThrow();
+    const item: Item = (await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${seal.implCode}` })).json();
+    const applicant = { type: 'entity', name: company.entityName, creditCode: company.creditCode } as const;
+    const res = await fileAtWindow(clerk, { applicant, implCode: seal.implCode, form: fillForm(item.form), materials: [{ code: material.code, licenseRef: license.ref }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().licensedMaterials).toEqual([expect.objectContaining({ code: material.code, licenseRef: license.ref })]);
+    // Someone else's license is refused at the window too.
+    const marriage = await t.db.selectFrom('license').select('ref').where('type_name', '=', '结婚证').executeTakeFirstOrThrow();
+    const other = await fileAtWindow(clerk, { applicant, implCode: seal.implCode, form: fillForm(item.form), materials: [{ code: material.code, licenseRef: marriage.ref }] });
+    expect(other.statusCode).toBe(400);
+  });
+
   it('is the citizen’s case, in their own list, filed by the clerk through the window, and accepted on the spot', async () => {
     const app = await application(clerk, SLICE_ITEM_IMPL_CODE);
     const res = await fileAtWindow(clerk, { applicant: CITIZEN, ...app });
