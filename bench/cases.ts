@@ -36,7 +36,7 @@ import { displayWidth } from './report.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
-import { abortOnSignals, intEnv, log, runBenchmark, stopServer, writeReport } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer, writeReport, timeLimit, machineNow } from './harness.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { COUNT_CAP } from '../server/src/modules/cases/index.ts';
 
@@ -857,18 +857,13 @@ function table(header: string[], rows: string[][], leftCols = 1): string {
 }
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    log(`\nTime limit of ${Math.round(TIME_LIMIT_MS / 1000)} s reached: aborting.`);
-    abort.abort('time limit');
-  }, TIME_LIMIT_MS);
-
+  const limit = timeLimit(abort, TIME_LIMIT_MS);
   const startedAt = new Date();
-  const loadBefore = os.loadavg()[0]!;
-  const cpus = os.availableParallelism();
+  const { cpus, loadBefore, line: machineLine } = machineNow();
   let embedded: EmbeddedPostgres | undefined;
   let admin: pg.Client | undefined;
   try {
-    log(`Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.`);
+    log(machineLine);
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });

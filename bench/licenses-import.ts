@@ -25,7 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
-import { abortOnSignals, intEnv, log } from './harness.ts';
+import { abortOnSignals, intEnv, log, timeLimit, machineNow } from './harness.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { loadSm2 } from '../server/src/platform/crypto/index.ts';
@@ -104,17 +104,13 @@ async function rawSigning(seconds: number, content: string): Promise<{ signature
 }
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    log(`\nTime limit of ${Math.round(TIME_LIMIT_MS / 1000)} s reached: aborting.`);
-    abort.abort('time limit');
-  }, TIME_LIMIT_MS);
+  const limit = timeLimit(abort, TIME_LIMIT_MS);
   const startedAt = new Date();
-  const loadBefore = os.loadavg()[0]!;
-  const cpus = os.availableParallelism();
+  const { cpus, loadBefore, line: machineLine } = machineNow();
   let embedded: EmbeddedPostgres | undefined;
   let client: pg.Client | undefined;
   try {
-    log(`Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.`);
+    log(machineLine);
     const npmStart = startCommandFromPackageJson();
     const start = { ...npmStart, env: { ...npmStart.env, RUN_JOBS: 'true' } };
     log(`Starting the server as \`npm start\` does ("${npmStart.source}"), with its jobs on (sealing runs on jobs)…`);

@@ -23,7 +23,7 @@ import { formatGoals, formatTable } from './report.ts';
 import { allQueries, searchMix, uncachedSearchPaths } from './queries.ts';
 import type { GenerateResult } from './generate-catalog.ts';
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
-import { abortOnSignals, intEnv, log, runBenchmark, stopServer } from './harness.ts';
+import { abortOnSignals, intEnv, log, runBenchmark, stopServer, timeLimit, machineNow } from './harness.ts';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 
@@ -279,16 +279,11 @@ async function touchCatalog(dataDir: string, baseUrl: string, probedPath: string
 const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round((kb / 1024) * 10) / 10);
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    log(`\nTime limit of ${Math.round(TIME_LIMIT_MS / 1000)} s reached: aborting.`);
-    abort.abort('time limit');
-  }, TIME_LIMIT_MS);
-
+  const limit = timeLimit(abort, TIME_LIMIT_MS);
   const startedAt = new Date();
-  const loadBefore = os.loadavg()[0]!;
-  const cpus = os.availableParallelism();
+  const { cpus, loadBefore, line: machineLine } = machineNow();
   try {
-    log(`Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.`);
+    log(machineLine);
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
