@@ -12,7 +12,7 @@ import { countLicenseReuse } from '../cases/index.ts';
 import { handleLicenseEvent, type NotifyDeps } from '../notify/index.ts';
 import { createDevOutboxEmailSimulator, createDevOutboxSmsSimulator } from '../notify/adapters/index.ts';
 import { registerLicenseHandlers } from './handlers.ts';
-import type { LicenseDeps } from './issue.ts';
+import { issueLicenseInTrx, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 
 let t: TestApp;
 let citizen: Session, company: Session, clerk: Session, reviewer: Session, admin: Session;
@@ -196,5 +196,56 @@ describe('notifying the holder', () => {
     const n = await t.db.selectFrom('notification').select(['title', 'body']).where('event_id', '=', changed.id).executeTakeFirstOrThrow();
     expect(n.title).toBe('营业执照已暂停使用');
     expect(n.body).toContain('原因：经营场所正在接受消防整改。');
+  });
+});
+
+describe('a licensed material the platform cannot obtain itself', () => {
+  it('is asked for as an upload — unless the applicant uses their electronic license, then no upload', async () => {
+    // The catalog administrators publish a version where the 营业执照 must come from the applicant.
+    const catalog = await loginAs(t.app, 'catalog');
+    const id = (await t.db.selectFrom('service_item').select('id').where('impl_code', '=', SEAL_ITEM.implCode).executeTakeFirstOrThrow()).id;
+    const detail = (await get(catalog, `/api/v1/catalog/items/${id}`)).json();
+    const document = structuredClone(detail.document);
+    const m = document.materials.find((x: Material) => x.licenseTypeCode === typeCode('营业执照'));
+    Object.assign(m, { obtainable: false, source: 'applicant' });
+    delete m.issuingDept;
+    const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/items/${id}/draft`, headers: catalog.headers, payload: { document } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const action of ['submit', 'approve', 'publish']) {
+      const r = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/${action}`, headers: catalog.headers, payload: {} });
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    }
+    const item = await publicItem(SEAL_ITEM.implCode);
+    expect(item.materials.find((x) => x.code === m.code)).toMatchObject({ obtainable: false, licenseTypeCode: typeCode('营业执照') });
+
+    const base = { implCode: SEAL_ITEM.implCode, form: fillForm(item.form) };
+    const without = await submit(company, { ...base, materials: [] });
+    expect(without.statusCode).toBe(400);
+    expect(without.json().error).toMatchObject({ code: 'MATERIAL_MISSING' });
+    expect(without.json().error.message).toContain('营业执照');
+
+    // Earlier tests revoked the company's license: the register digitises a valid one for it.
+    const type = (await t.db.selectFrom('license_type').selectAll().where('code', '=', typeCode('营业执照')).executeTakeFirstOrThrow()) as LicenseTypeRow;
+    const org = (await t.db.selectFrom('org').select(['id', 'name', 'credit_code', 'region_code']).where('key', '=', 'scjgj').executeTakeFirstOrThrow());
+    const entity = world.entities.find((e) => e.username === 'company')!;
+    const license = await t.db.transaction().execute((trx) =>
+      issueLicenseInTrx(trx, keyVaultFromEnv(os.tmpdir()), {
+        type,
+        holder: { kind: 'entity', name: entity.entityName, code: entity.creditCode, codeType: 'credit_code', accountId: null },
+        issuer: { orgId: org.id, name: org.name, code: org.credit_code, regionCode: org.region_code },
+        face: { name: entity.entityName },
+        issuedAt: new Date(),
+        validFrom: '2024-01-01',
+        validUntil: null,
+        implCode: null,
+        caseId: null,
+        source: 'legacy',
+        actor: { id: null, name: '系统（存量证照）' },
+      }),
+    );
+    const withLicense = await submit(company, { ...base, materials: [{ code: m.code, licenseRef: license.ref }] });
+    expect(withLicense.statusCode, withLicense.body).toBe(201);
+    expect(withLicense.json().materials).toEqual([]);
+    expect(withLicense.json().licensedMaterials).toEqual([expect.objectContaining({ code: m.code, licenseRef: license.ref })]);
   });
 });
