@@ -314,3 +314,31 @@ describe('a change registration', () => {
     expect(face(v2).name).toBe('泰州市海陵区味之源餐饮连锁有限公司');
   });
 });
+
+describe('bad input is a clear 4xx, never a 500', () => {
+  it('for verification, lookups, actions, types, seals and imports', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const org = (await t.db.selectFrom('org').select('id').where('key', '=', 'scjgj').executeTakeFirstOrThrow()).id;
+    const type = (await t.db.selectFrom('license_type').selectAll().executeTakeFirstOrThrow());
+    const ref = (await t.db.selectFrom('license').select('ref').executeTakeFirstOrThrow()).ref;
+    const cases: Array<[string, Awaited<ReturnType<typeof get>>, number]> = [
+      ['reference too long', await get(null, `/api/v1/public/licenses/${'x'.repeat(200)}/verification`), 414],
+      ['malformed address', await get(null, '/api/v1/public/licenses/%E0%A4%A/verification'), 400],
+      ['odd characters in a reference', await get(null, `/api/v1/public/licenses/${encodeURIComponent('a b/../c')}/verification`), 404],
+      ['signature of an unknown reference', await get(null, '/api/v1/public/licenses/nope/signature'), 404],
+      ['holder code missing', await get(clerk, '/api/v1/licenses?holderCode='), 400],
+      ['unknown action', await licenseAct(reviewer, ref, { action: 'burn', reason: '测试原因' }), 400],
+      ['annotation without text', await licenseAct(admin, ref, { action: 'annotate', text: '  ' }), 400],
+      ['action on an unknown license', await licenseAct(reviewer, 'nope', { action: 'suspend', reason: '测试原因四字' }), 404],
+      ['type that does not exist', await t.app.inject({ method: 'PUT', url: '/api/v1/license-types/11100000000000019F999', headers: admin.headers, payload: { code: '11100000000000019F999', name: '某证', orgId: org, holderKind: 'person', faceFields: [], validity: {}, implCodes: [], numberPrefix: 'X' } }), 404],
+      ['type body not matching the schema', await t.app.inject({ method: 'POST', url: '/api/v1/license-types', headers: admin.headers, payload: { code: type.code } }), 400],
+      ['seal ending before it starts', await t.app.inject({ method: 'POST', url: '/api/v1/seals', headers: admin.headers, payload: { orgId: org, name: '测试章', validFrom: '2026-01-01', validUntil: '2025-01-01' } }), 400],
+      ['seal rotation of an unknown seal', await t.app.inject({ method: 'POST', url: `/api/v1/seals/${randomUUID()}/rotate`, headers: admin.headers }), 404],
+      ['import without a file', await t.app.inject({ method: 'POST', url: '/api/v1/license-imports', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: {} }), 400],
+    ];
+    for (const [what, res, status] of cases) {
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(status);
+      expect(res.json().error?.message, what).toBeTruthy();
+    }
+  });
+});

@@ -44,6 +44,8 @@ export const HttpErrors = defineErrors({
   FORBIDDEN: { status: 403, 'zh-CN': '您没有权限进行此操作', 'en-US': 'You are not allowed to do this' },
   CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', 'en-US': 'The page has expired; reload it and try again (CSRF token missing or wrong)' },
   NOT_FOUND: { status: 404, 'zh-CN': '找不到该地址：{url}', 'en-US': 'No such address: {url}' },
+  URI_TOO_LONG: { status: 414, 'zh-CN': '地址中的某一段太长，请检查链接是否完整、有没有多余的内容', 'en-US': 'A part of the address is too long; check that the link is complete and has nothing extra' },
+  BAD_URL: { status: 400, 'zh-CN': '地址的写法不对，请检查链接是否完整', 'en-US': 'The address is malformed; check that the link is complete' },
   METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法', 'en-US': 'Method not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容太大（上限 {limit}）', 'en-US': 'The request is too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型：{type}', 'en-US': 'Unsupported content type: {type}' },

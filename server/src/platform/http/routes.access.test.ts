@@ -65,6 +65,15 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(en.json().error.message).toMatch(/No such address/);
   });
 
+  it('an over-long path segment → 414, a malformed address → 400, both in the error shape', async () => {
+    const long = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${'x'.repeat(300)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toMatchObject({ code: 'URI_TOO_LONG' });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/cases/%E0%A4%A' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'BAD_URL' });
+  });
+
   it('malformed JSON → 400', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(res.statusCode).toBe(400);

@@ -89,6 +89,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true, useDefaults: true } },
     routerOptions: { ignoreTrailingSlash: true },
+    // A malformed URL or an over-long path segment answers in the platform's error shape, like every other 4xx.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
     return503OnClosing: true,
     // Fastify's own serializer compiler, fed each response schema in the shape it serializes fastest.
     schemaController: {
@@ -235,6 +237,8 @@ function sendError(err: FastifyError | AppError | Error, req: FastifyRequest, re
     else if (status === 429) appErr = HttpErrors.RATE_LIMITED({ retryAfter: reply.getHeader('retry-after') ?? '60s' });
     else if (status === 404) appErr = HttpErrors.NOT_FOUND({ url: req.url.split('?')[0] });
     else if (status === 405) appErr = HttpErrors.METHOD_NOT_ALLOWED();
+    else if (code === 'FST_ERR_MAX_PARAM_LENGTH') appErr = HttpErrors.URI_TOO_LONG();
+    else if (code === 'FST_ERR_BAD_URL') appErr = HttpErrors.BAD_URL();
     else if (status >= 400 && status < 500) appErr = HttpErrors.BAD_REQUEST({ reason: err.message });
     else {
       req.log.error({ err }, 'unhandled error');
