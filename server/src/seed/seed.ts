@@ -122,7 +122,7 @@ async function seedLicensesInTrx(trx: Trx, vault: KeyVault, world: World): Promi
   for (const t of LICENSE_TYPES) {
     const implCodes = implCodesOf(t, world.items);
     const org = (await findOrgByKey(trx, t.orgKey))!;
-    await insertLicenseTypeInTrx(trx, { code: t.code, name: t.name, orgId: org.id, holderKind: t.holderKind, faceFields: t.faceFields, validity: t.validity, implCodes, numberPrefix: t.numberPrefix });
+    await insertLicenseTypeInTrx(trx, { code: t.code, name: t.name, orgId: org.id, holderKind: t.holderKind, faceFields: t.faceFields, validity: t.validity, implCodes, numberPrefix: t.numberPrefix, template: t.template });
     for (const i of world.items) if (implCodes.includes(i.implCode)) issuingOrgs.add(i.orgKey);
     types.set(t.name, (await trx.selectFrom('license_type').selectAll().where('code', '=', t.code).executeTakeFirstOrThrow()) as LicenseTypeRow);
   }

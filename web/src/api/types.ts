@@ -537,6 +537,14 @@ export interface LicenseDetail extends LicenseSummary {
   face: Array<{ key: string; label: string; value: string }>;
   annotations: Array<{ text: string; at: string; by: string }>;
   history: Array<{ action: string; reason: string | null; actorName: string; at: string }>;
+  /** How the type is printed: title, accent colour, footer line. */
+  template: LicenseTemplate;
+}
+
+export interface LicenseTemplate {
+  title?: string;
+  accent?: string;
+  footer?: string;
 }
 
 /** GET /api/v1/cases/{id}/licenses: a license given for a material, verified now. */

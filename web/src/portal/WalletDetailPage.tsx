@@ -16,12 +16,13 @@ const h2 = { fontSize: '1em', margin: 0 } as const;
 function LicenseFace({ l }: { l: LicenseDetail }) {
   const { t } = useTranslation();
   const usable = licenseStanding(l).key === 'valid';
+  const accent = l.template.accent ?? '#a61d24';
   return (
     <section
       aria-label={l.typeName}
-      style={{ border: '3px double #c0392b', borderRadius: 8, padding: '18px 16px 14px', background: usable ? '#fffdf8' : '#f7f7f7', position: 'relative' }}
+      style={{ border: `3px double ${accent}`, borderRadius: 8, padding: '18px 16px 14px', background: usable ? '#fffdf8' : '#f7f7f7', position: 'relative' }}
     >
-      <div style={{ textAlign: 'center', letterSpacing: '0.3em', fontSize: '1.6em', fontWeight: 700, color: '#a61d24' }}>{l.typeName}</div>
+      <div style={{ textAlign: 'center', letterSpacing: '0.3em', fontSize: '1.6em', fontWeight: 700, color: accent }}>{l.template.title ?? l.typeName}</div>
       <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.6)', marginTop: 4, wordBreak: 'break-all' }}>
         {t('wallet.number')}
         {t('common.colon')}
@@ -50,6 +51,7 @@ function LicenseFace({ l }: { l: LicenseDetail }) {
           {l.issuerName.slice(0, 12)}
         </div>
       </div>
+      {l.template.footer && <div style={{ marginTop: 10, textAlign: 'center', color: 'rgba(0,0,0,0.55)', fontSize: '0.85em' }}>{l.template.footer}</div>}
       <div style={{ marginTop: 10, color: 'rgba(0,0,0,0.45)', fontSize: '0.8em', wordBreak: 'break-all' }}>
         {t('wallet.identifier')}
         {t('common.colon')}

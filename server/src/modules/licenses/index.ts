@@ -1,6 +1,6 @@
 /** Licenses: electronic licenses and seals — issued on closing, sealed with SM2, verifiable by anyone, reused. */
 export { licensesMigrations } from './migrations.ts';
-export type { LicensesTables, FaceField, ValidityRule, HolderKind, HolderCodeType, LicenseStatus } from './tables.ts';
+export type { LicensesTables, FaceField, LicenseTemplate, ValidityRule, HolderKind, HolderCodeType, LicenseStatus } from './tables.ts';
 export { licensesRoutes } from './routes.ts';
 export { registerLicenseHandlers } from './handlers.ts';
 export { issueFromCase, holderLicenses, myLicenses, logVerification, type LicenseSummary } from './service.ts';

@@ -188,4 +188,13 @@ export const licensesMigrations: Record<string, Migration> = {
       await sql`drop function tongban_license_changed()`.execute(db);
     },
   },
+  /** 证照模板: how each type is rendered (title, accent colour, footer line). */
+  '202611231230_licenses_type_template': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('license_type').addColumn('template', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`)).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('license_type').dropColumn('template').execute();
+    },
+  },
 };

@@ -54,7 +54,7 @@ describe('the license as a PDF', () => {
     expect(r.headers['cache-control']).toContain('no-store');
     const { text, images } = inspect(r.rawPayload);
     if (process.env.LICENSE_PDF_OUT) fs.writeFileSync(process.env.LICENSE_PDF_OUT, r.rawPayload);
-    for (const s of ['营业执照', detail.number, detail.issuerName, detail.identifier, '泰州市市场监督管理局电子证照专用章', '2023年3月15日至长期', '如何核验', '用手机扫描左侧二维码']) expect(text).toContain(squash(s));
+    for (const s of ['营业执照', detail.number, detail.issuerName, detail.identifier, '泰州市市场监督管理局电子证照专用章', '2023年3月15日至长期', '如何核验', '用手机扫描左侧二维码', detail.template.footer]) expect(text).toContain(squash(s));
     for (const f of detail.face as Array<{ label: string; value: string }>) {
       expect(text).toContain(squash(f.label));
       expect(text).toContain(squash(f.value));

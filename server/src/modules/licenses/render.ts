@@ -34,9 +34,10 @@ export async function renderLicensePdf({ license: l, sealName, verifyUrl, genera
   });
   space(doc, 6);
   paragraph(doc, '电子证照', { size: THEME.size.small, color: THEME.color.muted, align: 'center', tracking: 4, after: 4 });
-  paragraph(doc, l.typeName, { size: 24, weight: 'bold', align: 'center', tracking: 6, after: 6 });
+  const accent = l.template.accent ?? THEME.color.accent;
+  paragraph(doc, l.template.title ?? l.typeName, { size: 24, weight: 'bold', align: 'center', tracking: 6, after: 6, color: accent });
   paragraph(doc, `编号：${l.number}`, { align: 'center', color: THEME.color.muted, after: 8 });
-  rule(doc, { color: THEME.color.accent, width: 1.2 });
+  rule(doc, { color: accent, width: 1.2 });
   space(doc, 12);
   if (l.status !== 'valid' || l.expired) {
     paragraph(doc, `证照状态：${l.expired && l.status === 'valid' ? '已过期' : STATUS_TEXT[l.status]}`, { size: 13, weight: 'bold', color: '#c0392b', after: 8 });
@@ -74,6 +75,7 @@ export async function renderLicensePdf({ license: l, sealName, verifyUrl, genera
   paragraph(doc, '本证照由发证机关电子印章签章（SM2），签章数据可通过核验接口获取并用国密工具独立验证。', { indent, after: 3 });
   doc.x = left;
   doc.y = Math.max(doc.y, top + QR_SIZE) + 12;
+  if (l.template.footer) paragraph(doc, l.template.footer, { align: 'center', color: THEME.color.muted, after: 6 });
   note(doc, `本文件为电子证照的打印样式，由通办平台根据电子证照库生成。证照是否有效以扫码核验结果为准。持证主体：${l.holderName}。`);
   return toBuffer(doc);
 }

@@ -35,6 +35,7 @@ export const LicenseDetail = Type.Intersect([
     face: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), value: Type.String() })),
     annotations: Type.Array(Type.Object({ text: Type.String(), at: Type.String(), by: Type.String() })),
     history: Type.Array(Type.Object({ action: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), at: Type.String() })),
+    template: Type.Object({ title: Type.Optional(Type.String()), accent: Type.Optional(Type.String()), footer: Type.Optional(Type.String()) }, { description: 'How the type is rendered' }),
   }),
 ]);
 
@@ -104,6 +105,16 @@ export const LicenseTypeBody = Type.Object(
     validity: Type.Object({ years: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), months: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })) }, { additionalProperties: false }),
     implCodes: Type.Array(Type.String({ minLength: 31, maxLength: 31 }), { maxItems: 200 }),
     numberPrefix: Type.String({ maxLength: 20 }),
+    template: Type.Optional(
+      Type.Object(
+        {
+          title: Type.Optional(Type.String({ maxLength: 40, description: 'Printed title, e.g. 中华人民共和国营业执照 (default: the type name)' })),
+          accent: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'Accent colour of the frame and rules, #rrggbb' })),
+          footer: Type.Optional(Type.String({ maxLength: 100, description: 'Footer line, e.g. 国家市场监督管理总局监制' })),
+        },
+        { additionalProperties: false, description: 'How licenses of this type are rendered (wallet, PDF)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -17,7 +17,7 @@ import { maskHolderCode } from './content.ts';
 import { forgetLicenseLocally } from './verification-cache.ts';
 import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, RENEWS_TERM, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { LicenseErrors } from './errors.ts';
-import type { FaceField, LicensesTables, LicenseStatus } from './tables.ts';
+import type { FaceField, LicensesTables, LicenseStatus, LicenseTemplate } from './tables.ts';
 
 type LicenseRow = Selectable<LicensesTables['license']> & { face: Record<string, string> };
 
@@ -108,18 +108,20 @@ export type LicenseDetail = LicenseSummary & {
   annotations: Array<{ text: string; at: string; by: string }>;
   history: Array<{ action: string; reason: string | null; actorName: string; at: string }>;
   source: 'case' | 'legacy';
+  /** How the type is rendered (title, accent colour, footer). */
+  template: LicenseTemplate;
 };
 
 async function detailOf(db: Db | Trx, r: LicenseRow): Promise<LicenseDetail> {
   const [type, history] = await Promise.all([
-    db.selectFrom('license_type').select('face_fields').where('code', '=', r.type_code).executeTakeFirst(),
+    db.selectFrom('license_type').select(['face_fields', 'template']).where('code', '=', r.type_code).executeTakeFirst(),
     db.selectFrom('license_event').select(['action', 'reason', 'actor_name', 'at']).where('license_id', '=', r.id).orderBy('at').execute(),
   ]);
   const labels = new Map((type?.face_fields ?? []).map((f) => [f.key, f.label]));
   return {
     ...summary(r, todayInShanghai()),
     holderKind: r.holder_kind, holderCode: r.holder_code, holderCodeType: r.holder_code_type, issuerCode: r.issuer_code, regionCode: r.region_code,
-    implCode: r.impl_code, caseId: r.case_id, source: r.source,
+    implCode: r.impl_code, caseId: r.case_id, source: r.source, template: type?.template ?? {},
     // In the type's order (jsonb keeps its own), then anything the type no longer lists.
     face: [...labels.keys(), ...Object.keys(r.face).filter((k) => !labels.has(k))].filter((k) => k in r.face).map((key) => ({ key, label: labels.get(key) ?? key, value: r.face[key]! })),
     annotations: r.annotations,

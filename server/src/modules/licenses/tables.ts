@@ -14,6 +14,12 @@ export type FaceField = {
   required?: boolean;
 };
 
+/**
+ * How a license of this type is rendered (wallet, PDF): the printed title (e.g. 中华人民共和国营业执照), an accent
+ * colour for its frame and rules, and a footer line (e.g. who designed the form: 国家市场监督管理总局监制).
+ */
+export type LicenseTemplate = { title?: string; accent?: string; footer?: string };
+
 /** How long a license stays valid: for a number of years or months from issuance, or without limit (长期). */
 export type ValidityRule = { years?: number; months?: number };
 
@@ -36,6 +42,7 @@ export type LicensesTables = {
     impl_codes: ColumnType<string[], string[], string[]>;
     /** Printed license numbers start with this (e.g. 泰食经). */
     number_prefix: string;
+    template: ColumnType<LicenseTemplate, string | undefined, string>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

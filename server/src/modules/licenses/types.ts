@@ -6,7 +6,7 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { isValidLicenseTypeCode } from '../../platform/codes/index.ts';
 import { LicenseErrors } from './errors.ts';
 import type { LicenseTypeRow } from './issue.ts';
-import type { FaceField, HolderKind, ValidityRule } from './tables.ts';
+import type { FaceField, HolderKind, LicenseTemplate, ValidityRule } from './tables.ts';
 
 export type LicenseTypeInput = {
   code: string;
@@ -17,6 +17,7 @@ export type LicenseTypeInput = {
   validity: ValidityRule;
   implCodes: string[];
   numberPrefix: string;
+  template?: LicenseTemplate;
 };
 
 export type LicenseTypeView = LicenseTypeInput & { orgName: string; issued: number };
@@ -44,6 +45,7 @@ const columns = (t: LicenseTypeInput) => ({
   validity: JSON.stringify(t.validity),
   impl_codes: t.implCodes,
   number_prefix: t.numberPrefix,
+  template: JSON.stringify(t.template ?? {}),
 });
 
 export async function insertLicenseTypeInTrx(trx: Trx, t: LicenseTypeInput): Promise<void> {
@@ -82,6 +84,7 @@ export async function listLicenseTypes(db: Db): Promise<LicenseTypeView[]> {
     validity: r.validity,
     implCodes: r.impl_codes,
     numberPrefix: r.number_prefix,
+    template: r.template,
     issued: Number(r.issued ?? 0),
   }));
 }

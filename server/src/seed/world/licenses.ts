@@ -4,7 +4,7 @@
  * authorities' codes here are demo codes with valid check characters, not the real ones.
  */
 import { makeCreditCode } from '../../platform/codes/index.ts';
-import type { FaceField, ValidityRule } from '../../modules/licenses/index.ts';
+import type { FaceField, LicenseTemplate, ValidityRule } from '../../modules/licenses/index.ts';
 import type { ItemSeed } from './types.ts';
 
 export type LicenseTypeSeed = {
@@ -16,6 +16,8 @@ export type LicenseTypeSeed = {
   faceFields: FaceField[];
   validity: ValidityRule;
   numberPrefix: string;
+  /** How it is printed: title, accent colour, footer line. */
+  template: LicenseTemplate;
   /** Items whose license result has one of these names produce this type. */
   resultNames: RegExp;
   /** Materials (by name) a license of this type stands for: the applicant holding one need not submit them (免提交). */
@@ -36,6 +38,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${SAMR}001`,
     name: '营业执照',
+    template: { title: '营业执照', accent: '#b71c1c', footer: '国家市场监督管理总局监制' },
     orgKey: 'scjgj',
     holderKind: 'entity',
     numberPrefix: '泰市监',
@@ -56,6 +59,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${SAMR}002`,
     name: '食品经营许可证',
+    template: { title: '中华人民共和国食品经营许可证', accent: '#1b5e20', footer: '国家市场监督管理总局监制' },
     orgKey: 'scjgj',
     holderKind: 'entity',
     numberPrefix: 'JY',
@@ -76,6 +80,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${NHC}001`,
     name: '出生医学证明',
+    template: { title: '出生医学证明', accent: '#6a1b9a', footer: '国家卫生健康委员会监制' },
     orgKey: 'wjw',
     holderKind: 'person',
     numberPrefix: 'S',
@@ -94,6 +99,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${MCA}001`,
     name: '结婚证',
+    template: { title: '结婚证', accent: '#c62828', footer: '中华人民共和国民政部监制' },
     orgKey: 'mzj',
     holderKind: 'person',
     numberPrefix: 'J',
@@ -111,6 +117,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${MNR}001`,
     name: '不动产权证书',
+    template: { title: '中华人民共和国不动产权证书', accent: '#8d6e63', footer: '中华人民共和国自然资源部监制' },
     orgKey: 'bdcdj',
     holderKind: 'person',
     numberPrefix: '苏（2026）泰州市不动产权第',
@@ -127,6 +134,7 @@ export const LICENSE_TYPES: LicenseTypeSeed[] = [
   {
     code: `${MOT}001`,
     name: '道路运输经营许可证',
+    template: { title: '中华人民共和国道路运输经营许可证', accent: '#0d47a1', footer: '中华人民共和国交通运输部监制' },
     orgKey: 'jtj',
     holderKind: 'entity',
     numberPrefix: '苏交运管许可泰字',

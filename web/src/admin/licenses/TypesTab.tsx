@@ -64,6 +64,8 @@ function TypeForm({ initial, isNew, onClose }: { initial: LicenseTypeBody; isNew
       validity: { ...(v.validity.years ? { years: v.validity.years } : {}), ...(v.validity.months ? { months: v.validity.months } : {}) },
       implCodes: v.implCodes ?? [],
       numberPrefix: v.numberPrefix ?? '',
+      // Blank template fields are left out: the type's name, the platform's colour, no footer.
+      template: Object.fromEntries(Object.entries(v.template ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]).filter(([, x]) => x)),
       faceFields: (v.faceFields ?? []).map((f) => ({ key: f.key.trim(), label: f.label.trim(), from: f.from.trim(), ...(f.required ? { required: true } : {}) })),
     };
     save.mutate({ body, isNew }, { onSuccess: onClose });
@@ -94,6 +96,15 @@ function TypeForm({ initial, isNew, onClose }: { initial: LicenseTypeBody; isNew
         </Form.Item>
         <Form.Item name="numberPrefix" label={t('licensesAdmin.numberPrefix')} extra={t('licensesAdmin.numberPrefixHelp')}>
           <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name={['template', 'title']} label={t('licensesAdmin.templateTitle')} extra={t('licensesAdmin.templateTitleHelp')}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name={['template', 'accent']} label={t('licensesAdmin.templateAccent')} extra={t('licensesAdmin.templateAccentHelp')} rules={[{ pattern: /^#[0-9a-fA-F]{6}$/, message: t('licensesAdmin.templateAccentInvalid') }]}>
+          <Input maxLength={7} placeholder="#b71c1c" style={{ width: 140, fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name={['template', 'footer']} label={t('licensesAdmin.templateFooter')} extra={t('licensesAdmin.templateFooterHelp')}>
+          <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="implCodes" label={t('licensesAdmin.implCodes')} extra={t('licensesAdmin.implCodesHelp')}>
           <Select mode="tags" tokenSeparators={[',', ' ', '，']} open={false} style={{ fontFamily: 'monospace' }} />

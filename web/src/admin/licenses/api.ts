@@ -1,6 +1,7 @@
 /** 电子证照 administration: license types, seals, legacy imports (wire types and query hooks). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { LicenseTemplate } from '../../api/types.ts';
 
 export type FaceField = { key: string; label: string; from: string; required?: boolean };
 
@@ -13,6 +14,8 @@ export type LicenseTypeBody = {
   validity: { years?: number; months?: number };
   implCodes: string[];
   numberPrefix: string;
+  /** How licenses of the type are printed. */
+  template?: LicenseTemplate;
 };
 export type LicenseType = LicenseTypeBody & { orgName: string; issued: number };
 
