@@ -29,11 +29,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
+import { readyLine, serverPostgres, startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
 import { measure, percentile, type TargetResult } from './load.ts';
 import { runLoad, type LoadgenResult } from './loadgen.ts';
 import { displayWidth } from './report.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
+import type { EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { newId } from '../server/src/platform/ids.ts';
 import { abortOnSignals, intEnv, log, runBenchmark, stopServer, writeReport, timeLimit, machineNow } from './harness.ts';
@@ -867,12 +867,10 @@ async function main(): Promise<void> {
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
-    const startupHwmKb = server.procStatusKb('VmHWM');
-    log(`Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}; DATA_DIR ${server.dataDir}).`);
+    const { line: readyText, startupHwmKb } = readyLine(server);
+    log(readyText);
 
-    // The server's own postmaster (DATA_DIR/pg): never start a second one.
-    embedded = await startEmbeddedPostgres({ dataDir: server.dataDir });
-    if (embedded.owned) throw new Error(`no PostgreSQL was running in ${server.dataDir}/pg: the server should have started it`);
+    embedded = await serverPostgres(server);
     const pgUrl = embedded.url(EMBEDDED_DATABASE);
     admin = new pg.Client({ connectionString: pgUrl, application_name: 'tongban-bench-admin' });
     admin.on('error', () => undefined);

@@ -30,12 +30,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
+import { readyLine, serverPostgres, startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
 import { measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit } from './harness.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
+import type { EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { connect, type DbHandle } from '../server/src/platform/db/db.ts';
 import { keyVaultFromEnv } from '../server/src/platform/crypto/index.ts';
@@ -155,10 +155,9 @@ async function main(): Promise<void> {
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
-    const startupHwmKb = server.procStatusKb('VmHWM');
-    log(`Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}; DATA_DIR ${server.dataDir}).`);
-    embedded = await startEmbeddedPostgres({ dataDir: server.dataDir });
-    if (embedded.owned) throw new Error(`no PostgreSQL was running in ${server.dataDir}/pg: the server should have started it`);
+    const { line: readyText, startupHwmKb } = readyLine(server);
+    log(readyText);
+    embedded = await serverPostgres(server);
     h = connect(embedded.url(EMBEDDED_DATABASE), { max: 2, applicationName: 'tongban-bench-licenses' });
 
     log(`Issuing ${int(settings.licenses)} 营业执照 through issueLicenseInTrx (SM2 seal of the issuing department) …`);

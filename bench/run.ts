@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { startServer, startCommandFromPackageJson, nodeBinary, rootDir, type ServerHandle } from './server.ts';
+import { readyLine, startServer, startCommandFromPackageJson, nodeBinary, rootDir, type ServerHandle } from './server.ts';
 import { measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
 import { allQueries, searchMix, uncachedSearchPaths } from './queries.ts';
@@ -287,8 +287,8 @@ async function main(): Promise<void> {
     const start = startCommandFromPackageJson();
     log(`Starting the server as \`npm start\` does (package.json scripts.start: "${start.source}"; fresh embedded PostgreSQL, demo world seeds itself)…`);
     server = await startServer({ readyTimeoutMs: READY_TIMEOUT_MS, signal: abort.signal, start });
-    const startupHwmKb = server.procStatusKb('VmHWM');
-    log(`Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}: ${server.command}; DATA_DIR ${server.dataDir}).`);
+    const { line: readyText, startupHwmKb } = readyLine(server);
+    log(readyText);
 
     log(`Growing the catalog to ${settings.catalogItems.toLocaleString('en-US')} published items (bench/generate-catalog.ts)…`);
     const catalog = await generateCatalog(server.dataDir);

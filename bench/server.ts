@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 
 export const rootDir = path.resolve(import.meta.dirname, '..');
 
@@ -306,4 +307,19 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   }
   handle.startupMs = Date.now() - startedAt;
   return handle;
+}
+
+/** After `startServer`: one line saying where it runs, and its peak memory so far (kB) for the memory report. */
+export function readyLine(server: ServerHandle): { line: string; startupHwmKb: number | undefined } {
+  return {
+    line: `Ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s (server pid ${server.pid}: ${server.command}; DATA_DIR ${server.dataDir}).`,
+    startupHwmKb: server.procStatusKb('VmHWM'),
+  };
+}
+
+/** The measured server's own PostgreSQL (DATA_DIR/pg), joined: a benchmark never starts a second postmaster. */
+export async function serverPostgres(server: ServerHandle): Promise<EmbeddedPostgres> {
+  const embedded = await startEmbeddedPostgres({ dataDir: server.dataDir });
+  if (embedded.owned) throw new Error(`no PostgreSQL was running in ${server.dataDir}/pg: the server should have started it`);
+  return embedded;
 }

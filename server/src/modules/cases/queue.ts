@@ -9,6 +9,7 @@
  * A queue whose count reached the cap is not counted again for a few seconds (see `saturatedCounts`), and the
  * statements of a page are compiled once per caller and filter (see `compiledByDb`).
  */
+import { maskPersonName } from '../../platform/http/redact.ts';
 import { sql } from 'kysely';
 import { isoTimestamp, type Db } from '../../platform/db/db.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
@@ -17,7 +18,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { slaLight } from './rules.ts';
 import { OPEN_STATES, STATE_LABELS, type CaseState } from './state.ts';
-import { maskName, mayOpenBundle, scoped, type CaseSummary } from './service.ts';
+import { mayOpenBundle, scoped, type CaseSummary } from './service.ts';
 
 /** Counting stops here: a queue shows "1000+" rather than counting a million rows on every page view. */
 export const COUNT_CAP = 1_000;
@@ -159,7 +160,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, locale: Loc
         itemName: r.item_name!,
         implCode: r.impl_code!,
         agencyName: r.agency_name!,
-        applicantName: staff ? maskName(r.applicant_name!, r.applicant_type!) : r.applicant_name!,
+        applicantName: staff ? maskPersonName(r.applicant_name!, r.applicant_type!) : r.applicant_name!,
         submittedAt: r.submitted_at!,
         dueDate: r.due_date ?? null,
         closedAt: r.closed_at ?? null,

@@ -120,11 +120,6 @@ export type ActionInput = {
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
-/** Mask a person's name for lists: keep the first character (李明 → 李*). Entity names stay readable. */
-export function maskName(name: string, type: 'person' | 'entity'): string {
-  if (type === 'entity' || name.length < 2) return name;
-  return name[0] + '*'.repeat(Math.min(name.length - 1, 3));
-}
 
 
 type CaseQuery = SelectQueryBuilder<Database, 'case', object>;

@@ -2,11 +2,12 @@
  * The verification tasks (核查) that grants on commitment open (commitment.ts), listed for the deciding side in
  * the actor's data scope, the most urgent first.
  */
+import { maskPersonName } from '../../platform/http/redact.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { slaLight, type SlaLight } from './rules.ts';
-import { maskName, scoped } from './service.ts';
+import { scoped } from './service.ts';
 
 export type VerificationTask = {
   caseId: string;
@@ -40,7 +41,7 @@ export async function listVerifications(db: Db, actor: Actor, f: { state?: 'open
       caseId: r.id,
       number: r.number,
       itemName: r.item_name,
-      applicantName: maskName(r.applicant_name, r.applicant_type),
+      applicantName: maskPersonName(r.applicant_name, r.applicant_type),
       agencyName: r.agency_name,
       state: r.state,
       dueDate: r.due_date,

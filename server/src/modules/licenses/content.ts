@@ -56,11 +56,6 @@ export function contentOfRow(r: Row): SignedContent {
   };
 }
 
-/** 张三 → 张*；王小明 → 王**; entities are public and shown whole. */
-export function maskHolderName(name: string, kind: HolderKind): string {
-  if (kind === 'entity' || name.length < 2) return name;
-  return name[0] + '*'.repeat(Math.min(name.length - 1, 3));
-}
 
 /** Resident IDs masked as everywhere else (GB 11643); credit codes are public. */
 export function maskHolderCode(code: string, type: HolderCodeType): string {

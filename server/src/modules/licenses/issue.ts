@@ -62,6 +62,9 @@ export async function reserveSerialsInTrx(trx: Trx, typeCode: string, issuerCode
 
 export const serialText = (n: number) => String(n).padStart(10, '0');
 
+/** Past its last valid day (有效期至) on `today`; a license without an end date (长期) never is. */
+export const isExpired = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
+
 /** Valid until the day before the same date `years`/`months` later (有效期至); null for 长期. */
 export function validUntilOf(rule: ValidityRule, from: string): string | null {
   if (!rule.years && !rule.months) return null;
@@ -156,6 +159,16 @@ export async function supersedeInTrx(trx: Trx, licenseId: string, reason: string
 export const REPLACES_HELD_LICENSE = /变更|延续|换证|换领|换发|补领|补发|补办/;
 /** Of those, the ones that run the license's term again from the new grant (延续: 行政许可法 art. 50). */
 export const RENEWS_TERM = /延续/;
+
+/** Where a face field's value may come from, besides `form.<field>` and `const:<text>` (issueFromCase fills each). */
+export const FACE_SOURCES = ['holder.name', 'holder.code', 'holder.address', 'case.number', 'case.itemName', 'issuer.name', 'issuedAt', 'validUntil'] as const;
+export type FaceSource = (typeof FACE_SOURCES)[number];
+
+/** A face field's `from`: `const:<text>`, or sources separated by `|` (the first with a value wins). */
+export function isValidFaceSource(from: string): boolean {
+  if (from.startsWith('const:')) return from.length > 6;
+  return from.split('|').every((p) => (FACE_SOURCES as readonly string[]).includes(p) || /^form\.[A-Za-z0-9_]+$/.test(p));
+}
 
 /** The face of a license from its type's fields and what the case knows. */
 export function buildFace(fields: FaceField[], values: (from: string) => unknown): Record<string, string> {

@@ -7,10 +7,8 @@
 import { createDocument, keyValueTable, note, paragraph, rule, space, THEME, toBuffer, contentLeft, ensureSpace } from '../../platform/pdf/index.ts';
 import { qrPng } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
-import type { LicenseDetail } from './service.ts';
-import type { LicenseStatus } from './tables.ts';
+import { STATUS_LABEL, type LicenseDetail } from './service.ts';
 
-const STATUS_TEXT: Record<LicenseStatus, string> = { valid: '有效', suspended: '暂停使用', revoked: '已注销', superseded: '已换发新版本（本版本不再有效）' };
 
 /** 2026-11-23 → 2026年11月23日; null → 长期. */
 export function chineseDay(date: string | null): string {
@@ -40,7 +38,7 @@ export async function renderLicensePdf({ license: l, sealName, verifyUrl, genera
   rule(doc, { color: accent, width: 1.2 });
   space(doc, 12);
   if (l.status !== 'valid' || l.expired) {
-    paragraph(doc, `证照状态：${l.expired && l.status === 'valid' ? '已过期' : STATUS_TEXT[l.status]}`, { size: 13, weight: 'bold', color: '#c0392b', after: 8 });
+    paragraph(doc, `证照状态：${l.expired && l.status === 'valid' ? '已过期' : l.status === 'superseded' ? '已换发新版本（本版本不再有效）' : STATUS_LABEL[l.status]}`, { size: 13, weight: 'bold', color: '#c0392b', after: 8 });
   }
   keyValueTable(doc, l.face.map((f) => [f.label, f.value] as const), { labelWidth: 120 });
   space(doc, 10);

@@ -9,13 +9,14 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
-import { sm2PublicKeyPem } from '../../platform/crypto/index.ts';
+import { SM2_DEFAULT_USER_ID, sm2PublicKeyPem } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { grantedClosedCase } from '../cases/index.ts';
 import { findOrgsByIds, getApplicantProfileInTrx } from '../identity/index.ts';
 import { maskHolderCode } from './content.ts';
 import { forgetLicenseLocally } from './verification-cache.ts';
-import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, RENEWS_TERM, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, validUntilOf, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
+import { logVerification } from './verify.ts';
+import { buildFace, holderCodeType, issueLicenseInTrx, recordEventInTrx, RENEWS_TERM, REPLACES_HELD_LICENSE, supersedeInTrx, typeForItem, isExpired, validUntilOf, type FaceSource, type IssuedLicense, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { LicenseErrors } from './errors.ts';
 import type { FaceField, LicensesTables, LicenseStatus, LicenseTemplate } from './tables.ts';
 
@@ -46,20 +47,17 @@ export async function issueFromCase(deps: LicenseDeps, caseId: string): Promise<
     // Only a renewal (延续) runs the validity again; a change or a replacement keeps the held license's term.
     const validUntil = held && !RENEWS_TERM.test(c.item_name) ? held.valid_until : validUntilOf(type.validity, validFrom);
     const form = c.form as Record<string, unknown>;
-    const face = buildFace(type.face_fields, (from) => {
-      if (from.startsWith('form.')) return form[from.slice(5)];
-      switch (from) {
-        case 'holder.name': return c.applicant_name;
-        case 'holder.code': return holderCode;
-        case 'holder.address': return profile.address;
-        case 'case.number': return c.number;
-        case 'case.itemName': return c.item_name;
-        case 'issuer.name': return c.agency_name;
-        case 'issuedAt': return validFrom;
-        case 'validUntil': return validUntil ?? '长期';
-        default: return undefined;
-      }
-    });
+    const sources: Record<FaceSource, unknown> = {
+      'holder.name': c.applicant_name,
+      'holder.code': holderCode,
+      'holder.address': profile.address,
+      'case.number': c.number,
+      'case.itemName': c.item_name,
+      'issuer.name': c.agency_name,
+      issuedAt: validFrom,
+      validUntil: validUntil ?? '长期',
+    };
+    const face = buildFace(type.face_fields, (from) => (from.startsWith('form.') ? form[from.slice(5)] : sources[from as FaceSource]));
     const system = { id: null, name: '系统' };
     if (held) await supersedeInTrx(trx, held.id, `${c.item_name}（办件 ${c.number}）`, system);
     return issueLicenseInTrx(trx, deps.vault, {
@@ -92,13 +90,12 @@ export type LicenseSummary = {
   holderName: string; issuerName: string; issuedAt: string; validFrom: string; validUntil: string | null; expired: boolean;
 };
 
-const expiredOn = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
 
 function summary(r: LicenseRow, today: string): LicenseSummary {
   return {
     ref: r.ref, identifier: r.identifier, typeCode: r.type_code, typeName: r.type_name, number: r.number, version: r.version, status: r.status,
     holderName: r.holder_name, issuerName: r.issuer_name, issuedAt: r.issued_at.toISOString(), validFrom: r.valid_from, validUntil: r.valid_until,
-    expired: expiredOn(r.valid_until, today),
+    expired: isExpired(r.valid_until, today),
   };
 }
 
@@ -300,15 +297,8 @@ export async function signatureOf(db: Db, ref: string) {
     signedData: Buffer.from(r.signed_data, 'utf8').toString('base64'),
     signature: r.signature.toString('base64'),
     alg: 'SM2-with-SM3' as const,
-    userId: '1234567812345678',
+    userId: SM2_DEFAULT_USER_ID,
     sealId: r.seal_id,
     publicKeyPem: sm2PublicKeyPem(r.public_key_hex),
   };
-}
-
-export type VerificationLog = { licenseId: string | null; ref: string; channel: string; valid: boolean; ip: string | null };
-
-export async function logVerification(db: Db | Trx, rows: VerificationLog[]): Promise<void> {
-  if (!rows.length) return;
-  await db.insertInto('license_verification').values(rows.map((r) => ({ license_id: r.licenseId, ref: r.ref, channel: r.channel, valid: r.valid, ip: r.ip }))).execute();
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { isValidLicenseTypeCode } from '../../platform/codes/index.ts';
 import { LicenseErrors } from './errors.ts';
-import type { LicenseTypeRow } from './issue.ts';
+import { isValidFaceSource, type LicenseTypeRow } from './issue.ts';
 import type { FaceField, HolderKind, LicenseTemplate, ValidityRule } from './tables.ts';
 
 export type LicenseTypeInput = {
@@ -22,9 +22,6 @@ export type LicenseTypeInput = {
 
 export type LicenseTypeView = LicenseTypeInput & { orgName: string; issued: number };
 
-const ONE_SOURCE = /^(holder\.(name|code|address)|case\.(number|itemName)|issuer\.name|issuedAt|validUntil|form\.[A-Za-z0-9_]+)$/;
-/** `const:<text>`, or one or more sources separated by `|` (the first with a value wins). */
-const validSource = (from: string) => from.startsWith('const:') ? from.length > 6 : from.split('|').every((p) => ONE_SOURCE.test(p));
 
 export function checkLicenseType(t: LicenseTypeInput): void {
   if (!isValidLicenseTypeCode(t.code)) throw LicenseErrors.LICENSE_TYPE_CODE_INVALID({ code: t.code });
@@ -33,7 +30,7 @@ export function checkLicenseType(t: LicenseTypeInput): void {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f.key)) throw LicenseErrors.FACE_FIELD_INVALID({ key: f.key, reason: '代码只能用英文字母、数字和下划线，以字母开头' });
     if (keys.has(f.key)) throw LicenseErrors.FACE_FIELD_INVALID({ key: f.key, reason: '代码重复了' });
     keys.add(f.key);
-    if (!validSource(f.from)) throw LicenseErrors.FACE_FIELD_INVALID({ key: f.key, reason: `取值来源“${f.from}”无法识别` });
+    if (!isValidFaceSource(f.from)) throw LicenseErrors.FACE_FIELD_INVALID({ key: f.key, reason: `取值来源“${f.from}”无法识别` });
   }
 }
 

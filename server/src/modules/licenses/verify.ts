@@ -24,8 +24,10 @@ import { HttpErrors } from '../../platform/http/errors.ts';
 import { isValidLicenseIdentifier } from '../../platform/codes/index.ts';
 import { loadSm2, type JwsKeys, type Sm2 } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
-import { contentOfRow, maskHolderCode, maskHolderName, signedDataOf } from './content.ts';
+import { maskPersonName } from '../../platform/http/redact.ts';
+import { contentOfRow, maskHolderCode, signedDataOf } from './content.ts';
 import { LicenseErrors } from './errors.ts';
+import { isExpired } from './issue.ts';
 import { createLicenseRowCache, loadVerifiableRow, type LicenseRowCache, type VerifiableRow } from './verification-cache.ts';
 import type { LicenseStatus } from './tables.ts';
 
@@ -98,7 +100,8 @@ export const LOG_MAX_PENDING = 20_000;
  * row (no statement text or parameter list growing with the batch, nothing for node to compile per row), and a
  * fixed text, so each connection plans it once (PREPARE_MARK).
  */
-async function insertLogRows(db: Db, rows: VerificationLogRow[]): Promise<void> {
+/** Write verification log rows now (department lookups, staff views; the public route batches through `createVerificationLog`). */
+export async function logVerification(db: Db, rows: VerificationLogRow[]): Promise<void> {
   if (!rows.length) return;
   await sql`${sql.raw(PREPARE_MARK)} insert into license_verification (license_id, ref, channel, valid, ip)
     select * from unnest(${rows.map((r) => r.licenseId)}::uuid[], ${rows.map((r) => r.ref)}::text[], ${rows.map((r) => r.channel)}::text[],
@@ -125,7 +128,7 @@ export function createVerificationLog(db: Db, opts: { flushMs?: number; batch?: 
     const rows = buffer;
     buffer = [];
     try {
-      await insertLogRows(db, rows);
+      await logVerification(db, rows);
     } catch (err) {
       buffer = rows.concat(buffer); // kept for the next flush, oldest first
       throw err;
@@ -162,7 +165,7 @@ export function createVerificationLog(db: Db, opts: { flushMs?: number; batch?: 
       return buffer.length;
     },
     async add(row) {
-      if (closed) return insertLogRows(db, [row]);
+      if (closed) return logVerification(db, [row]);
       if (buffer.length >= maxPending) {
         await flush().catch(() => undefined);
         if (buffer.length >= maxPending) throw HttpErrors.UNAVAILABLE({ reason: 'verification log' });
@@ -197,7 +200,6 @@ export function createLicenseVerifier(db: Db, databaseUrl: string | undefined, l
   };
 }
 
-const expiredOn = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
 
 /**
  * What never changes for one row object (rows are immutable; a changed license is a new row object, read again
@@ -221,7 +223,7 @@ function checksOf(r: VerifiableRow, today = todayInShanghai()): Verification['ch
     signature: signedDataOf(contentOfRow(r)) === r.signed_data && sm2VerifyByKey(f.memoKey, r.signed_data, r.signature, r.public_key_hex),
     identifier: f.identifier,
     status: r.status === 'valid',
-    validity: r.valid_from <= today && !expiredOn(r.valid_until, today),
+    validity: r.valid_from <= today && !isExpired(r.valid_until, today),
   };
 }
 
@@ -233,7 +235,7 @@ function checksOf(r: VerifiableRow, today = todayInShanghai()): Verification['ch
 export async function verifyLicense(v: LicenseVerifier | Db, ref: string, channel: string, ip: string | null): Promise<Verification> {
   const direct = v instanceof Kysely;
   const r = direct ? await loadVerifiableRow(v, ref) : await v.rows.get(ref);
-  const log = (row: VerificationLogRow) => (direct ? insertLogRows(v, [row]) : v.log.add(row));
+  const log = (row: VerificationLogRow) => (direct ? logVerification(v, [row]) : v.log.add(row));
   if (!r) {
     await log({ licenseId: null, ref: ref.slice(0, 64), channel, valid: false, ip });
     throw LicenseErrors.LICENSE_NOT_FOUND();
@@ -249,7 +251,7 @@ export async function verifyLicense(v: LicenseVerifier | Db, ref: string, channe
     number: r.number,
     identifier: r.identifier,
     issuer: r.issuer_name,
-    holder: maskHolderName(r.holder_name, r.holder_kind),
+    holder: maskPersonName(r.holder_name, r.holder_kind),
     holderCode: maskHolderCode(r.holder_code, r.holder_code_type),
     issuedAt: r.issued_at.toISOString(),
     validFrom: r.valid_from,
@@ -274,7 +276,7 @@ export function offlinePayloadOf(r: VerifiableRow, now = new Date()): OfflinePay
     ref: r.ref,
     id: r.identifier,
     t: r.type_name,
-    h: maskHolderName(r.holder_name, r.holder_kind),
+    h: maskPersonName(r.holder_name, r.holder_kind),
     iss: r.issuer_name,
     ia: todayInShanghai(r.issued_at),
     vu: r.valid_until,

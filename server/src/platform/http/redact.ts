@@ -9,6 +9,15 @@ export function maskPersonalData(s: string): string {
   return s.replace(RESIDENT_ID, '$1********$2').replace(MOBILE, '$1****$2');
 }
 
+/**
+ * A person's name as lists and public pages show it: the first character kept (李明 → 李*, 欧阳小明 → 欧***).
+ * Entity names are public and stay whole.
+ */
+export function maskPersonName(name: string, kind: 'person' | 'entity'): string {
+  if (kind === 'entity' || name.length < 2) return name;
+  return name[0] + '*'.repeat(Math.min(name.length - 1, 3));
+}
+
 /** One mobile number masked the same way (139****5678); anything else is returned unchanged. */
 export function maskMobile(phone: string): string {
   return phone.replace(MOBILE, '$1****$2');
