@@ -24,7 +24,9 @@ import { BUNDLES } from './world/bundles.ts';
 import { LICENSE_TYPES, implCodesOf } from './world/licenses.ts';
 import { createSealInTrx, insertLicenseTypeInTrx, issueLicenseInTrx, type LicenseTypeRow } from '../modules/licenses/index.ts';
 import type { KeyVault } from '../platform/crypto/index.ts';
-import { buildWorld, DEMO_PASSWORD, type World, type ItemSeed } from './world/index.ts';
+import { buildWorld, DEMO_PASSWORD, mulberry32, WORLD_SEED, type World, type ItemSeed } from './world/index.ts';
+import { buildRegisters } from './world/registers.ts';
+import { insertRegisterRows } from '../modules/sharing/index.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
 
@@ -107,9 +109,17 @@ export async function seedDemoWorld(db: Db, store: FileStore, vault: KeyVault, w
     }
     for (const b of BUNDLES) await createBundleInTrx(trx, b, { status: 'published', actor: null });
     await seedLicensesInTrx(trx, vault, world);
+    await seedRegistersInTrx(trx, world);
   });
   await seedHistory(db, store, world);
   return demoAccounts(world);
+}
+
+/** The base registers: population from 市公安局, legal entities from 市市场监管局, credit records from 市发展改革委. */
+async function seedRegistersInTrx(trx: Trx, world: World): Promise<void> {
+  const registers = buildRegisters(world, mulberry32(WORLD_SEED + 4));
+  const source = async (key: string) => (await findOrgByKey(trx, key))!.id;
+  await insertRegisterRows(trx, registers, { persons: await source('gaj'), entities: await source('scjgj'), credit: await source('fgw') });
 }
 
 /**

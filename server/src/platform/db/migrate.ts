@@ -8,13 +8,14 @@ import { paymentsMigrations } from '../../modules/payments/index.ts';
 import { bundlesMigrations } from '../../modules/bundles/index.ts';
 import { hotlineMigrations } from '../../modules/hotline/index.ts';
 import { licensesMigrations } from '../../modules/licenses/index.ts';
+import { sharingMigrations } from '../../modules/sharing/index.ts';
 
 /**
  * Every module keeps its own migrations; they are merged here and applied in name order. Names begin with a
  * timestamp (YYYYMMDDHHmm) so migrations of different modules interleave by when they were written.
  */
 export function allMigrations(): Record<string, Migration> {
-  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations, paymentsMigrations, bundlesMigrations, hotlineMigrations, licensesMigrations];
+  const sets = [platformMigrations, identityMigrations, catalogMigrations, casesMigrations, notifyMigrations, paymentsMigrations, bundlesMigrations, hotlineMigrations, licensesMigrations, sharingMigrations];
   const merged: Record<string, Migration> = {};
   for (const set of sets) {
     for (const [name, m] of Object.entries(set)) {

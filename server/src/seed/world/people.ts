@@ -50,7 +50,8 @@ const HISTORY_PERSONS: ReadonlyArray<[name: string, county: string, town: string
   ['马俊杰', '321204', '三水街道', '三水大道211号', true],
 ];
 
-const COUNTY_ADDRESS: Readonly<Record<string, string>> = {
+/** Address prefix of each county-level division (province, city where it is a district, then the division). */
+export const COUNTY_ADDRESS: Readonly<Record<string, string>> = {
   '321202': '江苏省泰州市海陵区',
   '321203': '江苏省泰州市高港区',
   '321204': '江苏省泰州市姜堰区',

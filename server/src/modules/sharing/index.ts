@@ -1,0 +1,21 @@
+/** Sharing: the base registers and the data-sharing exchange (数据共享交换) between departments. */
+export { sharingMigrations } from './migrations.ts';
+export type { RegistersTables } from './tables.ts';
+export {
+  REGISTER_FIELDS,
+  maskValue,
+  personRecord,
+  householdMembers,
+  entityRecord,
+  creditRecordsOf,
+  insertRegisterRows,
+  type RegisterName,
+  type RegisterField,
+  type Sensitivity,
+  type MaskKind,
+  type PersonRecord,
+  type EntityRecord,
+  type CreditRecord,
+  type Provenance,
+  type RegisterRow,
+} from './registers.ts';
