@@ -8,6 +8,6 @@ import type { PaymentsTables } from './modules/payments/tables.ts';
 import type { BundlesTables } from './modules/bundles/tables.ts';
 import type { HotlineTables } from './modules/hotline/tables.ts';
 import type { LicensesTables } from './modules/licenses/tables.ts';
-import type { RegistersTables } from './modules/sharing/tables.ts';
+import type { RegistersTables, ResourceTables } from './modules/sharing/tables.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables & ResourceTables;

@@ -26,7 +26,8 @@ import { createSealInTrx, insertLicenseTypeInTrx, issueLicenseInTrx, type Licens
 import type { KeyVault } from '../platform/crypto/index.ts';
 import { buildWorld, DEMO_PASSWORD, mulberry32, WORLD_SEED, type World, type ItemSeed } from './world/index.ts';
 import { buildRegisters } from './world/registers.ts';
-import { insertRegisterRows } from '../modules/sharing/index.ts';
+import { insertRegisterRows, insertResource } from '../modules/sharing/index.ts';
+import { RESOURCES } from './world/resources.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
 
@@ -115,11 +116,12 @@ export async function seedDemoWorld(db: Db, store: FileStore, vault: KeyVault, w
   return demoAccounts(world);
 }
 
-/** The base registers: population from 市公安局, legal entities from 市市场监管局, credit records from 市发展改革委. */
+/** The base registers (population from 市公安局, legal entities from 市市场监管局, credit from 市发展改革委) and the resource catalog. */
 async function seedRegistersInTrx(trx: Trx, world: World): Promise<void> {
   const registers = buildRegisters(world, mulberry32(WORLD_SEED + 4));
   const source = async (key: string) => (await findOrgByKey(trx, key))!.id;
   await insertRegisterRows(trx, registers, { persons: await source('gaj'), entities: await source('scjgj'), credit: await source('fgw') });
+  for (const { providerKey, ...r } of RESOURCES) await insertResource(trx, { ...r, providerOrgId: await source(providerKey), status: 'published' });
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Sharing: the base registers and the data-sharing exchange (数据共享交换) between departments. */
 export { sharingMigrations } from './migrations.ts';
-export type { RegistersTables } from './tables.ts';
+export type { RegistersTables, ResourceTables, ResourceField, ShareMode, UpdateCycle } from './tables.ts';
+export { insertResource, resourceFields, type ResourceInput } from './resources.ts';
 export {
   REGISTER_FIELDS,
   maskValue,

@@ -57,4 +57,25 @@ export const sharingMigrations: Record<string, Migration> = {
       await sql`create index credit_record_subject_idx on credit_record (subject_code)`.execute(db);
     },
   },
+  '202611232005_sharing_resources': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table data_resource (
+          code text primary key check (code ~ '^[a-z][a-z0-9-]{1,40}$'),
+          name text not null,
+          description text not null default '',
+          provider_org_id uuid not null references org (id),
+          register text not null check (register in ('population', 'entity', 'credit', 'license')),
+          share_mode text not null check (share_mode in ('open', 'conditional', 'none')),
+          conditions text not null default '',
+          update_cycle text not null check (update_cycle in ('realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly')),
+          fields jsonb not null,
+          key_field text not null,
+          materials text[] not null default '{}',
+          status text not null default 'draft' check (status in ('draft', 'published', 'withdrawn')),
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+    },
+  },
 };

@@ -32,6 +32,17 @@ describe('the demo registers, as seeded', () => {
   });
 });
 
+describe('the demo resource catalog', () => {
+  it('publishes each resource with its provider and the register fields it shares, key first', async () => {
+    const rows = await h.db.selectFrom('data_resource').innerJoin('org', 'org.id', 'data_resource.provider_org_id').select(['code', 'org.key as provider', 'share_mode', 'key_field', 'fields', 'materials', 'status']).orderBy('code').execute();
+    const household = rows.find((r) => r.code === 'household')!;
+    expect(household).toMatchObject({ provider: 'gaj', share_mode: 'conditional', key_field: 'residentId', status: 'published' });
+    expect(household.fields[0]).toEqual({ name: 'residentId', title: '公民身份号码', type: 'code', sensitivity: 'sensitive' });
+    expect(household.materials).toContain('居民户口簿');
+    expect(rows.map((r) => r.share_mode)).toEqual(expect.arrayContaining(['open', 'conditional', 'none']));
+  });
+});
+
 describe('masking', () => {
   it('keeps what a masked value may show and nothing more', () => {
     expect(maskValue('id', CITIZEN_RESIDENT_ID)).toBe(`321202********${CITIZEN_RESIDENT_ID.slice(14)}`);

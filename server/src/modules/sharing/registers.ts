@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { maskResidentId } from '../../platform/codes/index.ts';
 import { maskPersonName } from '../../platform/http/redact.ts';
 
-export type RegisterName = 'population' | 'entity' | 'credit';
+export type RegisterName = 'population' | 'entity' | 'credit' | 'license';
 
 /**
  * Sensitivity classes of data items, after GB/T 35273-2020 (个人信息安全规范) §3.2 and the 政务数据 grading
@@ -63,6 +63,17 @@ export const REGISTER_FIELDS: Readonly<Record<RegisterName, readonly RegisterFie
     F('authority', '决定机关', 'string', 'public'),
     F('decidedOn', '决定日期', 'date', 'public'),
     F('validUntil', '有效期至', 'date', 'public'),
+  ],
+  // The license register is the licenses module's (电子证照库); these are the items it shares.
+  license: [
+    F('holderCode', '持证主体代码', 'code', 'sensitive', 'id'),
+    F('holderName', '持证主体名称', 'string', 'internal'),
+    F('typeName', '证照类型', 'string', 'public'),
+    F('number', '证照编号', 'code', 'internal'),
+    F('issuerName', '发证机关', 'string', 'public'),
+    F('issuedOn', '发证日期', 'date', 'internal'),
+    F('validUntil', '有效期至', 'date', 'internal'),
+    F('status', '证照状态', 'code', 'internal'),
   ],
 };
 

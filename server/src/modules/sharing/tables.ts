@@ -1,4 +1,6 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+type Json<T> = ColumnType<T, string, string>;
 
 /**
  * The base registers (基础库): population, legal entities and credit records. Each row keeps the department it came
@@ -50,6 +52,35 @@ export type RegistersTables = {
     decided_on: string;
     valid_until: string | null;
     source_org_id: string | null;
+    updated_at: Generated<Date>;
+  };
+};
+
+export type ShareMode = 'open' | 'conditional' | 'none';
+export type UpdateCycle = 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+/** A data item of a resource: a register field by its public name, with its type and sensitivity class. */
+export type ResourceField = { name: string; title: string; type: string; sensitivity: 'public' | 'internal' | 'sensitive' };
+
+/** The resource catalog (信息资源目录): what each department provides, how it is shared, and what it stands for. */
+export type ResourceTables = {
+  data_resource: {
+    /** URL-safe code, the `{resource}` of the exchange API. */
+    code: string;
+    name: string;
+    description: string;
+    provider_org_id: string;
+    register: 'population' | 'entity' | 'credit' | 'license';
+    share_mode: ShareMode;
+    /** For conditional resources: the conditions a request must meet; for `none`: the legal reason it is not shared. */
+    conditions: string;
+    update_cycle: UpdateCycle;
+    fields: Json<ResourceField[]>;
+    /** The field a record is looked up by (residentId, creditCode, subjectCode …). */
+    key_field: string;
+    /** Names of application materials whose content this resource holds (居民户口簿 …): no longer asked of applicants. */
+    materials: string[];
+    status: 'draft' | 'published' | 'withdrawn';
+    created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
 };
