@@ -64,7 +64,7 @@ export type Area = 'workbench' | 'admin' | 'dashboard';
 export const areaRoles: Record<Area, readonly string[]> = {
   // Supervisors approve extensions on the case itself.
   workbench: ['window_clerk', 'reviewer', 'supervisor', 'hotline_operator'],
-  admin: ['catalog_admin', 'platform_admin'],
+  admin: ['catalog_admin', 'platform_admin', 'data_admin', 'data_officer'],
   dashboard: ['supervisor', 'platform_admin'],
 };
 

@@ -11,6 +11,8 @@ export type Role =
   | 'reviewer'
   | 'supervisor'
   | 'hotline_operator'
+  | 'data_admin'
+  | 'data_officer'
   | 'applicant';
 
 export type Landing = '/' | '/workbench' | '/admin' | '/dashboard';

@@ -427,6 +427,8 @@ export const enUS: Dict<Messages> = {
     reviewer: 'Reviewer',
     supervisor: 'Supervisor',
     hotline_operator: 'Hotline operator',
+    data_admin: 'Data administrator',
+    data_officer: 'Department data officer',
     applicant: 'Applicant',
     system: 'System',
   },

@@ -425,6 +425,8 @@ export const zhCN = {
     reviewer: '审查人员',
     supervisor: '监督人员',
     hotline_operator: '热线坐席',
+    data_admin: '数据管理员',
+    data_officer: '部门数据专员',
     applicant: '申请人',
     system: '系统',
   },

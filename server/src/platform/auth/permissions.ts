@@ -3,7 +3,7 @@
  * permission they need (see http/route-guard.ts) and services narrow every query by the actor's scope.
  * Deny by default: a permission not listed for a role is not granted.
  */
-export const ROLES = ['platform_admin', 'catalog_admin', 'window_clerk', 'reviewer', 'supervisor', 'hotline_operator', 'applicant'] as const;
+export const ROLES = ['platform_admin', 'catalog_admin', 'window_clerk', 'reviewer', 'supervisor', 'hotline_operator', 'data_admin', 'data_officer', 'applicant'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -26,6 +26,18 @@ export const PERMISSIONS = [
   'license:manage',
   /** License types, seals and legacy imports. */
   'license:admin',
+  /** 数据共享: read the resource catalog, and one's own organisation's requests, grants and access log (modules/sharing). */
+  'sharing:read',
+  /** Request a resource for one's own organisation and manage the API keys of its grants. */
+  'sharing:request',
+  /** Approve or refuse requests for one's own organisation's conditional resources; read who read its data. */
+  'sharing:provide',
+  /** Load register data as a source department (the organisation's own registers only). */
+  'sharing:load',
+  /** The platform's review of requests (3 working days) and provision of open resources (seed 000 §(十) 23). */
+  'sharing:review',
+  /** Edit the resource catalog, manage grants, resolve register conflicts (数据管理员 of the platform). */
+  'sharing:admin',
   'file:upload',
   'org:read',
   'user:read',
@@ -51,6 +63,10 @@ export const ROLE_GRANTS = {
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload', 'license:read', 'license:manage'] },
   supervisor: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:extend', 'dashboard:read', 'license:read'] },
   hotline_operator: { scope: 'region', permissions: ['catalog:read', 'hotline:refer'] },
+  // 数据管理员 of the platform (市数据局): reviews sharing requests and keeps the resource catalog and registers.
+  data_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'sharing:read', 'sharing:review', 'sharing:admin', 'sharing:load'] },
+  // 部门数据专员: requests resources for their department, approves requests for its resources, loads its registers.
+  data_officer: { scope: 'org', permissions: ['catalog:read', 'sharing:read', 'sharing:request', 'sharing:provide', 'sharing:load'] },
   applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
 } as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;
 
@@ -62,6 +78,8 @@ export const LANDING: Array<[Role, '/' | '/workbench' | '/admin' | '/dashboard']
   ['window_clerk', '/workbench'],
   ['reviewer', '/workbench'],
   ['hotline_operator', '/workbench'],
+  ['data_admin', '/admin'],
+  ['data_officer', '/admin'],
   ['applicant', '/'],
 ];
 

@@ -34,7 +34,7 @@ export const SLICE_ITEM_NAME = '个体工商户设立登记';
 export const SLICE_ITEM_IMPL_CODE = '1132120000235255203000117001001';
 
 /** Usernames of the demo accounts to print at start-up (all share `DEMO_PASSWORD`). */
-export const DEMO_USERNAMES = ['admin', 'catalog', 'clerk', 'reviewer', 'supervisor', 'operator', 'citizen', 'company'] as const;
+export const DEMO_USERNAMES = ['admin', 'catalog', 'clerk', 'reviewer', 'supervisor', 'operator', 'data', 'citizen', 'company'] as const;
 
 /** Build the whole demo world. Deterministic: two calls return deep-equal, independent values. */
 export function buildWorld(): World {

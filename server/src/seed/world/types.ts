@@ -5,6 +5,7 @@
 
 import type { ItemDocument, MaterialRequirement } from '../../modules/catalog/index.ts';
 import type { ExerciseLevel, ItemKind } from '../../platform/codes/index.ts';
+import type { Role } from '../../platform/auth/permissions.ts';
 
 export type RegionSeed = {
   code: string;
@@ -32,7 +33,7 @@ export type StaffSeed = {
   username: string;
   displayName: string;
   orgKey: string;
-  roles: Array<'platform_admin' | 'catalog_admin' | 'window_clerk' | 'reviewer' | 'supervisor' | 'hotline_operator'>;
+  roles: Array<Exclude<Role, 'applicant'>>;
   phone: string;
 };
 
