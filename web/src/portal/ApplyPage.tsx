@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage, newUuid, request } from '../api/client.ts';
 import { useMe, useOwnProfile } from '../api/auth.ts';
 import { useItem } from '../api/items.ts';
+import { registerSourceLabel, useSharedMaterials, withSharing } from '../api/sharing.ts';
 import type { CaseDetail, DeliveryMethod, FormSchema, ItemDetail, LibraryFile, MaterialLicense, MaterialRef, Me, OwnProfile, Prefill, ServerDraft } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { formatDateTime } from '../components/format.ts';
@@ -88,12 +89,16 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
   const base = initialFormValues(schema, src.profile, me.subjectType);
   const values: FormValues = { ...base.values };
   const origins: Record<string, FieldOrigin> = { ...base.origins };
+  const sourceLabels: Record<string, string> = { ...base.sourceLabels };
   const empty = (v: unknown) => v === undefined || v === null || v === '';
   for (const [k, v] of Object.entries(src.prefill?.values ?? {})) {
     const field = schema.properties[k];
     if (!field || !empty(values[k]) || empty(v)) continue;
     values[k] = reviveValue(field, v);
-    origins[k] = src.prefill?.sources[k] === 'history' ? 'history' : me.subjectType === 'entity' ? 'agent' : 'profile';
+    const source = src.prefill?.sources[k];
+    const fromRegister = source === 'register' ? src.prefill?.registerSources?.[k] : undefined;
+    if (fromRegister) sourceLabels[k] = registerSourceLabel(fromRegister);
+    origins[k] = source === 'history' ? 'history' : fromRegister ? 'register' : me.subjectType === 'entity' ? 'agent' : 'profile';
   }
   const uploads: UploadState = {};
   if (src.draft) {
@@ -113,7 +118,7 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
       uploads[m.code] = [{ uid: `draft-${m.fileId}`, name: names.get(m.fileId) ?? savedFileName, status: 'done', fileId: m.fileId }];
     }
   }
-  return { values, origins, locked: base.locked, uploads };
+  return { values, origins, sourceLabels, locked: base.locked, uploads };
 }
 
 /** Materials as the API wants them: the files that finished uploading. */
@@ -472,7 +477,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
           scrollToFirstError={{ block: 'center' }}
           onValuesChange={(_, all) => scheduleSave({ ...latest.current.values, ...all }, latest.current.uploads)}
         >
-          <SchemaFields schema={item.form} origins={init.origins} locked={init.locked} />
+          <SchemaFields schema={item.form} origins={init.origins} locked={init.locked} sourceLabels={init.sourceLabels} />
         </Form>
       </div>
 
@@ -564,6 +569,8 @@ export function ApplyPage() {
   const { implCode } = useParams();
   const { t } = useTranslation();
   const item = useItem(implCode);
+  // Today's resource catalog decides which marked materials the departments obtain (a withdrawn one is asked for).
+  const shared = useSharedMaterials(item.data?.materials);
   const me = useMe();
   // Only applicants may read their profile, drafts, earlier values and files.
   const canApply = !!me.data?.permissions.includes('case:apply');
@@ -585,11 +592,13 @@ export function ApplyPage() {
     if (!sources && ready && !loading) setSources({ profile: profile.data, prefill: prefill.data, draft: draft.data, library: library.data });
   }, [sources, ready, loading, profile.data, prefill.data, draft.data, library.data]);
 
-  if (item.isPending || me.isPending || (ready && !sources)) return <PageLoading />;
+  const withShared = useMemo(() => (item.data ? { ...item.data, materials: withSharing(item.data.materials, shared.data) } : undefined), [item.data, shared.data]);
+
+  if (item.isPending || me.isPending || shared.isLoading || (ready && !sources)) return <PageLoading />;
   if (item.isError) return <div className="tb-container tb-page"><LoadError error={item.error} onRetry={() => void item.refetch()} /></div>;
   if (!me.data) return null; // RequireAuth redirects
 
-  const it = item.data;
+  const it = withShared!;
   return (
     <div className="tb-container tb-page" style={{ maxWidth: 760 }}>
       <Breadcrumb
