@@ -1846,6 +1846,7 @@ export const enUS: Dict<Messages> = {
     allMatch: 'All match',
     sourceOf: '{{provider}} · {{resource}} · updated {{at}}',
     extractTitle: '{{name}}: provided by {{provider}} “{{resource}}”',
+    updatedAt: 'Updated {{at}}',
     loadFailed: 'Shared data is not available right now: {{message}}',
   },
 };

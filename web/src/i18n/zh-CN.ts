@@ -1844,6 +1844,7 @@ export const zhCN = {
     allMatch: '全部一致',
     sourceOf: '{{provider}} · {{resource}} · 更新于 {{at}}',
     extractTitle: '{{name}}：由{{provider}}“{{resource}}”提供',
+    updatedAt: '更新于 {{at}}',
     loadFailed: '共享数据暂时无法获取：{{message}}',
   },
 };

@@ -83,9 +83,15 @@ export async function sharedResources(db: Db | Trx): Promise<SharedResource[]> {
     .sort((a, b) => a.fields.length - b.fields.length || a.code.localeCompare(b.code));
 }
 
-/** The resource that shares a key's register field today, if any. */
+/**
+ * The resource that shares a key's register field today, if any: for an identifying field (the key, the name) the
+ * basic resource (most fields: 人口基本信息, 法人基本信息); for any other the most specific one (fewest fields: the
+ * household address from 户籍信息, the spouse from 婚姻登记信息).
+ */
 function resourceFor(k: PrefillKey, resources: readonly SharedResource[]): SharedResource | undefined {
-  return resources.find((r) => r.register === k.register && r.fields.includes(k.field));
+  const holding = resources.filter((r) => r.register === k.register && r.fields.includes(k.field));
+  const identifying = (r: SharedResource) => r.fields[0] === k.field || k.field === 'name';
+  return holding.find((r) => !identifying(r)) ?? holding[holding.length - 1];
 }
 
 /** The subject the applicant's own records are keyed by: their resident ID, or their entity's credit code. */

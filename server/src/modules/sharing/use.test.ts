@@ -155,7 +155,7 @@ describe('a submission and the clerk’s register check', () => {
     expect(res.statusCode, res.body).toBe(200);
     const check = res.json();
     const byField = new Map((check.fields as Array<{ field: string; match: string; register: unknown; source: { provider: string } | null }>).map((f) => [f.field, f]));
-    expect(byField.get('idNumber')).toMatchObject({ match: 'match', register: CITIZEN_RESIDENT_ID });
+    expect(byField.get('idNumber')).toMatchObject({ match: 'match', register: CITIZEN_RESIDENT_ID, source: expect.objectContaining({ resource: 'population-basic' }) });
     expect(byField.get('applicantName')!.match).toBe('match');
     expect(byField.get('birthDate')!.match).toBe('match');
     expect(byField.get('fromAddress')).toMatchObject({ match: 'match', source: expect.objectContaining({ provider: '泰州市公安局' }) });

@@ -48,7 +48,7 @@ export function MaterialList({ materials, implCode }: { materials: MaterialRequi
           <li key={m.code} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ fontWeight: 600, marginBottom: 4 }}>{m.name}</div>
             <Space size={[6, 6]} wrap>
-              <Tag color={necessityColor[m.necessity]}>{t(`item.necessity.${m.necessity}`)}</Tag>
+              {!fetched && <Tag color={necessityColor[m.necessity]}>{t(`item.necessity.${m.necessity}`)}</Tag>}
               {m.licenseTypeCode && (
                 <Tag color="blue" icon={<SafetyCertificateOutlined aria-hidden />}>
                   {t('wallet.guideTag')}

@@ -60,11 +60,11 @@ export function RegisterCheckCard({ caseId, h2 }: { caseId: string; h2: React.CS
               rowKey="field"
               pagination={false}
               dataSource={data.fields}
-              scroll={{ x: 'max-content' }}
+              tableLayout="fixed"
               rowClassName={(r) => (r.match === 'mismatch' ? 'tb-row-mismatch' : '')}
               onRow={(r) => ({ 'data-match': r.match }) as React.HTMLAttributes<HTMLTableRowElement>}
               columns={[
-                { key: 'title', title: t('sharingUse.field'), dataIndex: 'title' },
+                { key: 'title', title: t('sharingUse.field'), dataIndex: 'title', width: 110 },
                 { key: 'claim', title: t('sharingUse.claim'), render: (_, r) => cell(r.claim) },
                 {
                   key: 'register',
@@ -80,7 +80,7 @@ export function RegisterCheckCard({ caseId, h2 }: { caseId: string; h2: React.CS
                     </>
                   ),
                 },
-                { key: 'match', title: '', render: (_, r) => matchTag(r.match) },
+                { key: 'match', title: '', width: 96, render: (_, r) => matchTag(r.match) },
               ]}
             />
           )}
@@ -90,12 +90,11 @@ export function RegisterCheckCard({ caseId, h2 }: { caseId: string; h2: React.CS
               <Table
                 size="small"
                 pagination={false}
-                scroll={{ x: 'max-content' }}
-                rowKey={(_, i) => String(i)}
-                dataSource={m.extract.map((row) => Object.fromEntries(row.map((c) => [c.label, cell(c.value)])))}
+                rowKey="__row"
+                dataSource={m.extract.map((row, i) => ({ __row: String(i), ...Object.fromEntries(row.map((c) => [c.label, cell(c.value)])) }))}
                 columns={(m.extract[0] ?? []).map((c) => ({ key: c.label, title: c.label, dataIndex: c.label }))}
               />
-              {m.updatedAt && <div style={{ fontSize: '0.85em', color: 'rgba(0,0,0,0.55)', marginTop: 4 }}>{formatDateTime(m.updatedAt)}</div>}
+              {m.updatedAt && <div style={{ fontSize: '0.85em', color: 'rgba(0,0,0,0.55)', marginTop: 4 }}>{t('sharingUse.updatedAt', { at: formatDateTime(m.updatedAt) })}</div>}
             </div>
           ))}
         </>

@@ -60,7 +60,7 @@ const migration: ItemDraft = {
     ...personFields(),
     ...personRegisterFields(),
     fromAddress: f.register('householdAddress', f.text('现户籍地址', 200)),
-    toAddress: f.address('迁入地址'),
+    toAddress: f.text('迁入地址', 200),
     persons: f.integer('随迁人数', 1),
   }),
   result: { type: 'other', name: '居民户口簿' },
