@@ -1847,6 +1847,7 @@ export const enUS: Dict<Messages> = {
     sourceOf: '{{provider}} · {{resource}} · updated {{at}}',
     extractTitle: '{{name}}: provided by {{provider}} “{{resource}}”',
     updatedAt: 'Updated {{at}}',
+    confirmTitle: 'Obtained from the departments (you need not provide them)',
     loadFailed: 'Shared data is not available right now: {{message}}',
   },
 };

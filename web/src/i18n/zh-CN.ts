@@ -1845,6 +1845,7 @@ export const zhCN = {
     sourceOf: '{{provider}} · {{resource}} · 更新于 {{at}}',
     extractTitle: '{{name}}：由{{provider}}“{{resource}}”提供',
     updatedAt: '更新于 {{at}}',
+    confirmTitle: '由部门共享获取的材料（您无需提交）',
     loadFailed: '共享数据暂时无法获取：{{message}}',
   },
 };

@@ -14,6 +14,7 @@ import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useIsPhone } from '../components/useIsPhone.ts';
 import { useMaterialLibrary } from './components/LibraryPicker.tsx';
+import { isFetchedForYou } from './components/MaterialList.tsx';
 import { MaterialUploads, missingMaterials, uploadableMaterials, type LicenseReuse, type UploadState } from './components/MaterialUploads.tsx';
 import {
   displayValue,
@@ -431,6 +432,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   const stepTitles = [t('apply.stepForm'), t('apply.stepMaterials'), t('apply.stepConfirm')];
   const own = uploadableMaterials(item.materials).filter((m) => !covered.has(m.code));
   const reused = held.filter((l) => covered.has(l.code));
+  const fetched = item.materials.filter((m) => isFetchedForYou(m) && !covered.has(m.code));
   const saveText =
     save.status === 'saving'
       ? t('apply.draftSaving')
@@ -514,6 +516,21 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
                   children: files.length ? files.map((f) => f.name).join('、') : <Typography.Text type="secondary">{t('apply.notUploaded')}</Typography.Text>,
                 };
               })}
+            />
+          )}
+          {fetched.length > 0 && (
+            <Descriptions
+              style={{ marginTop: 16 }}
+              title={t('sharingUse.confirmTitle')}
+              bordered
+              size="small"
+              layout={phone ? 'vertical' : 'horizontal'}
+              column={1}
+              items={fetched.map((m) => ({
+                key: m.code,
+                label: m.name,
+                children: m.sharedBy ? t('sharingUse.provider', { provider: m.sharedBy.provider, resource: m.sharedBy.resource }) : t('sharingUse.obtained'),
+              }))}
             />
           )}
           {reused.length > 0 && (

@@ -170,6 +170,22 @@ describe('a submission and the clerk’s register check', () => {
     expect(await auditCount('sharing.register_check')).toBe(before + 1);
   });
 
+  it('checks a company’s case against the entity register, the entity record standing for the 营业执照', async () => {
+    const seal = world.items.find((i) => i.name === '公章刻制备案' && i.regionCode === '321200')!;
+    const item = await publicItem(seal.implCode);
+    const p = await prefill(company, seal.implCode);
+    const materials = [];
+    for (const m of item.materials.filter((m) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, company)).id });
+    const res = await postCase(t.app, company, { implCode: seal.implCode, form: { ...fillForm(item.form), ...p.values }, materials });
+    expect(res.statusCode, res.body).toBe(201);
+    const check = (await get(clerk, `/api/v1/cases/${res.json().id}/register-check`)).json();
+    expect(check.subject).toBe('entity');
+    expect(check.fields.filter((f: { prefill: string }) => ['entityName', 'creditCode'].includes(f.prefill)).map((f: { match: string }) => f.match)).toEqual(['match', 'match']);
+    const license = check.materials.find((m: { name: string }) => m.name === '营业执照');
+    expect(license).toMatchObject({ resource: { code: 'entity-basic' }, provider: '泰州市市场监督管理局' });
+    expect(license.extract[0]).toEqual(expect.arrayContaining([{ label: '法定代表人（经营者）', value: (await entityRecord(t.db, world.entities[0]!.creditCode))!.legalRepresentative }]));
+  });
+
   it('refuses applicants, other regions and bad ids', async () => {
     expect((await get(citizen, `/api/v1/cases/${caseId}/register-check`)).statusCode).toBe(403);
     expect((await get(await loginAs(t.app, 'reviewer_gg'), `/api/v1/cases/${caseId}/register-check`)).statusCode).toBe(404);
