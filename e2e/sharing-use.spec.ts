@@ -8,21 +8,13 @@
  *      matching, and the household extract that stands for the 户口簿.
  * Screenshots go to e2e/artifacts/sharing-*.png.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { baseURL, contextFor, DESKTOP, expectNoHorizontalScroll, PHONE, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { contextFor, DESKTOP, expectNoHorizontalScroll, implCodeOf, PHONE, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const ITEM = '户口迁移登记（市内迁移）';
 
 let caseId = '';
 
-async function implCodeOf(request: APIRequestContext, name: string): Promise<string> {
-  const r = await request.get(`${baseURL()}/api/v1/public/items`, { params: { q: name, regionCode: '321200', pageSize: '50' } });
-  expect(r.ok()).toBe(true);
-  const items = (await r.json()).items as Array<{ implCode: string; name: string; regionCode: string }>;
-  const item = items.find((i) => i.name === name && i.regionCode === '321200');
-  expect(item, `${name} is published at city level`).toBeDefined();
-  return item!.implCode;
-}
 
 test.describe.serial('the registers fill the form and stand for the 户口簿', () => {
   test('the citizen is not asked for the 户口簿, finds the form filled from the registers, and submits', async ({ browser }) => {
@@ -64,6 +56,8 @@ test.describe.serial('the registers fill the form and stand for the 户口簿', 
     await expectNoHorizontalScroll(page);
     await shot(page, 'sharing-03-materials');
     await page.getByRole('button', { name: '下一步' }).tap();
+    await expect(page.getByText('由部门共享获取的材料（您无需提交）')).toBeVisible();
+    await expect(page.getByText('提供部门：泰州市公安局（户籍信息）')).toBeVisible();
     await shot(page, 'sharing-04-confirm');
     await pressExpectingOk(page, page.getByRole('button', { name: '提交申请' }), '/api/v1/cases', { touch: true });
     const view = page.getByRole('link', { name: '查看办件' });

@@ -20,7 +20,7 @@ const MIGRATION = world.items.find((i) => i.orgKey === 'gaj' && i.name === '户�
 const DISPATCH = world.items.find((i) => i.orgKey === 'rsj' && i.name === '劳务派遣经营许可')!;
 
 const get = (s: Session | undefined, url: string) => t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
-const publicItem = async (implCode: string) => (await get(undefined, `/api/v1/public/items/${implCode}`)).json() as PublicItemForm & { materials: Array<{ code: string; name: string; necessity: string; obtainable?: boolean }> };
+const publicItem = async (implCode: string) => (await get(undefined, `/api/v1/public/items/${implCode}`)).json() as Omit<PublicItemForm, 'materials'> & { materials: Array<{ code: string; name: string; necessity: string; obtainable?: boolean }> };
 const prefill = async (s: Session, implCode: string) => (await get(s, `/api/v1/me/prefill?implCode=${implCode}`)).json();
 const auditCount = async (action: string) => Number((await t.db.selectFrom('audit_event').select((e) => e.fn.countAll().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
 
