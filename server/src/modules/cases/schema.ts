@@ -123,6 +123,7 @@ export const CaseDetail = Type.Intersect([
     regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: where the case was filed and accepted (null: the deciding region)' })),
     acceptRegionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    acceptAgencyName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: the organisation that accepted the case (the deciding one is agencyName)' })),
     reviewSteps: Type.Optional(
       Type.Array(
         Type.Object({

@@ -33,6 +33,7 @@ import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
+import { routeAtAcceptance, type Routing } from './tongban.ts';
 import { caseLicenseMaterials, licenseMaterialView, type LicenseMaterialRow } from './material-licenses.ts';
 
 export type CaseSummary = {
@@ -340,7 +341,7 @@ function decisionSteps(c: NonNullable<CaseRow>, decision: Decision, as: CaseActi
 }
 
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
-export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
+export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill; routing?: Routing }): Step[] {
   const today = todayInShanghai(ctx.now);
   const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
   const payload: Record<string, unknown> = {};
@@ -372,10 +373,14 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
       return [step({ notice: null, due_date: d.dueDate, warn_date: d.warnDate })];
     }
     case 'accept': {
-      const d = deadline(today, c.committed_days, ctx.cal);
-      const statutory = deadline(today, c.statutory_days, ctx.cal);
+      // 通办: the deciding agency of the applicant's home region takes over with its own limits and steps (tongban.ts).
+      const r = ctx.routing;
+      const decider = r?.row ? { ...c, ...r.row } : c;
+      const d = deadline(today, decider.committed_days, ctx.cal);
+      const statutory = deadline(today, decider.statutory_days, ctx.cal);
+      if (r) Object.assign(payload, r.payload);
       payload.dueDate = d.dueDate;
-      return [step({ accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null, ...reviewStartPatch(c, today, ctx.now, ctx.cal) })];
+      return [step({ ...r?.patch, accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null, ...reviewStartPatch(decider, today, ctx.now, ctx.cal) })];
     }
     case 'decline':
       if (!isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
@@ -494,7 +499,8 @@ export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: 
       toName: c.applicant_name,
     });
   }
-  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
+  const routing = input.action === 'accept' ? await routeAtAcceptance(trx, actor, c) : undefined;
+  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill, routing });
   if (input.action === 'supplement') {
     for (const m of input.materials ?? []) {
       const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();
