@@ -10,6 +10,8 @@ export interface CaseListQuery {
   light?: 'green' | 'yellow' | 'red';
   /** Claimed by me, or by nobody (staff). */
   assignee?: 'me' | 'unassigned';
+  /** Only accepted cases whose review step under way is for one of my roles (a supervisor's 审批 …). */
+  step?: 'mine';
   page?: number;
   pageSize?: number;
 }
@@ -29,7 +31,7 @@ export function useCases(q: CaseListQuery, opts: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) =>
       api.get<CaseList>(
         '/api/v1/cases',
-        { state: q.state, q: q.q, light: q.light, assignee: q.assignee, page: q.page, pageSize: q.pageSize },
+        { state: q.state, q: q.q, light: q.light, assignee: q.assignee, step: q.step, page: q.page, pageSize: q.pageSize },
         signal,
       ),
     placeholderData: keepPreviousData,

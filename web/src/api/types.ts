@@ -405,6 +405,8 @@ export interface CaseDetail extends CaseSummary {
   regionCode?: string;
   regionName?: string | null;
   acceptRegionName?: string | null;
+  /** 通办: the organisation that accepted the case (the deciding one is agencyName). */
+  acceptAgencyName?: string | null;
   reviewSteps?: CaseReviewStep[];
   /** Index of the review step under way (-1 before acceptance). */
   currentStep?: number;

@@ -34,6 +34,7 @@ import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type Commitme
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
 import { routeAtAcceptance, type Routing } from './tongban.ts';
+import { decidesAsLastStep } from './review-steps.ts';
 import { caseLicenseMaterials, licenseMaterialView, type LicenseMaterialRow } from './material-licenses.ts';
 
 export type CaseSummary = {
@@ -209,8 +210,13 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Acto
   }
 }
 
+/** The action's permission, or (decide) the role the case's last review step names (review-steps.ts). */
+function mayTake(actor: Actor, action: ApiAction, c: NonNullable<CaseRow>): boolean {
+  return actor.permissions.has(CASE_ACTIONS[action].permission) || (action === 'decide' && c.state === 'accepted' && decidesAsLastStep(actor, c.review));
+}
+
 function allowedActionsFor(actor: Actor, c: NonNullable<CaseRow>): ApiAction[] {
-  return ACTIONS_VIA_API.filter((a) => actor.permissions.has(CASE_ACTIONS[a].permission) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c, actor));
+  return ACTIONS_VIA_API.filter((a) => mayTake(actor, a, c) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c, actor));
 }
 
 export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, opts: { audit: boolean; ip?: string } = { audit: true }): Promise<CaseDetail> {
@@ -479,9 +485,11 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
 /** One action in the caller's transaction (一件事: one supplement answering several member cases, all or none). */
 export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<void> {
   const spec = CASE_ACTIONS[input.action];
-  if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
+  // decide: also the role the last review step names (a supervisor's 审批), checked once the case is loaded.
+  if ((!actor.permissions.has(spec.permission) && input.action !== 'decide') || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
   const c = await loadCaseInTrx(trx, actor, id);
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
+  if (!actor.permissions.has(spec.permission) && !actor.permissions.has('case:read')) throw HttpErrors.FORBIDDEN();
   if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
   assertExtraAllowed(actor, c, input.action, ctx.locale);
   if (!actionPossible(input.action, c, actor)) {
