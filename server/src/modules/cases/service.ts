@@ -35,6 +35,7 @@ import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './m
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
 import { routeAtAcceptance, type Routing } from './tongban.ts';
 import { decidesAsLastStep } from './review-steps.ts';
+import { signatureOf, type SignatureView } from './paperwork.ts';
 import { caseLicenseMaterials, licenseMaterialView, type LicenseMaterialRow } from './material-licenses.ts';
 
 export type CaseSummary = {
@@ -84,6 +85,8 @@ export type CaseDetail = CaseSummary & {
   delivery: Delivery;
   /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
   bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together: boolean; leadView: boolean };
+  /** 窗口收件: the applicant's signature on the pad (paperwork.ts). */
+  signature?: SignatureView;
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -224,18 +227,20 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   const own = await loadCaseInTrx(db, actor, id);
   const c = own ?? (await loadAsBundleLead(db, actor, id));
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
-  const [materials, actions, itemDoc, extras, licensed] = await Promise.all([
+  const [materials, actions, itemDoc, extras, licensed, signature] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
     db.selectFrom('case_action').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
     findItemVersion(db, c.item_version_id),
     caseExtras(db, c),
     caseLicenseMaterials(db, id),
+    signatureOf(db, id),
   ]);
   // Staff reading a full application (personal data) is an audited access.
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
-  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own, licensed);
+  const detail = caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own, licensed);
+  return signature ? { ...detail, signature } : detail;
 }
 
 type MaterialRow = Selectable<Database['case_material']>;
