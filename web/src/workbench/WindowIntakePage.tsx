@@ -131,7 +131,8 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
   const [start] = useState(() => initialFormValues(item.form, profile, profile.entityName ? 'entity' : 'person'));
   const [uploads, setUploads] = useState<UploadState>({});
   const [showMissing, setShowMissing] = useState(false);
-  const [method, setMethod] = useState<'electronic' | 'pickup'>('electronic');
+  const [method, setMethod] = useState<'electronic' | 'pickup' | 'express'>('electronic');
+  const [address, setAddress] = useState('');
   const [commitment, setCommitment] = useState<CommitmentValue>({ accepted: false, signedName: '' });
   const [commitmentError, setCommitmentError] = useState(false);
   const key = useRef(newUuid());
@@ -152,7 +153,7 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
         implCode: item.implCode,
         form: serializeForm(item.form, form.getFieldsValue(true) as FormValues),
         materials: Object.entries(uploads).flatMap(([code, list]) => list.filter((e) => e.status === 'done' && e.fileId).map((e) => ({ code, fileId: e.fileId! }))),
-        delivery: { method },
+        delivery: { method, ...(method === 'express' ? { address: address.trim() } : {}) },
         ...(item.commitmentApproval ? { commitment: { accepted: commitment.accepted, signedName: commitment.signedName.trim() } } : {}),
         idempotencyKey: key.current,
       },
@@ -189,10 +190,14 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
         <Typography.Paragraph strong id="intake-delivery">
           {t('intake.delivery')}
         </Typography.Paragraph>
-        <Radio.Group aria-labelledby="intake-delivery" value={method} onChange={(e) => setMethod(e.target.value as 'electronic' | 'pickup')} style={{ display: 'grid', gap: 8 }}>
+        <Radio.Group aria-labelledby="intake-delivery" value={method} onChange={(e) => setMethod(e.target.value as 'electronic' | 'pickup' | 'express')} style={{ display: 'grid', gap: 8 }}>
           <Radio value="electronic">{t('intake.electronic')}</Radio>
           <Radio value="pickup">{t('intake.pickup')}</Radio>
+          <Radio value="express">{t('intake.express')}</Radio>
         </Radio.Group>
+        {method === 'express' && (
+          <Input.TextArea aria-label={t('intake.expressAddress')} placeholder={t('paperwork.addressPlaceholder')} value={address} onChange={(e) => setAddress(e.target.value)} maxLength={200} autoSize={{ minRows: 2, maxRows: 3 }} style={{ marginTop: 8, maxWidth: 560 }} />
+        )}
         <CommitmentSign item={item} value={commitment} onChange={setCommitment} showError={commitmentError} />
         {submit.isError && <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={t('intake.submitFailed')} description={errorMessage(submit.error)} />}
         <Button type="primary" size="large" loading={submit.isPending} onClick={() => void onSubmit()} style={{ marginTop: 16 }}>
