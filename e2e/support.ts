@@ -1,7 +1,7 @@
 /** Shared bits of the e2e run: where the server is, the devices people use, signing in, screenshots, a PDF. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
 export const BASE_URL_ENV = 'TONGBAN_E2E_BASE_URL';
 export const BASE_URL_FILE = path.join(import.meta.dirname, 'artifacts', 'base-url.txt');
@@ -185,4 +185,13 @@ export async function pickToday(page: Page, scope: Page | Locator, label: string
     await (touch ? today.tap({ timeout: 3_000 }) : today.click({ timeout: 3_000 }));
     await expect(field).toHaveValue(/^\d{4}-\d{2}-\d{2}$/, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** A signed-in API client of its own (cookies kept), for the steps a journey does not watch in a browser. */
+export async function apiSession(username: string) {
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  const r = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(r.ok(), `login ${username}: ${r.status()}`).toBe(true);
+  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')!.value;
+  return { api, headers: { 'x-csrf-token': csrf } };
 }

@@ -6,18 +6,10 @@
  *   2. A supervisor's 审批 as the last step: 药品零售企业许可's 材料审查 and 现场核查 are done (API); the supervisor
  *      (刘国平) finds it under “only steps that are mine” and grants it.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { baseURL, confirmAction, contextFor, DEMO_PASSWORD, DESKTOP, minimalPdf, shot, signIn } from './support.ts';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiSession, baseURL, confirmAction, contextFor, DESKTOP, minimalPdf, shot, signIn } from './support.ts';
 import { makeResidentId } from '../server/src/platform/codes/index.ts';
 
-/** A signed-in API client (cookies kept) for the steps this journey does not watch in a browser. */
-async function apiSession(username: string) {
-  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
-  const r = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(r.ok(), `login ${username}: ${r.status()}`).toBe(true);
-  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')!.value;
-  return { api, headers: { 'x-csrf-token': csrf } };
-}
 type Session = Awaited<ReturnType<typeof apiSession>>;
 
 async function implCodeOf(request: APIRequestContext, name: string, regionCode: string): Promise<string> {

@@ -8,10 +8,7 @@
  *   4. he comes back for 新生儿出生: the clerk asks the same questions, fills the one merged form and submits once.
  */
 import { expect, test } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { PDFTOTEXT, pdfTextOf as pdfText } from '../server/src/testing/pdf.ts';
 import { answerNewborn, confirmAction, contextFor, DESKTOP, fillIfEmpty, pickToday, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const BUNDLE = '新生儿出生“一件事”';
@@ -23,20 +20,6 @@ const MATERIAL = '经营场所使用证明';
 /** The demo citizen, as on his ID card (server/src/seed/world/people.ts). */
 const CITIZEN = { name: '李明', id: '321202199003150312' };
 const EXPRESS_ADDRESS = '泰州市海陵区青年南路 88 号 李明 13952600315';
-
-/** poppler's pdftotext where installed: the notice's text is checked then. */
-const PDFTOTEXT = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
-
-/** The text of a PDF without white space. */
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pdf-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'a.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 let caseNumber = '';
 
