@@ -145,6 +145,10 @@ test.describe.serial('窗口收件: filed at the window for a citizen, accepted 
     await expect(page.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
     await expect(page.getByText(/综合窗口收件/)).toBeVisible();
     await expect(page.getByText(`${MATERIAL}（窗口扫描）.pdf`).first()).toBeVisible();
+    // The 受理通知书 he took home, again from his portal.
+    const notice = page.getByRole('link', { name: /下载受理通知书/ });
+    await expect(notice).toBeVisible();
+    expect((await page.request.get((await notice.getAttribute('href'))!)).headers()['content-type']).toContain('application/pdf');
     await shot(page, 'window-04-citizen-sees-it');
     await context.close();
   });

@@ -51,6 +51,16 @@ export function decisionPdfUrl(id: string): string {
   return `/api/v1/cases/${encodeURIComponent(id)}/decision.pdf`;
 }
 
+/** 受理通知书 of an accepted case (cases/routes.paperwork.ts). */
+export function acceptanceNoticeUrl(id: string): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/documents/acceptance-notice.pdf`;
+}
+
+/** Was the case accepted (by a clerk or deemed)? Then it has a 受理通知书. */
+export function hasAcceptanceNotice(c: Pick<CaseDetail, 'state' | 'timeline'>): boolean {
+  return !['submitted', 'supplement_requested', 'declined'].includes(c.state) && c.timeline.some((e) => e.action === 'accept' || e.action === 'deem_accept');
+}
+
 /** 撤销行政许可决定书 of a grant on commitment revoked at verification. */
 export function revocationPdfUrl(id: string): string {
   return `/api/v1/cases/${encodeURIComponent(id)}/revocation.pdf`;

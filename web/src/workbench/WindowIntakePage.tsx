@@ -266,6 +266,12 @@ export function WindowIntakePage() {
   const windowPrefix = (me.data?.regionCode ?? '').replace(/(00)+$/, '');
   const tongban = !!item.data && !!windowPrefix && !item.data.regionCode.startsWith(windowPrefix);
   const profile = profileOf(watched ?? {});
+  // 通办 routed at acceptance (server: cases/tongban.ts routeAtAcceptance): an applicant from another county goes to
+  // the same item's agency at home, when it has one. Read from the ID number or credit code as typed.
+  const typed = watched?.number?.trim().toUpperCase() ?? '';
+  const home = watched?.type === 'entity' ? typed.slice(2, 8) : typed.slice(0, 6);
+  const itemPrefix = (item.data?.regionCode ?? '').replace(/(00)+$/, '');
+  const routedHome = !!item.data && (item.data.tongbanScope ?? 'none') !== 'none' && /^\d{6}$/.test(home) && !!itemPrefix && !home.startsWith(itemPrefix);
 
   const getApplicant: GetApplicant = async () => {
     try {
@@ -305,6 +311,7 @@ export function WindowIntakePage() {
                 {t('intake.change')}
               </Button>
               {tongban && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('intake.tongban', { agency: item.data!.agency.name })} />}
+              {routedHome && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('intake.routedHome')} />}
             </div>
           ) : (
             <ItemPicker onPick={setImplCode} />

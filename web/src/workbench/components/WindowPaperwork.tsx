@@ -3,15 +3,13 @@ import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
+import { acceptanceNoticeUrl, hasAcceptanceNotice } from '../../api/cases.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useSaveDelivery, useSaveSignature } from '../mutations.ts';
 
 type Method = 'electronic' | 'pickup' | 'express';
 const INTAKE_STATES = ['submitted', 'accepted'];
-
-/** The 受理通知书 of a case (server: cases/routes.paperwork.ts). */
-export const acceptanceNoticeUrl = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}/documents/acceptance-notice.pdf`;
 
 /**
  * 签名板: the applicant signs with a finger, pen or mouse on the clerk's screen or tablet. Pointer events cover
@@ -110,7 +108,7 @@ export function WindowPaperwork({ c, canFile, heading }: { c: CaseDetail; canFil
     setMethod(c.delivery?.method ?? 'electronic');
     setAddress(c.delivery?.address ?? '');
   }, [c.delivery?.method, c.delivery?.address]);
-  const accepted = !!c.timeline.some((e) => e.action === 'accept' || e.action === 'deem_accept') && !['submitted', 'supplement_requested', 'declined'].includes(c.state);
+  const accepted = hasAcceptanceNotice(c);
   if (!atIntake && !c.signature && !(canFile && accepted)) return null;
 
   return (
