@@ -40,7 +40,7 @@ export function casePaperworkRoutes(app: App, deps: { db: Db; store: FileStore; 
         tags: ['window'],
         summary: '综合窗口: the applicant’s signature drawn on the pad, as a PNG (base64 or a data: URL, up to 256 KB); signing again replaces it',
         params: IdParam,
-        body: Type.Object({ png: Type.String({ maxLength: 400_000, description: 'PNG image, base64 (canvas.toDataURL("image/png") as is)' }) }, { additionalProperties: false }),
+        body: Type.Object({ png: Type.String({ maxLength: 1_048_576, description: 'PNG image, base64 (canvas.toDataURL("image/png") as is); beyond 256 KB decoded: 413' }) }, { additionalProperties: false }),
         response: { 201: SignatureView, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
       },
     },

@@ -56,6 +56,10 @@ describe('the applicant’s signature on the pad', () => {
       expect(res.statusCode, `${code}: ${res.body}`).toBe(status);
       expect(res.json().error).toMatchObject({ code, message: expect.any(String) });
     }
+    // A body beyond the platform's request limit: the same clear 413.
+    const huge = await send(clerk, 'POST', url, { png: 'A'.repeat(1_200_000) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.message).toEqual(expect.any(String));
     // Not a window clerk; not in the clerk's region.
     expect((await send(citizen, 'POST', url, { png: (await qrPng('x')).toString('base64') })).statusCode).toBe(403);
     expect((await send(clerkHl, 'POST', url, { png: (await qrPng('x')).toString('base64') })).statusCode).toBe(404);
