@@ -20,3 +20,8 @@ export {
   type Provenance,
   type RegisterRow,
 } from './registers.ts';
+export { registerRoutes } from './routes.registers.ts';
+export { registerRegisterHandlers } from './handlers.registers.ts';
+export { seedRegisterChecks } from './seed.registers.ts';
+export { registerQuality, refreshQuality, refreshAllQuality, type ResourceQuality } from './quality.ts';
+export { REGISTER_LOAD_QUEUED, processLoad, type LoadDeps } from './load.ts';
