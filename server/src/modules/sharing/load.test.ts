@@ -185,7 +185,7 @@ describe('loading a file on jobs', () => {
 
 describe('bad input is a clear 4xx', () => {
   it('answers every malformed request with the platform error shape', async () => {
-    const cases: Array<[Promise<{ statusCode: number; json(): { code?: string; message?: string } }>, number]> = [
+    const cases: Array<[Promise<{ statusCode: number; json(): { error: { message: string } } }>, number]> = [
       [push(data, 'nonsense', [{ a: 1 }]), 404],
       [push(data, 'population', []), 400],
       [push(data, 'population', Array.from({ length: 1001 }, () => ({ residentId: '1' }))), 400],

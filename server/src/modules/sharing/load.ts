@@ -388,6 +388,13 @@ export async function listLoads(db: Db, actor: Actor, register: LoadableRegister
   return (await q.execute()).map(loadView);
 }
 
+/** The first rejected lines with their reasons (the page; the CSV report has them all). */
+export async function rejectList(db: Db, actor: Actor, register: LoadableRegister, id: string, limit = 200): Promise<Array<{ line: number; reason: string }>> {
+  await getLoad(db, actor, register, id);
+  const rows = await db.selectFrom('register_load_reject').select(['line', 'reason']).where('load_id', '=', id).orderBy('line').limit(limit).execute();
+  return rows.map((r) => ({ line: Number(r.line), reason: r.reason }));
+}
+
 /** The reject report: line, reason, the line as it was (CSV, UTF-8 with BOM). */
 export async function rejectReport(db: Db, actor: Actor, register: LoadableRegister, id: string): Promise<string> {
   const load = await getLoad(db, actor, register, id);

@@ -6,7 +6,7 @@ import { ErrorResponse } from '../../platform/http/schemas.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { isLoadable, type LoadableRegister } from './load-fields.ts';
-import { MAX_BATCH, MAX_LOAD_BYTES, getLoad, listLoads, loadBatch, queueFileLoad, rejectReport, type LoadDeps } from './load.ts';
+import { MAX_BATCH, MAX_LOAD_BYTES, getLoad, listLoads, loadBatch, queueFileLoad, rejectList, rejectReport, type LoadDeps } from './load.ts';
 import { listConflicts, listDesignations, resolveConflict, setDesignation } from './conflicts.ts';
 import { registerRecords } from './viewer.ts';
 import { registerQuality } from './quality.ts';
@@ -112,6 +112,11 @@ export function registerRoutes(app: App, deps: { db: LoadDeps['db']; spoolDir?: 
     config: { access: 'sharing:load' },
     schema: { tags: ['sharing'], summary: 'One load’s progress and counts', params: LoadParams, response: { 200: LoadView, ...errors } },
   }, async (req) => getLoad(db, req.actor!, registerOf(req.params.register), req.params.id));
+
+  app.get('/api/v1/sharing/registers/:register/loads/:id/rejects', {
+    config: { access: 'sharing:load' },
+    schema: { tags: ['sharing'], summary: 'The first 200 rejected lines with their reasons (the CSV report has them all)', params: LoadParams, response: { 200: Type.Object({ rejects: Rejects }), ...errors } },
+  }, async (req) => ({ rejects: await rejectList(db, req.actor!, registerOf(req.params.register), req.params.id) }));
 
   app.get('/api/v1/sharing/registers/:register/loads/:id/rejects.csv', {
     config: { access: 'sharing:load' },
