@@ -75,9 +75,11 @@ export async function mergeChunk(client: pg.PoolClient, plan: MergePlan, rows: r
     for (const g of gone.rows as Array<{ line: string }>) rejects.push({ line: Number(g.line), reason: `库中还没有这条记录；首次归集须同时填写：${missing.map((f) => f.title).join('、')}` });
   }
 
+  // A chunk of new records only (the bulk case) has nothing to compare: skip straight to the insert.
+  const existing = Number(((await q('select count(*) as n from reg_cur')).rows[0] as { n: string }).n);
   let conflicts = 0;
   const prov = (f: string) => `coalesce((c.field_sources->${lit(f)}->>'org')::uuid, c.source_org_id)`;
-  for (const f of others) {
+  for (const f of existing ? others : []) {
     const col = columnOf(f.name);
     const differs = `${typed('s', f)} is distinct from c.${col}`;
     const from = `from reg_stage s join reg_cur c on ${on('c', 's')}`;
@@ -86,12 +88,12 @@ export async function mergeChunk(client: pg.PoolClient, plan: MergePlan, rows: r
     await q(`insert into register_observation (register, record_key, field, org_id, value) select $1::text, ${keyOf('c')}, $2::text, $3::uuid, s.${col} ${from} where ${differs} on conflict (register, record_key, field, org_id) do update set value = excluded.value, observed_at = now()`, [cols.register, f.name, orgId]);
     await q(`delete from register_observation o using reg_stage s join reg_cur c on ${on('c', 's')} where o.register = $1::text and o.field = $2::text and o.org_id = $3::uuid and o.record_key = ${keyOf('c')} and not (${differs})`, [cols.register, f.name, orgId]);
   }
-  for (const f of mine) {
+  for (const f of existing ? mine : []) {
     const col = columnOf(f.name);
     const cast = sqlTypeOf(f) === 'text' ? '' : `::${sqlTypeOf(f)}`;
     const args = [cols.register, f.name, orgId, plan.loadId];
     const a = await q(
-      `${conflictInsert} select gen_random_uuid(), $1::text, o.record_key, $2::text, s.${col}, $3::uuid, o.value, o.org_id, $3::uuid, $4::uuid from reg_stage s join register_observation o on o.register = $1::text and o.record_key = ${keyOf('s')} and o.field = $2::text and o.org_id <> $3::uuid where ${typed('s', f)} is distinct from o.value${cast} on conflict do nothing`,
+      `${conflictInsert} select gen_random_uuid(), $1::text, o.record_key, $2::text, s.${col}, $3::uuid, o.value, o.org_id, $3::uuid, $4::uuid from reg_stage s join reg_cur c on ${on('c', 's')} join register_observation o on o.register = $1::text and o.record_key = ${keyOf('c')} and o.field = $2::text and o.org_id <> $3::uuid where ${typed('s', f)} is distinct from o.value${cast} on conflict do nothing`,
       args,
     );
     const other = `from reg_stage s join reg_cur c on ${on('c', 's')} where ${prov(f.name)} <> $3::uuid and ${typed('s', f)} is distinct from c.${col}`;
@@ -106,7 +108,7 @@ export async function mergeChunk(client: pg.PoolClient, plan: MergePlan, rows: r
   const ins = await q(`insert into ${table} (${insertCols.join(', ')}, source_org_id) select ${insertVals.join(', ')}, $1::uuid from reg_stage s where not exists (select 1 from reg_cur c where ${on('c', 's')})`, [orgId]);
 
   let updated = 0;
-  if (mine.length) {
+  if (mine.length && existing) {
     const sets = mine.map((f) => `${columnOf(f.name)} = ${f.name === 'status' ? `coalesce(s.status, c.status)` : typed('s', f)}`);
     const provenance =
       orgId === primary
