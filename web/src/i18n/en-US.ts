@@ -1720,6 +1720,10 @@ export const enUS: Dict<Messages> = {
     view: 'View',
   },
   sharingRegisters: {
+    sourcesTab: 'Designated sources',
+    sourcesHint: 'Each field has one designated source department: the register holds its value, other departments’ different values are listed as conflicts. A change applies to later loads.',
+    designatedFor: 'Designated source of {{field}}',
+    changedBy: 'Last changed',
     tab: 'Registers',
     title: 'Base registers: loading and quality',
     qualityTab: 'Data quality',

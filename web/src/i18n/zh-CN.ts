@@ -1718,6 +1718,10 @@ export const zhCN = {
     view: '查看',
   },
   sharingRegisters: {
+    sourcesTab: '一数一源',
+    sourcesHint: '每个数据项只认一个来源部门：库中保存该部门的数据，其他部门报送的不同数据会列入多源校核。修改后对以后的归集生效。',
+    designatedFor: '{{field}}的指定来源部门',
+    changedBy: '最近修改',
     tab: '基础库',
     title: '基础库数据归集与质量',
     qualityTab: '数据质量',

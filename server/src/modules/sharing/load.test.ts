@@ -231,3 +231,26 @@ describe('quality', () => {
     expect(api.resources.map((r: { code: string }) => r.code)).toContain('population-basic');
   });
 });
+
+describe('一数一源 designations', () => {
+  it('lists the seeded designations and lets only the administrator change one, audited', async () => {
+    const list = (await get(gaj, '/api/v1/sharing/registers/population/sources')).json().sources as Array<{ field: string; orgName: string; orgId: string }>;
+    expect(list.find((d) => d.field === 'maritalStatus')!.orgName).toBe('泰州市民政局');
+    expect(list.find((d) => d.field === 'name')!.orgName).toBe('泰州市公安局');
+    const gajId = list.find((d) => d.field === 'name')!.orgId;
+    const mzjId = list.find((d) => d.field === 'maritalStatus')!.orgId;
+    const put = (s: Session, orgId: string) => t.app.inject({ method: 'PUT', url: '/api/v1/sharing/registers/population/sources/ethnicity', headers: s.headers, payload: { orgId } });
+    expect((await put(gaj, mzjId)).statusCode).toBe(403);
+    const r = await put(data, mzjId);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ field: 'ethnicity', orgName: '泰州市民政局' });
+    // 民政 may now load 民族 (it is designated for it); 公安's different value would be a conflict, not a change.
+    const id = newId('19700505');
+    await push(gaj, 'population', [person(id)]);
+    expect((await push(mzj, 'population', [{ residentId: id, ethnicity: '回族' }])).json()).toMatchObject({ updated: 1, conflicts: 1 });
+    expect((await person$(id))!.ethnicity).toBe('回族');
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'after']).where('entity_id', '=', 'population.ethnicity').execute();
+    expect(audit.map((a) => a.action)).toEqual(['sharing.register.designate']);
+    expect((await put(data, gajId)).statusCode).toBe(200);
+  });
+});

@@ -301,9 +301,14 @@ export async function processLoad(deps: LoadDeps, loadId: string): Promise<boole
     const stored = { n: 0 };
     let rows: StagedRow[] = [];
     let rejects: Reject[] = [];
+    // One chunk merges in PostgreSQL while the next is read and checked here: the two CPUs' work overlaps.
+    let merging: Promise<unknown> | undefined;
     const flush = async () => {
+      await merging;
       counts.bytesRead = bytes.n;
-      await applyChunk(db, plan, rows, rejects, counts, stored);
+      merging = applyChunk(db, plan, rows, rejects, counts, stored);
+      // A failed merge must not go unobserved while the next chunk is being read; it is awaited again below.
+      merging.catch(() => undefined);
       rows = [];
       rejects = [];
     };
@@ -314,6 +319,7 @@ export async function processLoad(deps: LoadDeps, loadId: string): Promise<boole
       if (rows.length >= CHUNK || rejects.length >= CHUNK) await flush();
     }
     await flush();
+    await merging;
     await finishLoad(db, loadId, { id: load.created_by, name: load.created_by_name }, null);
     await fs.promises.rm(file, { force: true });
     await refreshQuality(db, register);

@@ -7,9 +7,10 @@ import { errorMessage } from '../../api/client.ts';
 import { formatDateTime, formatNumber } from '../../components/format.ts';
 import { LoadError } from '../../components/status.tsx';
 import {
-  rejectsCsvUrl, useConflicts, useLoad, useLoadRejects, useLoads, useQuality, useResolveConflict, useStartLoad,
-  type Conflict, type ConflictFilter, type LoadableRegister, type LoadReject, type RegisterLoad, type ResourceQuality,
+  rejectsCsvUrl, useConflicts, useDesignations, useLoad, useLoadRejects, useLoads, useQuality, useResolveConflict, useSetDesignation, useStartLoad,
+  type Conflict, type ConflictFilter, type Designation, type LoadableRegister, type LoadReject, type RegisterLoad, type ResourceQuality,
 } from './registersApi.ts';
+import { useOrgs } from '../queries.ts';
 
 const REGISTERS: LoadableRegister[] = ['population', 'entity', 'credit'];
 const FRESH_COLOR = { fresh: 'green', late: 'gold', stale: 'red', unknown: 'default' } as const;
@@ -30,7 +31,7 @@ export function RegistersPanel() {
         onChange={setTab}
         items={[
           { key: 'quality', label: t('sharingRegisters.qualityTab'), children: <QualityTab /> },
-          ...(isAdmin ? [{ key: 'conflicts', label: t('sharingRegisters.conflictsTab'), children: <ConflictsTab /> }] : []),
+          ...(isAdmin ? [{ key: 'conflicts', label: t('sharingRegisters.conflictsTab'), children: <ConflictsTab /> }, { key: 'sources', label: t('sharingRegisters.sourcesTab'), children: <SourcesTab /> }] : []),
           ...(canLoad ? [{ key: 'load', label: t('sharingRegisters.loadTab'), children: <LoadTab /> }] : []),
         ]}
       />
@@ -151,6 +152,45 @@ function SettleDialog({ conflict, onClose }: { conflict: Conflict; onClose: () =
       <Input.TextArea id="settle-note" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={resolution === 'notify_source' ? t('sharingRegisters.notePlaceholder') : undefined} />
       {resolve.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={errorMessage(resolve.error)} />}
     </Modal>
+  );
+}
+
+/** 一数一源: the designated source department of each field; the administrator changes it (audited). */
+function SourcesTab() {
+  const { t } = useTranslation();
+  const [register, setRegister] = useState<LoadableRegister>('population');
+  const q = useDesignations(register);
+  const orgs = useOrgs();
+  const set = useSetDesignation();
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('sharingRegisters.sourcesHint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <label htmlFor="sources-register">{t('sharingRegisters.register')}</label>
+        <Select id="sources-register" style={{ width: 200 }} value={register} onChange={(v: LoadableRegister) => setRegister(v)} options={REGISTERS.map((r) => ({ value: r, label: t(`sharingRegisters.registerName.${r}`) }))} />
+      </Space>
+      {set.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(set.error)} />}
+      {q.isError ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : (
+        <Table<Designation>
+          rowKey="field"
+          size="middle"
+          loading={q.isLoading}
+          dataSource={q.data?.sources ?? []}
+          pagination={false}
+          columns={[
+            { key: 'title', title: t('sharingRegisters.field'), dataIndex: 'title', width: 220 },
+            {
+              key: 'org', title: t('sharingRegisters.designatedSource'),
+              render: (_, d) => (
+                <Select aria-label={t('sharingRegisters.designatedFor', { field: d.title })} style={{ width: 280 }} value={d.orgId ?? undefined} loading={orgs.isLoading || set.isPending} showSearch optionFilterProp="label"
+                  options={(orgs.data?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }))} onChange={(orgId: string) => set.mutate({ register, field: d.field, orgId })} />
+              ),
+            },
+            { key: 'by', title: t('sharingRegisters.changedBy'), width: 240, render: (_, d) => (d.updatedAt ? `${d.updatedByName ?? ''} ${formatDateTime(d.updatedAt)}` : '—') },
+          ]}
+        />
+      )}
+    </>
   );
 }
 

@@ -86,3 +86,17 @@ export function useResolveConflict() {
 export function useQuality() {
   return useQuery({ queryKey: ['sharing', 'quality'], queryFn: ({ signal }) => api.get<{ resources: ResourceQuality[] }>('/api/v1/sharing/quality', undefined, signal) });
 }
+
+export type Designation = { register: LoadableRegister; field: string; title: string; orgId: string | null; orgName: string | null; updatedAt: string | null; updatedByName: string | null };
+
+export function useDesignations(register: LoadableRegister) {
+  return useQuery({ queryKey: ['sharing', 'sources', register], queryFn: ({ signal }) => api.get<{ sources: Designation[] }>(`${base(register)}/sources`, undefined, signal) });
+}
+
+export function useSetDesignation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ register, field, orgId }: { register: LoadableRegister; field: string; orgId: string }) => api.put<Designation>(`${base(register)}/sources/${encodeURIComponent(field)}`, { orgId }),
+    onSuccess: (_r, v) => void qc.invalidateQueries({ queryKey: ['sharing', 'sources', v.register] }),
+  });
+}
