@@ -4,7 +4,8 @@
  *      one broken line, watches the progress reach 100 %, reads why the line was not loaded and downloads the list;
  *   2. on 多源校核 settles a disagreement between 市公安局 and 市民政局 on someone's marital status (通知来源部门更正,
  *      with a note) and finds it among the settled ones;
- *   3. on 数据质量 reads completeness, freshness and the remaining conflicts per resource.
+ *   3. checks on 一数一源 who the designated source of each field is;
+ *   4. on 数据质量 reads completeness, freshness and the remaining conflicts per resource.
  * Screenshots go to e2e/artifacts/sharing-registers-<step>.png.
  */
 import fs from 'node:fs';
@@ -73,6 +74,13 @@ test('the data administrator loads a file, settles a conflict and reads the qual
   await expect(settled).toContainText('请市公安局按民政离婚登记更正户籍婚姻状况');
   await shot(page, 'sharing-registers-04-settled');
 
+  // 一数一源: marital status is designated to 民政, the rest of the population register to 公安.
+  await page.getByRole('tab', { name: '一数一源' }).click();
+  await expect(page.getByRole('combobox', { name: '婚姻状况的指定来源部门' })).toBeVisible();
+  await expect(page.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' })).toContainText('泰州市民政局');
+  await expect(page.locator('tr.ant-table-row').filter({ hasText: '户籍地址' })).toContainText('泰州市公安局');
+  await shot(page, 'sharing-registers-05-sources');
+
   // 3. 数据质量: per resource, completeness, freshness, and the conflicts still open.
   await page.getByRole('tab', { name: '数据质量' }).click();
   const marriage = page.locator('tr.ant-table-row').filter({ hasText: '婚姻登记信息' });
@@ -80,6 +88,6 @@ test('the data administrator loads a file, settles a conflict and reads the qual
   await expect(marriage).toContainText('及时');
   await expect(marriage.getByRole('progressbar')).toBeVisible();
   await expect(page.locator('tr.ant-table-row').filter({ hasText: '电子证照信息' })).toContainText('由电子证照库维护');
-  await shot(page, 'sharing-registers-05-quality');
+  await shot(page, 'sharing-registers-06-quality');
   await ctx.close();
 });

@@ -59,6 +59,14 @@ describe('loading a batch', () => {
     expect(await person$(bad)).toBeUndefined();
   });
 
+  it('takes the later of two lines for the same record and says so of the earlier', async () => {
+    const id = newId();
+    const r = (await push(gaj, 'population', [person(id, { name: '先写的' }), person(id, { name: '后写的' })])).json();
+    expect(r).toMatchObject({ total: 2, accepted: 1, rejected: 1, inserted: 1 });
+    expect(r.rejects).toEqual([{ line: 1, reason: '与第 2 行是同一条记录，以后面一行为准' }]);
+    expect((await person$(id))!.name).toBe('后写的');
+  });
+
   it('is idempotent: the same batch again changes nothing and raises nothing new', async () => {
     const id = newId();
     const records = [person(id, { maritalStatus: '已婚', spouseId: newId('19860101', false) })];
