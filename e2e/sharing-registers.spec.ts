@@ -4,7 +4,7 @@
  *      one broken line, watches the progress reach 100 %, reads why the line was not loaded and downloads the list;
  *   2. on 多源校核 settles a disagreement between 市公安局 and 市民政局 on someone's marital status (通知来源部门更正,
  *      with a note) and finds it among the settled ones;
- *   3. checks on 一数一源 who the designated source of each field is;
+ *   3. checks on 一数一源 who the designated source of each field is, and looks the person up on 记录查询;
  *   4. on 数据质量 reads completeness, freshness and the remaining conflicts per resource.
  * Screenshots go to e2e/artifacts/sharing-registers-<step>.png.
  */
@@ -19,6 +19,8 @@ test('the data administrator loads a file, settles a conflict and reads the qual
   test.setTimeout(120_000);
   const ctx = await contextFor(browser, DESKTOP);
   const page = await ctx.newPage();
+  // Tabs visited stay in the page, hidden: look only at the one shown.
+  const pane = page.getByRole('tabpanel');
   await page.goto('/admin/sharing/registers');
   await signIn(page, 'data');
   await expect(page.getByRole('tab', { name: '数据质量' })).toBeVisible();
@@ -56,7 +58,7 @@ test('the data administrator loads a file, settles a conflict and reads the qual
 
   // 2. 多源校核: 公安's 户籍 still says married where 民政 registered a divorce.
   await page.getByRole('tab', { name: '多源校核' }).click();
-  const row = page.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' }).first();
+  const row = pane.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' }).first();
   await expect(row).toContainText('泰州市民政局');
   await expect(row).toContainText('泰州市公安局');
   const key = (await row.locator('code').textContent())!;
@@ -70,24 +72,34 @@ test('the data administrator loads a file, settles a conflict and reads the qual
   await expect(dialog).toBeHidden();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已处理' }).click();
-  const settled = page.locator('tr.ant-table-row').filter({ hasText: key }).filter({ hasText: '通知来源部门更正' });
+  const settled = pane.locator('tr.ant-table-row').filter({ hasText: key }).filter({ hasText: '通知来源部门更正' });
   await expect(settled).toContainText('请市公安局按民政离婚登记更正户籍婚姻状况');
   await shot(page, 'sharing-registers-04-settled');
 
   // 一数一源: marital status is designated to 民政, the rest of the population register to 公安.
   await page.getByRole('tab', { name: '一数一源' }).click();
   await expect(page.getByRole('combobox', { name: '婚姻状况的指定来源部门' })).toBeVisible();
-  await expect(page.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' })).toContainText('泰州市民政局');
-  await expect(page.locator('tr.ant-table-row').filter({ hasText: '户籍地址' })).toContainText('泰州市公安局');
+  await expect(pane.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' })).toContainText('泰州市民政局');
+  await expect(pane.locator('tr.ant-table-row').filter({ hasText: '户籍地址' })).toContainText('泰州市公安局');
   await shot(page, 'sharing-registers-05-sources');
 
-  // 3. 数据质量: per resource, completeness, freshness, and the conflicts still open.
+  // 记录查询: the person's record, field by field, with where each value came from.
+  await page.getByRole('tab', { name: '记录查询' }).click();
+  await page.getByRole('searchbox', { name: '身份证号码或统一社会信用代码' }).fill(key);
+  await page.getByRole('button', { name: '查看' }).click();
+  const marital = pane.locator('tr.ant-table-row').filter({ hasText: '婚姻状况' });
+  await expect(marital).toContainText('离婚');
+  await expect(marital).toContainText('泰州市民政局');
+  await expect(pane.locator('tr.ant-table-row').filter({ hasText: '户籍地址' })).toContainText('泰州市公安局');
+  await shot(page, 'sharing-registers-06-record');
+
+  // 4. 数据质量: per resource, completeness, freshness, and the conflicts still open.
   await page.getByRole('tab', { name: '数据质量' }).click();
-  const marriage = page.locator('tr.ant-table-row').filter({ hasText: '婚姻登记信息' });
+  const marriage = pane.locator('tr.ant-table-row').filter({ hasText: '婚姻登记信息' });
   await expect(marriage).toContainText('泰州市民政局');
   await expect(marriage).toContainText('及时');
   await expect(marriage.getByRole('progressbar')).toBeVisible();
-  await expect(page.locator('tr.ant-table-row').filter({ hasText: '电子证照信息' })).toContainText('由电子证照库维护');
-  await shot(page, 'sharing-registers-06-quality');
+  await expect(pane.locator('tr.ant-table-row').filter({ hasText: '电子证照信息' })).toContainText('由电子证照库维护');
+  await shot(page, 'sharing-registers-07-quality');
   await ctx.close();
 });

@@ -1720,6 +1720,11 @@ export const enUS: Dict<Messages> = {
     view: 'View',
   },
   sharingRegisters: {
+    recordTab: 'Record',
+    recordHint: 'Look a record up by ID number or credit code: each field’s value, source, update time and open conflicts. Every look is recorded.',
+    recordKey: 'ID number or credit code',
+    lookUp: 'Look up',
+    value: 'Value',
     sourcesTab: 'Designated sources',
     sourcesHint: 'Each field has one designated source department: the register holds its value, other departments’ different values are listed as conflicts. A change applies to later loads.',
     designatedFor: 'Designated source of {{field}}',

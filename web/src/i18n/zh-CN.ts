@@ -1718,6 +1718,11 @@ export const zhCN = {
     view: '查看',
   },
   sharingRegisters: {
+    recordTab: '记录查询',
+    recordHint: '按身份证号码或统一社会信用代码查看库中的一条记录：每项数据的值、来源部门、更新时间和未处理的差异。每次查看都会留痕。',
+    recordKey: '身份证号码或统一社会信用代码',
+    lookUp: '查看',
+    value: '值',
     sourcesTab: '一数一源',
     sourcesHint: '每个数据项只认一个来源部门：库中保存该部门的数据，其他部门报送的不同数据会列入多源校核。修改后对以后的归集生效。',
     designatedFor: '{{field}}的指定来源部门',

@@ -327,6 +327,7 @@ export async function processLoad(deps: LoadDeps, loadId: string): Promise<boole
   } catch (err) {
     const message = err instanceof Error && 'status' in err ? err.message : '处理文件时出错，请联系运维人员查看日志后重新归集';
     await db.updateTable('register_load').set({ state: 'failed', error: message, finished_at: sql<Date>`now()` }).where('id', '=', loadId).execute();
+    await fs.promises.rm(file, { force: true });
     if (!(err instanceof Error && 'status' in err)) throw err;
     return true;
   }

@@ -1,7 +1,7 @@
 /**
  * Merging checked rows into a base register under 一数一源 / 多源校核, set-based so it keeps up with bulk loads.
  *
- * One chunk (≤ CHUNK rows) is one transaction on one connection:
+ * One chunk (≤ CHUNK rows) is one transaction on one connection (load.ts reads and checks the next one meanwhile):
  *  1. COPY the rows into a temporary staging table (pg-copy-streams, text format);
  *  2. a later line of the chunk with the same key supersedes an earlier one (the earlier is rejected, saying so;
  *     a key repeated across chunks is simply updated again);
@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { REGISTER_TABLES, columnOf, missingForNew, sqlTypeOf, type LoadColumns } from './load-fields.ts';
 
 /** Rows per staged chunk: large enough that per-statement costs vanish, small enough to stay far below the RSS budget. */
-export const CHUNK = 20_000;
+export const CHUNK = 10_000;
 
 export type MergePlan = {
   cols: LoadColumns;

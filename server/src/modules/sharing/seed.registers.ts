@@ -16,7 +16,7 @@ export async function seedRegisterChecks(db: Db): Promise<void> {
   const mzj = await db.selectFrom('org').select(['id', 'name']).where('key', '=', 'mzj').executeTakeFirst();
   if (mzj) {
     // Generated households only (numbers from 200000001), never the hand-written persons of the world.
-    const heads = await db.selectFrom('person_record').select(['resident_id', 'spouse_id']).where('household_no', '>=', '200000001').where('relation_to_head', '=', '户主').where('marital_status', '=', 'married').orderBy('household_no').limit(2).execute();
+    const heads = await db.selectFrom('person_record').select(['resident_id', 'spouse_id']).where('household_no', '>=', '200000001').where('relation_to_head', '=', '户主').where('marital_status', '=', 'married').where('birth_date', '>', '1975-01-01').orderBy('household_no').limit(2).execute();
     const records = heads.flatMap((h) => [h.resident_id, h.spouse_id!].map((residentId) => ({ residentId, maritalStatus: 'divorced', spouseId: null })));
     const names = ['residentId', 'maritalStatus', 'spouseId'];
     if (records.length) await mergeBatch(db, SEED_ACTOR, mzj, columnsOrThrow('population', names), names, records, null);

@@ -7,8 +7,8 @@ import { errorMessage } from '../../api/client.ts';
 import { formatDateTime, formatNumber } from '../../components/format.ts';
 import { LoadError } from '../../components/status.tsx';
 import {
-  rejectsCsvUrl, useConflicts, useDesignations, useLoad, useLoadRejects, useLoads, useQuality, useResolveConflict, useSetDesignation, useStartLoad,
-  type Conflict, type ConflictFilter, type Designation, type LoadableRegister, type LoadReject, type RegisterLoad, type ResourceQuality,
+  rejectsCsvUrl, useConflicts, useDesignations, useRegisterRecord, useLoad, useLoadRejects, useLoads, useQuality, useResolveConflict, useSetDesignation, useStartLoad,
+  type Conflict, type ConflictFilter, type Designation, type RecordField, type LoadableRegister, type LoadReject, type RegisterLoad, type ResourceQuality,
 } from './registersApi.ts';
 import { useOrgs } from '../queries.ts';
 
@@ -31,7 +31,7 @@ export function RegistersPanel() {
         onChange={setTab}
         items={[
           { key: 'quality', label: t('sharingRegisters.qualityTab'), children: <QualityTab /> },
-          ...(isAdmin ? [{ key: 'conflicts', label: t('sharingRegisters.conflictsTab'), children: <ConflictsTab /> }, { key: 'sources', label: t('sharingRegisters.sourcesTab'), children: <SourcesTab /> }] : []),
+          ...(isAdmin ? [{ key: 'conflicts', label: t('sharingRegisters.conflictsTab'), children: <ConflictsTab /> }, { key: 'sources', label: t('sharingRegisters.sourcesTab'), children: <SourcesTab /> }, { key: 'record', label: t('sharingRegisters.recordTab'), children: <RecordTab /> }] : []),
           ...(canLoad ? [{ key: 'load', label: t('sharingRegisters.loadTab'), children: <LoadTab /> }] : []),
         ]}
       />
@@ -190,6 +190,41 @@ function SourcesTab() {
           ]}
         />
       )}
+    </>
+  );
+}
+
+/** 记录查询: one record with each field's value, source department, update time and open conflicts. */
+function RecordTab() {
+  const { t } = useTranslation();
+  const [register, setRegister] = useState<LoadableRegister>('population');
+  const [key, setKey] = useState<string>();
+  const q = useRegisterRecord(register, key);
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('sharingRegisters.recordHint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label={t('sharingRegisters.register')} style={{ width: 160 }} value={register} onChange={(v: LoadableRegister) => { setRegister(v); setKey(undefined); }} options={REGISTERS.map((r) => ({ value: r, label: t(`sharingRegisters.registerName.${r}`) }))} />
+        <Input.Search aria-label={t('sharingRegisters.recordKey')} placeholder={t('sharingRegisters.recordKey')} style={{ width: 300 }} enterButton={t('sharingRegisters.lookUp')} onSearch={(v) => setKey(v.trim() || undefined)} />
+      </Space>
+      {q.isError && <Alert type="warning" showIcon role="alert" title={errorMessage(q.error)} />}
+      {q.data?.records.map((r) => (
+        <Card key={r.key} size="small" title={`${q.data.registerTitle} ${r.key}`} style={{ marginBottom: 12 }}>
+          <Table<RecordField>
+            rowKey="name"
+            size="small"
+            pagination={false}
+            dataSource={r.fields}
+            columns={[
+              { key: 'title', title: t('sharingRegisters.field'), dataIndex: 'title', width: 200 },
+              { key: 'value', title: t('sharingRegisters.value'), render: (_, f) => f.label ?? f.value ?? t('sharingRegisters.empty') },
+              { key: 'source', title: t('sharingRegisters.source'), dataIndex: 'sourceOrgName', width: 180 },
+              { key: 'at', title: t('sharingRegisters.lastUpdate'), width: 160, render: (_, f) => formatDateTime(f.updatedAt) },
+              { key: 'c', title: t('sharingRegisters.openConflicts'), width: 220, render: (_, f) => f.conflicts.map((c) => <div key={c.id}><Tag color="red">{c.otherOrgName}：{c.otherValue ?? t('sharingRegisters.empty')}</Tag></div>) },
+            ]}
+          />
+        </Card>
+      ))}
     </>
   );
 }

@@ -100,3 +100,11 @@ export function useSetDesignation() {
     onSuccess: (_r, v) => void qc.invalidateQueries({ queryKey: ['sharing', 'sources', v.register] }),
   });
 }
+
+export type RecordField = { name: string; title: string; value: string | null; label: string | null; sourceOrgName: string | null; updatedAt: string | null; conflicts: Conflict[] };
+export type RegisterRecords = { register: LoadableRegister; registerTitle: string; records: Array<{ key: string; fields: RecordField[] }> };
+
+/** One record (credit: a subject's records) as the register holds it; each look is audited by the server. */
+export function useRegisterRecord(register: LoadableRegister, key: string | undefined) {
+  return useQuery({ queryKey: ['sharing', 'record', register, key ?? ''], queryFn: ({ signal }) => api.get<RegisterRecords>(`${base(register)}/records/${encodeURIComponent(key!)}`, undefined, signal), enabled: !!key, retry: false });
+}
