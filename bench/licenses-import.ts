@@ -29,7 +29,7 @@ import { abortOnSignals, intEnv, log, timeLimit, machineNow } from './harness.ts
 import type { EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { loadSm2 } from '../server/src/platform/crypto/index.ts';
-import { toCsv } from '../server/src/modules/licenses/csv.ts';
+import { toCsv } from '../server/src/platform/csv/csv.ts';
 import { sampleLegacyRows } from '../server/src/modules/licenses/legacy-sample.ts';
 import type { FaceField } from '../server/src/modules/licenses/index.ts';
 

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { toCsv } from '../server/src/modules/licenses/csv.ts';
+import { toCsv } from '../server/src/platform/csv/csv.ts';
 import { sampleLegacyRows, SAMPLE_DEFECTS } from '../server/src/modules/licenses/legacy-sample.ts';
 import type { FaceField } from '../server/src/modules/licenses/index.ts';
 import { contextFor, DESKTOP, pressExpectingOk, shot, signIn } from './support.ts';

@@ -24,6 +24,7 @@ import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { licensesRoutes, materialLicensePort } from './modules/licenses/index.ts';
+import { registerRoutes } from './modules/sharing/index.ts';
 import { createJwsKeys, jwksRoute, keyVaultFromEnv, type KeyVault } from './platform/crypto/index.ts';
 import { loadConfig } from './platform/config.ts';
 
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
   licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
+  registerRoutes(app, { db: deps.db });
   hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,

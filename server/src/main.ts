@@ -19,6 +19,7 @@ import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { keyVaultFromEnv } from './platform/crypto/index.ts';
 import { registerLicenseHandlers } from './modules/licenses/index.ts';
+import { registerRegisterHandlers } from './modules/sharing/index.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
@@ -74,6 +75,7 @@ async function start(config: Config) {
   const jobs = createJobs(h.db, rt.url, app.log);
   registerNotifyHandlers(jobs, { db: h.db, ...notifyAdaptersFromEnv(), log: app.log });
   registerLicenseHandlers(jobs, { db: h.db, vault });
+  registerRegisterHandlers(jobs, { db: h.db, spoolDir: path.join(config.dataDir, 'register-loads') });
   // Link new audit events into the hash chain shortly after they commit (one instance at a time).
   jobs.tick(1000, () => chainAuditEvents(h.db));
   // 行政许可法 art. 32: sweep submissions past their 5-working-day acceptance deadline.

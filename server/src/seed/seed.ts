@@ -26,7 +26,7 @@ import { createSealInTrx, insertLicenseTypeInTrx, issueLicenseInTrx, type Licens
 import type { KeyVault } from '../platform/crypto/index.ts';
 import { buildWorld, DEMO_PASSWORD, mulberry32, WORLD_SEED, type World, type ItemSeed } from './world/index.ts';
 import { buildRegisters } from './world/registers.ts';
-import { insertRegisterRows, insertResource } from '../modules/sharing/index.ts';
+import { insertRegisterRows, insertResource, seedRegisterChecks } from '../modules/sharing/index.ts';
 import { RESOURCES } from './world/resources.ts';
 
 export type DemoAccount = { username: string; role: string; name: string };
@@ -113,6 +113,7 @@ export async function seedDemoWorld(db: Db, store: FileStore, vault: KeyVault, w
     await seedRegistersInTrx(trx, world);
   });
   await seedHistory(db, store, world);
+  await seedRegisterChecks(db);
   return demoAccounts(world);
 }
 

@@ -8,7 +8,7 @@
  * out; see `faceColumns`.
  */
 import type ExcelJS from 'exceljs';
-import { decodeCsv, parseCsv } from './csv.ts';
+import { decodeCsv, normHeader, parseCsv } from '../../platform/csv/csv.ts';
 import type { FaceField } from './tables.ts';
 import { LegacyErrors } from './legacy-errors.ts';
 import { MAX_UNPACKED_BYTES, zipUnpackedSize } from '../catalog/index.ts';
@@ -44,8 +44,6 @@ export function faceColumns(fields: FaceField[]): Array<{ field: FaceField; requ
   return fields.filter((f) => !f.from.startsWith('const:') && f.from.split('|').some((p) => !DERIVED.test(p))).map((field) => ({ field, required: !!field.required && !derivable(field) }));
 }
 
-/** Headers compare without blanks, asterisks, "（必填）" and with ASCII parentheses. */
-export const normHeader = (s: string) => s.replace(/[（(]必填[）)]/g, '').replace(/[\s*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
 function cellText(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return '';

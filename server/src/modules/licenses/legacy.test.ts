@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { keyVaultFromEnv } from '../../platform/crypto/index.ts';
 import { makeCreditCode } from '../../platform/codes/index.ts';
-import { decodeCsv, parseCsv, toCsv } from './csv.ts';
+import { decodeCsv, parseCsv, toCsv } from '../../platform/csv/csv.ts';
 import { parseDay, sealImport, sealNextBatch } from './legacy.ts';
 import { registerLicenseHandlers } from './handlers.ts';
 import { sampleLegacyRows, SAMPLE_DEFECTS } from './legacy-sample.ts';

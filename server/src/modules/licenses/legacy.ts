@@ -18,7 +18,9 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
-import { validateCreditCode, validateResidentId, type CreditCodeFailure, type ResidentIdFailure } from '../../platform/codes/index.ts';
+import { validateCreditCode, validateResidentId, RESIDENT_ID_REASON, CREDIT_CODE_REASON } from '../../platform/codes/index.ts';
+import { parseDay } from '../../platform/csv/csv.ts';
+export { parseDay };
 import { findAccountIdsByHolderCodes, findOrgByCreditCode, type OrgRef } from '../identity/index.ts';
 import { holderCodeType, issueLicenseInTrx, reserveSerialsInTrx, type LicenseDeps, type LicenseTypeRow } from './issue.ts';
 import { signerForOrgInTrx, type SealSigner } from './seals.ts';
@@ -36,13 +38,6 @@ export type ImportCounts = { id: string; total: number; accepted: number; reject
 
 // ---- reading a line ----
 
-const RESIDENT_REASON: Record<ResidentIdFailure, string> = {
-  length: '应为 18 位', format: '只能是数字，最后一位可以是 X', region: '前 6 位的地区码不对', birthdate: '第 7–14 位的出生日期不对', check: '最后一位校验码不对，可能抄错了某一位',
-};
-const CREDIT_REASON: Record<CreditCodeFailure, string> = {
-  length: '应为 18 位', format: '含有统一社会信用代码不用的字符（不用 I、O、Z、S、V）', registration: '第 1–2 位的登记管理部门和机构类别代码不对', region: '第 3–8 位的地区码不对', check: '最后一位校验码不对，可能抄错了某一位', 'org-check': '第 9–17 位的组织机构代码校验不对',
-};
-
 /** Why a holder code is not usable, or undefined when it is a valid resident ID or credit code. */
 function codeProblem(raw: Cell, code: string, label: string, kinds: 'either' | 'credit'): string | undefined {
   if (!code) return `${label}没有填写`;
@@ -53,28 +48,9 @@ function codeProblem(raw: Cell, code: string, label: string, kinds: 'either' | '
     const id = validateResidentId(code);
     if (id.ok) return undefined;
     // Which of the two it was meant to be: an ID whose region code reads right is taken for an ID.
-    if (id.reason === 'check' || id.reason === 'birthdate') return `${label}“${code}”不是有效的身份证号码：${RESIDENT_REASON[id.reason]}`;
+    if (id.reason === 'check' || id.reason === 'birthdate') return `${label}“${code}”不是有效的身份证号码：${RESIDENT_ID_REASON[id.reason]}`;
   }
-  return `${label}“${code}”不是有效的统一社会信用代码：${CREDIT_REASON[credit.reason]}`;
-}
-
-/** 2019-05-01, 2019/5/1, 2019.5.1, 2019年5月1日, 20190501, or an Excel date serial → YYYY-MM-DD. */
-export function parseDay(raw: Cell): string | undefined {
-  let y: number, m: number, d: number;
-  if (typeof raw === 'number') {
-    if (raw >= 20000 && raw < 80000) {
-      const t = new Date(Date.UTC(1899, 11, 30) + Math.floor(raw) * 86_400_000);
-      return t.toISOString().slice(0, 10);
-    }
-    raw = String(raw);
-  }
-  const s = raw.trim();
-  let p = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (!p) return undefined;
-  [y, m, d] = [Number(p[1]), Number(p[2]), Number(p[3])];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || y < 1900) return undefined;
-  return t.toISOString().slice(0, 10);
+  return `${label}“${code}”不是有效的统一社会信用代码：${CREDIT_CODE_REASON[credit.reason]}`;
 }
 
 const PERMANENT = /^(长期|长期有效|永久|永久有效|无固定期限)$/;

@@ -7,7 +7,7 @@ import { LicenseErrors } from './errors.ts';
 import { LegacyErrors } from './legacy-errors.ts';
 import { legacyTemplateXlsx, readLegacyFile, XLSX_MIME } from './legacy-file.ts';
 import { getImport, listImports, rejectReasons, rejectRows, stageImport } from './legacy.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../platform/csv/csv.ts';
 import type { LicenseDeps, LicenseTypeRow } from './issue.ts';
 
 /** Upload limit of an import file (100,000 CSV lines of a typical type are ~15 MB). */

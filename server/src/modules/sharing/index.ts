@@ -24,3 +24,8 @@ export { materialCore, sourceOfMaterial, publishedSources, obtainableIndex, fetc
 export { registerPrefill, REGISTER_PREFILL_KEYS, type RegisterPrefillKey, isRegisterPrefillKey, MARITAL_STATUS_LABELS, SEX_LABELS, type RegisterSource, type RegisterValues } from './prefill.ts';
 export { RegisterSourceSchema, RegisterValuesSchema, SharedMaterialSchema, RegisterCheckSchema } from './schema.use.ts';
 export { sharingUseRoutes, type CaseForCheck } from './routes.use.ts';
+export { registerRoutes } from './routes.registers.ts';
+export { registerRegisterHandlers } from './handlers.registers.ts';
+export { seedRegisterChecks } from './seed.registers.ts';
+export { registerQuality, refreshQuality, refreshAllQuality, type ResourceQuality } from './quality.ts';
+export { REGISTER_LOAD_QUEUED, processLoad, type LoadDeps } from './load.ts';

@@ -78,4 +78,99 @@ export const sharingMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '202611232010_sharing_register_loads': {
+    async up(db: Kysely<any>) {
+      // Per-field provenance where a field's designated source is not the row's own (constant default: no rewrite).
+      for (const t of ['person_record', 'entity_record', 'credit_record']) await sql`alter table ${sql.table(t)} add column field_sources jsonb not null default '{}'`.execute(db);
+      // A credit record is identified by its subject and decision document (the key a load merges on).
+      await sql`create unique index credit_record_document_key on credit_record (subject_code, document_no)`.execute(db);
+      await sql`
+        create table register_source (
+          register text not null check (register in ('population', 'entity', 'credit')),
+          field text not null,
+          org_id uuid not null references org (id),
+          updated_at timestamptz not null default now(),
+          updated_by_name text not null default '',
+          primary key (register, field)
+        )`.execute(db);
+      await sql`
+        create table register_observation (
+          register text not null,
+          record_key text not null,
+          field text not null,
+          org_id uuid not null,
+          value text,
+          observed_at timestamptz not null default now(),
+          primary key (register, record_key, field, org_id)
+        )`.execute(db);
+      await sql`
+        create table register_conflict (
+          id uuid primary key,
+          register text not null,
+          record_key text not null,
+          field text not null,
+          register_value text,
+          register_org_id uuid,
+          other_value text,
+          other_org_id uuid not null,
+          designated_org_id uuid,
+          load_id uuid,
+          raised_at timestamptz not null default now(),
+          status text not null default 'open' check (status in ('open', 'resolved')),
+          resolution text check (resolution in ('designated', 'notify_source')),
+          note text not null default '',
+          resolved_by_name text,
+          resolved_at timestamptz
+        )`.execute(db);
+      // One open conflict per disagreement: a re-load of the same file raises nothing new.
+      await sql`create unique index register_conflict_open_key on register_conflict (register, record_key, field, other_org_id, coalesce(register_value, ''), coalesce(other_value, '')) where status = 'open'`.execute(db);
+      await sql`create index register_conflict_list_idx on register_conflict (status, raised_at desc)`.execute(db);
+      await sql`create index register_conflict_record_idx on register_conflict (register, record_key) where status = 'open'`.execute(db);
+      await sql`
+        create table register_load (
+          id uuid primary key,
+          register text not null,
+          org_id uuid not null references org (id),
+          kind text not null check (kind in ('file', 'batch')),
+          file_name text not null default '',
+          encoding text,
+          columns jsonb not null default '[]',
+          state text not null check (state in ('queued', 'running', 'done', 'failed')),
+          bytes_total bigint not null default 0,
+          bytes_read bigint not null default 0,
+          total bigint not null default 0,
+          accepted bigint not null default 0,
+          rejected bigint not null default 0,
+          inserted bigint not null default 0,
+          updated bigint not null default 0,
+          conflicts bigint not null default 0,
+          error text,
+          created_by uuid not null,
+          created_by_name text not null,
+          created_at timestamptz not null default now(),
+          started_at timestamptz,
+          finished_at timestamptz,
+          heartbeat_at timestamptz
+        )`.execute(db);
+      await sql`create index register_load_recent_idx on register_load (created_at desc)`.execute(db);
+      await sql`
+        create table register_load_reject (
+          load_id uuid not null references register_load (id) on delete cascade,
+          line bigint not null,
+          reason text not null,
+          raw text not null,
+          primary key (load_id, line)
+        )`.execute(db);
+      await sql`
+        create table register_quality (
+          register text not null,
+          field text not null,
+          total bigint not null,
+          non_empty bigint not null,
+          last_update timestamptz,
+          computed_at timestamptz not null,
+          primary key (register, field)
+        )`.execute(db);
+    },
+  },
 };

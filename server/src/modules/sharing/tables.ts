@@ -24,6 +24,8 @@ export type RegistersTables = {
     region_code: string;
     source_org_id: string | null;
     updated_at: Generated<Date>;
+    /** Fields last written by another department than `source_org_id` (一数一源: e.g. marital status from 民政). */
+    field_sources: Generated<Json<import('./tables.registers.ts').FieldSources>>;
   };
   entity_record: {
     credit_code: string;
@@ -39,6 +41,7 @@ export type RegistersTables = {
     region_code: string;
     source_org_id: string | null;
     updated_at: Generated<Date>;
+    field_sources: Generated<Json<import('./tables.registers.ts').FieldSources>>;
   };
   credit_record: {
     id: Generated<number>;
@@ -53,6 +56,7 @@ export type RegistersTables = {
     valid_until: string | null;
     source_org_id: string | null;
     updated_at: Generated<Date>;
+    field_sources: Generated<Json<import('./tables.registers.ts').FieldSources>>;
   };
 };
 

@@ -74,3 +74,5 @@ export {
   isValidLicenseIdentifier,
   type LicenseIdentifierParts,
 } from './license-id.ts';
+
+export { RESIDENT_ID_REASON, CREDIT_CODE_REASON } from './reasons.ts';
