@@ -12,7 +12,7 @@ import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
-import { identityRoutes, createSessionResolver } from './modules/identity/index.ts';
+import { identityRoutes, createSessionResolver, oidcRoutes } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
@@ -104,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
+  // The OIDC issuer is PUBLIC_URL/oidc; without PUBLIC_URL, this host on the configured port (development).
+  oidcRoutes(app, { db: deps.db, vault, jws, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl ?? `http://localhost:${loadConfig().port}` });
   licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {

@@ -21,14 +21,23 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
 
+  // A department system's sign-in (OIDC, /oidc/…) continues on the server, outside this app.
+  const serverSide = next?.startsWith('/oidc/') ? next : undefined;
+
   if (me.isPending) return <PageLoading />;
   // Already signed in (e.g. the back button): go on to where they were heading.
-  if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next ?? me.data.landing} replace />;
+  if (me.data && !login.isPending && !login.isSuccess) {
+    if (serverSide) {
+      window.location.replace(serverSide);
+      return <PageLoading />;
+    }
+    return <Navigate to={next ?? me.data.landing} replace />;
+  }
 
   const onFinish = (v: LoginForm) => {
     login.mutate(
       { username: v.username.trim(), password: v.password },
-      { onSuccess: (user) => void navigate(next ?? user.landing ?? '/', { replace: true }) },
+      { onSuccess: (user) => (serverSide ? window.location.replace(serverSide) : void navigate(next ?? user.landing ?? '/', { replace: true })) },
     );
   };
 

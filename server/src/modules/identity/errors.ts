@@ -12,5 +12,8 @@ export const IdentityErrors = defineErrors({
   WALK_IN_RESIDENT_ID_INVALID: { status: 400, 'zh-CN': '居民身份证号码不对：{problemZh}。请对照身份证重新输入', 'en-US': 'The resident ID number is wrong: {problemEn}. Check it against the ID card' },
   WALK_IN_CREDIT_CODE_INVALID: { status: 400, 'zh-CN': '统一社会信用代码不对：{problemZh}。请对照营业执照重新输入', 'en-US': 'The unified social credit code is wrong: {problemEn}. Check it against the licence' },
   WALK_IN_NAME_MISMATCH: { status: 400, 'zh-CN': '“{name}”与该证件号码登记的名称不一致，请核对证件', 'en-US': '“{name}” is not the name registered with this number; check the document' },
+  OIDC_CLIENT_NOT_FOUND: { status: 404, 'zh-CN': '找不到接入系统 {clientId}', 'en-US': 'No registered system {clientId}' },
+  OIDC_CLIENT_INVALID: { status: 400, 'zh-CN': '接入系统登记信息有误：{reason}', 'en-US': 'The system registration is not valid: {reason}' },
+  OIDC_SUBJECT_NOT_ALLOWED: { status: 403, 'zh-CN': '“{client}”不接受{subject}登录', 'en-US': '“{client}” does not accept {subject} sign-in' },
   WEAK_PASSWORD: { status: 400, 'zh-CN': '密码至少 8 位，并包含字母和数字', 'en-US': 'The password needs at least 8 characters with letters and digits' },
 });

@@ -24,3 +24,5 @@ export {
   type OrgRef,
   type WalkIn,
 } from './service.ts';
+export { oidcRoutes } from './routes.oidc.ts';
+export { sweepExpiredOidcPayloads } from './oidc/adapter.ts';

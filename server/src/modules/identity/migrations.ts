@@ -109,4 +109,45 @@ export const identityMigrations: Record<string, Migration> = {
       await sql`drop function tongban_auth_changed()`.execute(db);
     },
   },
+  /**
+   * OpenID Connect (oidc/): department systems registered as clients by administrators, the provider's own
+   * artefacts (authorization codes, tokens, sessions, grants, interactions) in one table keyed by model and id,
+   * and the applicant's real-name level (L1 self-declared, L2 checked against a register, L3 in person).
+   */
+  '202611232200_identity_oidc': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table oidc_client (
+          client_id text primary key,
+          name text not null,
+          org_id uuid references org (id),
+          secret_sealed text,
+          redirect_uris text[] not null default '{}',
+          post_logout_redirect_uris text[] not null default '{}',
+          grant_types text[] not null,
+          scopes text[] not null,
+          subject_types text[] not null,
+          status text not null default 'active' check (status in ('active', 'disabled')),
+          created_by uuid references account (id),
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`
+        create table oidc_payload (
+          model text not null,
+          id text not null,
+          payload jsonb not null,
+          grant_id text,
+          uid text,
+          user_code text,
+          expires_at timestamptz,
+          consumed_at timestamptz,
+          primary key (model, id)
+        )`.execute(db);
+      await sql`create index oidc_payload_grant_idx on oidc_payload (grant_id) where grant_id is not null`.execute(db);
+      await sql`create index oidc_payload_uid_idx on oidc_payload (uid) where uid is not null`.execute(db);
+      await sql`create index oidc_payload_expires_idx on oidc_payload (expires_at)`.execute(db);
+      await sql`alter table account add column real_name_level text not null default 'L1' check (real_name_level in ('L1', 'L2', 'L3'))`.execute(db);
+    },
+  },
 };

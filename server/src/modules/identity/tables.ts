@@ -29,6 +29,8 @@ export type IdentityTables = {
     entity_name: string | null;
     credit_code: string | null;
     status: Generated<string>;
+    /** L1 self-declared, L2 checked against the population / legal-entity register, L3 checked in person. */
+    real_name_level: Generated<'L1' | 'L2' | 'L3'>;
     created_at: Generated<Date>;
   };
   account_role: { account_id: string; role: string };
@@ -43,4 +45,29 @@ export type IdentityTables = {
     user_agent: string | null;
   };
   login_failure: { id: Generated<number>; username: string; ip: string; at: Generated<Date> };
+  oidc_client: {
+    client_id: string;
+    name: string;
+    org_id: string | null;
+    secret_sealed: string | null;
+    redirect_uris: string[];
+    post_logout_redirect_uris: string[];
+    grant_types: string[];
+    scopes: string[];
+    subject_types: string[];
+    status: Generated<'active' | 'disabled'>;
+    created_by: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  oidc_payload: {
+    model: string;
+    id: string;
+    payload: unknown;
+    grant_id: string | null;
+    uid: string | null;
+    user_code: string | null;
+    expires_at: Date | null;
+    consumed_at: Date | null;
+  };
 };

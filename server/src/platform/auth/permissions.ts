@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'sharing:review',
   /** Edit the resource catalog, manage grants, resolve register conflicts (数据管理员 of the platform). */
   'sharing:admin',
+  /** 统一身份认证: register department systems as OpenID Connect clients (modules/identity/oidc). */
+  'identity:clients',
   'file:upload',
   'org:read',
   'user:read',
@@ -57,7 +59,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
-  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
+  platform_admin: { scope: 'all', permissions: ['identity:clients', 'catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload', 'license:read'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload', 'license:read', 'license:manage'] },
