@@ -205,6 +205,29 @@ describe('a department system signs its users in through the platform', () => {
   });
 });
 
+describe('signing out', () => {
+  it('signs out of the system and, when asked, of the platform too', async () => {
+    const r = await register({ name: '市医保局系统', redirectUris: [REDIRECT], postLogoutRedirectUris: ['http://127.0.0.1:9/bye'], grantTypes: ['authorization_code'], scopes: ['openid', 'tongban'], subjectTypes: ['person'] });
+    const config = await configOf(r);
+    const browser = new Jar();
+    await browser.login('citizen');
+    const a = await authorize(config, browser, { scope: 'openid tongban', prompt: 'login consent' });
+    const tokens = await oidc.authorizationCodeGrant(config, a.final, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const platformSession = browser.cookies.get('tb_session')!;
+    const ask = await browser.get(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'http://127.0.0.1:9/bye' }));
+    expect(ask.status).toBe(200);
+    const html = await ask.text();
+    expect(html).toContain('退出全部系统');
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+    const done = browser.take(await fetch(new URL(action, base), { method: 'POST', redirect: 'manual', headers: { cookie: browser.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }) }));
+    expect(done.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:9\/bye/);
+    expect(browser.cookies.has('tb_session')).toBe(false);
+    // The session itself is ended, not only the browser's cookie.
+    await expect.poll(async () => (await fetch(`${base}/api/v1/auth/me`, { headers: { cookie: `tb_session=${platformSession}` } })).status, { timeout: 3000 }).toBe(401);
+  });
+});
+
 describe('the provider\'s storage', () => {
   it('never returns what has expired, and the sweep deletes it', async () => {
     const Adapter = postgresAdapter(h.db, createKeyVault(Buffer.alloc(32, 7)));

@@ -20,6 +20,9 @@ import type { Db } from '../../../platform/db/db.ts';
 import type { KeyVault, JwsKeys } from '../../../platform/crypto/index.ts';
 import { maskResidentId } from '../../../platform/codes/index.ts';
 import { postgresAdapter } from './adapter.ts';
+import { SESSION_COOKIE } from '../../../platform/http/server.ts';
+import { logout, resolveSession } from '../service.ts';
+import { forgetSessionLocally } from '../session-cache.ts';
 import { SCOPES } from './clients.ts';
 
 export type OidcDeps = { db: Db; vault: KeyVault; jws: JwsKeys; issuer: string };
@@ -82,7 +85,15 @@ async function build(deps: OidcDeps, jwks: { keys: Record<string, unknown>[] }):
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.body = page('退出登录', `<p>要退出政务服务平台吗？</p>${form}<p><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout" style="${BUTTON}">退出全部系统</button></p><p><button type="submit" form="op.logoutForm" style="${BUTTON}background:#fff;color:#1677ff">只退出这个系统</button></p>`);
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.body = page('已退出', '<p>您已退出登录。</p><p><a href="/">返回政务服务网</a></p>');
+        },
+      },
     },
     clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
@@ -99,14 +110,25 @@ async function build(deps: OidcDeps, jwks: { keys: Record<string, unknown>[] }):
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>登录出错</title></head><body style="font-family:sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">登录没有完成</h1><p>${escapeHtml(String(out.error_description ?? out.error ?? ''))}</p><p><a href="/">返回政务服务网</a></p></body></html>`;
+      ctx.body = page('登录没有完成', `<p>${escapeHtml(String(out.error_description ?? out.error ?? ''))}</p><p><a href="/">返回政务服务网</a></p>`);
     },
   });
   provider.proxy = true;
+  // Signing out of a department system with “退出全部” ends the platform session too (single logout).
+  provider.on('end_session.success', (ctx: { oidc: { params?: Record<string, unknown> }; cookies: { get(n: string): string | undefined; set(n: string, v: null, o: object): void }; ip: string }) => {
+    const token = ctx.cookies.get(SESSION_COOKIE);
+    if (!ctx.oidc.params?.logout || !token) return;
+    ctx.cookies.set(SESSION_COOKIE, null, { path: '/', signed: false });
+    void resolveSession(db, token).then((actor) => actor && logout(db, actor, ctx.ip).then(() => forgetSessionLocally(actor.sessionId)), () => undefined);
+  });
   return provider;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const BUTTON = 'font-size:1rem;padding:.6rem 1rem;width:100%;border:1px solid #1677ff;border-radius:6px;background:#1677ff;color:#fff;';
+/** The provider's own pages (sign-out, errors): plain, phone-sized, in Chinese. */
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">${title}</h1>${body}</body></html>`;
 
 /**
  * The provider, built on first use and rebuilt when the platform's key set changes (a rotation): tokens already
