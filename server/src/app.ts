@@ -12,7 +12,7 @@ import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
-import { identityRoutes, createSessionResolver, oidcRoutes } from './modules/identity/index.ts';
+import { identityRoutes, createSessionResolver, oidcRoutes, accountRoutes } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
@@ -90,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
 
   calendarRoutes(app, { db: deps.db, store: calendarStore });
   identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
+  accountRoutes(app, { db: deps.db });
   await catalogRoutes(app, { db: deps.db, store: deps.store });
   const express = deps.express ?? expressProviderFromEnv();
   casesRoutes(app, { db: deps.db, calendar, express, licenses: materialLicensePort });

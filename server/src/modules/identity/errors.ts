@@ -15,5 +15,11 @@ export const IdentityErrors = defineErrors({
   OIDC_CLIENT_NOT_FOUND: { status: 404, 'zh-CN': '找不到接入系统 {clientId}', 'en-US': 'No registered system {clientId}' },
   OIDC_CLIENT_INVALID: { status: 400, 'zh-CN': '接入系统登记信息有误：{reason}', 'en-US': 'The system registration is not valid: {reason}' },
   OIDC_SUBJECT_NOT_ALLOWED: { status: 403, 'zh-CN': '“{client}”不接受{subject}登录', 'en-US': '“{client}” does not accept {subject} sign-in' },
+  AGENT_INVALID: { status: 400, 'zh-CN': '经办人授权有误：{reason}', 'en-US': 'The agent authorisation is not valid: {reason}' },
+  AGENT_PERSON_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这个人的个人账号：请核对姓名和身份证号码，并请经办人先注册个人账号', 'en-US': 'No personal account with that name and ID number: check them, and ask the agent to register first' },
+  AGENT_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这项经办人授权，或它已经撤销', 'en-US': 'No such agent authorisation, or it was already revoked' },
+  AGENT_NOT_AUTHORISED: { status: 403, 'zh-CN': '您没有这家单位的有效授权，请联系单位重新授权', 'en-US': 'You hold no authorisation in force from this entity; ask it to authorise you' },
+  REAUTH_REQUIRED: { status: 401, 'zh-CN': '这是重要操作，请先再次输入密码确认身份', 'en-US': 'This is a sensitive action: enter your password again first' },
+  SESSION_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这个登录会话，可能已经退出', 'en-US': 'No such session; it may have ended already' },
   WEAK_PASSWORD: { status: 400, 'zh-CN': '密码至少 8 位，并包含字母和数字', 'en-US': 'The password needs at least 8 characters with letters and digits' },
 });

@@ -150,4 +150,37 @@ export const identityMigrations: Record<string, Migration> = {
       await sql`alter table account add column real_name_level text not null default 'L1' check (real_name_level in ('L1', 'L2', 'L3'))`.execute(db);
     },
   },
+  /**
+   * Agents (经办人) authorised by an entity for a scope and a period, revocable; a person's session may act for
+   * an entity it is authorised by (`acting_for`); `auth_at`: when the session last proved the password (re-authentication).
+   */
+  '202611232210_identity_agents_sessions': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table entity_agent (
+          id uuid primary key,
+          entity_account_id uuid not null references account (id),
+          agent_account_id uuid not null references account (id),
+          scopes text[] not null check (scopes <@ array['apply', 'cases', 'licenses']::text[] and cardinality(scopes) > 0),
+          valid_from date not null,
+          valid_until date not null check (valid_until >= valid_from),
+          status text not null default 'active' check (status in ('active', 'revoked')),
+          granted_by uuid not null references account (id),
+          granted_at timestamptz not null default now(),
+          revoked_at timestamptz,
+          revoked_by uuid references account (id)
+        )`.execute(db);
+      await sql`create unique index entity_agent_active_idx on entity_agent (entity_account_id, agent_account_id) where status = 'active'`.execute(db);
+      await sql`create index entity_agent_agent_idx on entity_agent (agent_account_id) where status = 'active'`.execute(db);
+      await sql`alter table session add column acting_for uuid references account (id)`.execute(db);
+      await sql`alter table session add column auth_at timestamptz not null default now()`.execute(db);
+      // A change to an agent's authorisation reaches every instance's session cache (as for accounts).
+      await sql`create function tongban_agent_changed() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('tongban_auth', 'a:' || (case when tg_op = 'DELETE' then old.entity_account_id else new.entity_account_id end)::text);
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger entity_agent_auth_changed after insert or update or delete on entity_agent for each row execute function tongban_agent_changed()`.execute(db);
+    },
+  },
 };

@@ -12,6 +12,7 @@ import { writeAuditInTrx, type AuditInput } from '../../platform/audit/index.ts'
 import { createOidc, INTERACTION_PATH, type OidcDeps, type OidcProvider } from './oidc/provider.ts';
 import { clientSubjectTypes, GRANT_TYPES, listClients, registerClient, rotateClientSecret, SCOPES, SUBJECT_TYPES, updateClient } from './oidc/clients.ts';
 import { IdentityErrors } from './errors.ts';
+import { requireRecentAuth } from './sessions.ts';
 
 const SUBJECT_LABEL: Record<string, string> = { person: '个人', entity: '企业和组织', staff: '工作人员' };
 
@@ -111,6 +112,7 @@ export function oidcRoutes(app: App, deps: { db: Db; vault: KeyVault; jws: OidcD
       },
     },
     async (req, reply) => {
+      requireRecentAuth(req.actor!);
       const out = await registerClient(deps.db, deps.vault, req.body, req.actor!.id);
       await writeAudit({ actor: { id: req.actor!.id, name: req.actor!.displayName }, action: 'oidc.client.register', entityType: 'oidc_client', entityId: out.client.clientId, ip: req.ip, after: out.client });
       return reply.status(201).send(out);
@@ -134,6 +136,7 @@ export function oidcRoutes(app: App, deps: { db: Db; vault: KeyVault; jws: OidcD
     '/api/v1/oidc/clients/:clientId/secret',
     { config: { access: 'identity:clients' }, schema: { tags: ['auth'], summary: 'A new client secret (the old one stops working)', params: ClientId, response: { 200: Type.Object({ clientSecret: Type.String() }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } } },
     async (req) => {
+      requireRecentAuth(req.actor!);
       const clientSecret = await rotateClientSecret(deps.db, deps.vault, req.params.clientId);
       await writeAudit({ actor: { id: req.actor!.id, name: req.actor!.displayName }, action: 'oidc.client.secret', entityType: 'oidc_client', entityId: req.params.clientId, ip: req.ip });
       return { clientSecret };
@@ -144,6 +147,7 @@ export function oidcRoutes(app: App, deps: { db: Db; vault: KeyVault; jws: OidcD
     '/api/v1/oidc/keys/rotate',
     { config: { access: 'identity:clients' }, schema: { tags: ['auth'], summary: 'Rotate the signing key of ID tokens (and license QR payloads); earlier tokens keep verifying', response: { 200: Type.Object({ kid: Type.String() }), 401: ErrorResponse, 403: ErrorResponse } } },
     async (req) => {
+      requireRecentAuth(req.actor!);
       const kid = await deps.jws.rotate();
       await writeAudit({ actor: { id: req.actor!.id, name: req.actor!.displayName }, action: 'oidc.keys.rotate', entityType: 'signing_key', entityId: kid, ip: req.ip });
       return { kid };

@@ -9,6 +9,7 @@ import { validateResidentId, validateCreditCode, maskResidentId, normalizeReside
 import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from './password.ts';
 import { IdentityErrors } from './errors.ts';
 import { maskMobile } from '../../platform/http/redact.ts';
+import { actingAgent } from './agents.ts';
 
 export const SESSION_TTL_HOURS = 12;
 /** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
@@ -75,6 +76,15 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | und
 
 /** A live session by the SHA-256 of its token, with when it expires (the session cache's upper bound). */
 export async function lookupSession(db: Db, tokenHash: string): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
+  return findSession(db, 'token_hash', tokenHash);
+}
+
+/** The caller of a session by its id (after the session changed during a request). */
+export async function resolveSessionById(db: Db, sessionId: string): Promise<Actor | undefined> {
+  return (await findSession(db, 'id', sessionId))?.actor;
+}
+
+async function findSession(db: Db, by: 'token_hash' | 'id', value: string): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
@@ -82,35 +92,40 @@ export async function lookupSession(db: Db, tokenHash: string): Promise<{ actor:
       's.id as session_id',
       's.csrf_token',
       's.expires_at',
+      's.auth_at',
+      's.acting_for',
       'a.id',
       'a.username',
       'a.display_name',
       'a.subject_type',
       'a.org_id',
       'a.region_code',
+      'a.real_name_level',
       sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles'),
     ])
-    .where('s.token_hash', '=', tokenHash)
+    .where(by === 'id' ? 's.id' : 's.token_hash', '=', value)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('a.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return undefined;
   const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return {
-    expiresAt: row.expires_at,
-    actor: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      subjectType: row.subject_type,
-      roles,
-      permissions: permissionsOf(roles),
-      orgId: row.org_id,
-      regionCode: row.region_code,
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-    },
+  const actor: Actor = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    subjectType: row.subject_type,
+    roles,
+    permissions: permissionsOf(roles),
+    orgId: row.org_id,
+    regionCode: row.region_code,
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    authAt: row.auth_at,
+    realNameLevel: row.real_name_level,
   };
+  // An agent's session acts for the entity while the entity's authorisation holds (agents.ts); otherwise as the person.
+  const acting = row.acting_for ? await actingAgent(db, actor, row.acting_for) : undefined;
+  return { expiresAt: row.expires_at, actor: acting ?? actor };
 }
 
 export type Me = {
@@ -124,6 +139,8 @@ export type Me = {
   org?: { id: string; name: string };
   regionCode?: string;
   entity?: { name: string; creditCode: string };
+  realNameLevel?: 'L1' | 'L2' | 'L3';
+  agent?: { id: string; name: string; scopes: string[] };
   profile: { name?: string; idNumberMasked?: string; phoneMasked?: string; entityName?: string; creditCode?: string; address?: string };
 };
 
@@ -145,6 +162,8 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     ...(a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
     ...(actor.regionCode ? { regionCode: actor.regionCode } : {}),
     ...(a.entity_name && a.credit_code ? { entity: { name: a.entity_name, creditCode: a.credit_code } } : {}),
+    ...(actor.realNameLevel && actor.subjectType !== 'staff' ? { realNameLevel: actor.realNameLevel } : {}),
+    ...(actor.agent ? { agent: { ...actor.agent, scopes: [...actor.agent.scopes] } } : {}),
     profile: {
       name: a.person_name ?? undefined,
       idNumberMasked: a.resident_id ? maskResidentId(a.resident_id) : undefined,

@@ -43,6 +43,10 @@ export type IdentityTables = {
     expires_at: Date;
     ip: string | null;
     user_agent: string | null;
+    /** The entity this person's session acts for as its agent (经办人), if any. */
+    acting_for: Generated<string | null>;
+    /** When the session last proved the password (sign-in or re-authentication). */
+    auth_at: Generated<Date>;
   };
   login_failure: { id: Generated<number>; username: string; ip: string; at: Generated<Date> };
   oidc_client: {
@@ -70,4 +74,20 @@ export type IdentityTables = {
     expires_at: Date | null;
     consumed_at: Date | null;
   };
+  entity_agent: {
+    id: string;
+    entity_account_id: string;
+    agent_account_id: string;
+    scopes: AgentScope[];
+    valid_from: string;
+    valid_until: string;
+    status: Generated<'active' | 'revoked'>;
+    granted_by: string;
+    granted_at: Generated<Date>;
+    revoked_at: Date | null;
+    revoked_by: string | null;
+  };
 };
+
+/** What an agent may do for the entity: apply (办事), follow its cases (查件), use its electronic licenses (用证). */
+export type AgentScope = 'apply' | 'cases' | 'licenses';
