@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (s: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => t.app.inject({ method, url, headers: s.headers, ...(payload !== undefined ? { payload } : {}) });
+const call = (s: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: Record<string, unknown>) => t.app.inject({ method, url, headers: s.headers, ...(payload !== undefined ? { payload } : {}) });
 
 describe('an agent acting for an entity', () => {
   it('acts within the scope the entity granted, and only while it holds', async () => {
@@ -94,7 +94,7 @@ describe('account security', () => {
 
   it('asks for the password again before a sensitive action, and counts wrong ones', async () => {
     const admin = await loginAs(t.app, 'admin');
-    await t.db.updateTable('session').set({ auth_at: sql`now() - interval '1 hour'` }).where('account_id', '=', sql`(select id from account where username = 'admin')`).execute();
+    await t.db.updateTable('session').set({ auth_at: sql`now() - interval '1 hour'` }).where('account_id', '=', sql<string>`(select id from account where username = 'admin')`).execute();
     const body = { name: '某部门系统', redirectUris: ['https://x.example.gov.cn/cb'], grantTypes: ['authorization_code'], scopes: ['openid'], subjectTypes: ['person'] };
     await expect.poll(async () => (await call(admin, 'POST', '/api/v1/oidc/clients', body)).json().error?.code, { timeout: 3000 }).toBe('REAUTH_REQUIRED');
     expect((await call(admin, 'POST', '/api/v1/auth/reauth', { password: 'wrong-password-1' })).statusCode).toBe(401);

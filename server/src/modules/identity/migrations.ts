@@ -181,6 +181,21 @@ export const identityMigrations: Record<string, Migration> = {
           return null;
         end $$`.execute(db);
       await sql`create trigger entity_agent_auth_changed after insert or update or delete on entity_agent for each row execute function tongban_agent_changed()`.execute(db);
+      // SMS one-time codes (sms-login.ts): a row per request (the limits count them), an HMAC when a code was sent.
+      await sql`
+        create table otp_code (
+          id uuid primary key,
+          phone text not null,
+          purpose text not null check (purpose in ('login', 'register', 'reset')),
+          code_hash text,
+          attempts integer not null default 0,
+          expires_at timestamptz not null,
+          used_at timestamptz,
+          ip text not null,
+          created_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create index otp_code_phone_idx on otp_code (phone, purpose, created_at desc)`.execute(db);
+      await sql`create index otp_code_ip_idx on otp_code (ip, created_at)`.execute(db);
     },
   },
 };

@@ -28,25 +28,29 @@ export function maskPhone(p: string | null): string | undefined {
 
 export type LoginResult = { token: string; csrfToken: string; expiresAt: Date; accountId: string };
 
-export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
-  const username = input.username.trim();
+/** Refuse when `username` (or the IP) has failed too often lately: the same limits for every way of signing in. */
+export async function checkLoginThrottle(db: Db, username: string, ip: string): Promise<void> {
   const since = sql<Date>`now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
   const [byUser, byIp] = await Promise.all([
     db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>', since).executeTakeFirstOrThrow(),
-    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', input.ip).where('at', '>', since).executeTakeFirstOrThrow(),
+    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>', since).executeTakeFirstOrThrow(),
   ]);
   if (byUser.n >= LOGIN_LIMITS.perUsername || byIp.n >= LOGIN_LIMITS.perIp) {
     throw IdentityErrors.LOGIN_THROTTLED({ minutes: LOGIN_LIMITS.windowMinutes });
   }
-  const account = await db.selectFrom('account').select(['id', 'password_hash', 'display_name', 'status']).where('username', '=', username).executeTakeFirst();
-  const ok = account ? await verifyPassword(account.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
-  if (!account || !ok || account.status !== 'active') {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_failure').values({ username, ip: input.ip }).execute();
-      await writeAuditInTrx(trx, { actor: null, action: 'auth.login_failed', entityType: 'account', entityId: username, ip: input.ip });
-    });
-    throw IdentityErrors.LOGIN_FAILED();
-  }
+}
+
+/** Count a failed sign-in (audited under what was typed) and refuse with the one message that reveals nothing. */
+export async function failLogin(db: Db, username: string, ip: string, action = 'auth.login_failed'): Promise<never> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('login_failure').values({ username, ip }).execute();
+    await writeAuditInTrx(trx, { actor: null, action, entityType: 'account', entityId: username, ip });
+  });
+  throw IdentityErrors.LOGIN_FAILED();
+}
+
+/** A new session for `account` (sign-in by password, by SMS code, or registration). */
+export async function openSession(db: Db, account: { id: string; display_name: string }, how: { ip: string; userAgent?: string; action?: string }): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
@@ -54,11 +58,20 @@ export async function login(db: Db, input: { username: string; password: string;
     const id = newId();
     await trx
       .insertInto('session')
-      .values({ id, token_hash: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .values({ id, token_hash: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: how.ip, user_agent: how.userAgent?.slice(0, 300) ?? null })
       .execute();
-    await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: 'auth.login', entityType: 'session', entityId: id, ip: input.ip });
+    await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: how.action ?? 'auth.login', entityType: 'session', entityId: id, ip: how.ip });
   });
   return { token, csrfToken, expiresAt, accountId: account.id };
+}
+
+export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+  const username = input.username.trim();
+  await checkLoginThrottle(db, username, input.ip);
+  const account = await db.selectFrom('account').select(['id', 'password_hash', 'display_name', 'status']).where('username', '=', username).executeTakeFirst();
+  const ok = account ? await verifyPassword(account.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
+  if (!account || !ok || account.status !== 'active') return failLogin(db, username, input.ip);
+  return openSession(db, account, input);
 }
 
 export async function logout(db: Db, actor: Actor, ip: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type IdentityTables = {
   region: { code: string; name: string; level: string; parent_code: string | null };
@@ -73,6 +73,17 @@ export type IdentityTables = {
     user_code: string | null;
     expires_at: Date | null;
     consumed_at: Date | null;
+  };
+  otp_code: {
+    id: string;
+    phone: string;
+    purpose: 'login' | 'register' | 'reset';
+    code_hash: string | null;
+    attempts: Generated<number>;
+    expires_at: ColumnType<Date, unknown, unknown>;
+    used_at: ColumnType<Date | null, unknown, unknown>;
+    ip: string;
+    created_at: Generated<Date>;
   };
   entity_agent: {
     id: string;
