@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, loginAs, sessionFrom, type TestApp } from '../../testing/app.ts';
+import { buildWorld } from '../../seed/world/index.ts';
 
 let t: TestApp;
 const CITIZEN_PHONE = '13952600315';
@@ -56,11 +57,19 @@ describe('registering with a mobile number', () => {
     const l2 = await t.app.inject({ method: 'POST', url: '/api/v1/me/real-name', headers: s.headers });
     expect(l2.statusCode).toBe(400);
     expect(l2.json().error.message).toContain('窗口');
+    // An item paying money out asks for L2 online: refused with the way forward; the demo citizen (L2) is not refused for it.
+    const fund = buildWorld().items.find((i) => i.name === '住房公积金提取（购买自住住房）' && i.minRealNameLevel === 'L2')!;
+    const apply = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { implCode: fund.implCode, form: {}, materials: [] } });
+    expect(apply.statusCode).toBe(403);
+    expect(apply.json().error.message).toMatch(/二级实名认证.*一级/);
+    const citizen = await loginAs(t.app, 'citizen');
+    const byCitizen = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: citizen.headers, payload: { implCode: fund.implCode, form: {}, materials: [] } });
+    expect(byCitizen.json().error.code).not.toBe('REAL_NAME_LEVEL_TOO_LOW');
     // At the window the clerk sees the ID card: L3.
     const clerk = await loginAs(t.app, 'clerk');
     const l3 = await t.app.inject({ method: 'POST', url: '/api/v1/window/real-name', headers: clerk.headers, payload: { residentId: person.resident_id, name: `${person.name}某` } });
     expect(l3.json()).toMatchObject({ level: 'L3' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers })).json()).toMatchObject({ realNameLevel: 'L3' });
+    await expect.poll(async () => (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers })).json().realNameLevel, { timeout: 3000 }).toBe('L3');
   });
 
   it('tells no caller whether a number has an account', async () => {
