@@ -10,8 +10,8 @@
  *      with a message in the inbox.
  * Screenshots go to e2e/artifacts/licenses-*.png.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { baseURL, contextFor, DEMO_PASSWORD, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, minimalPdf, PHONE, pressExpectingOk, shot, signIn } from './support.ts';
+import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { baseURL, contextFor, DEMO_PASSWORD, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, implCodeOf, minimalPdf, PHONE, pressExpectingOk, shot, signIn } from './support.ts';
 
 const ITEM = '公章刻制备案';
 /** The slice item the citizen applies for: its granted result is a 营业执照. */
@@ -20,14 +20,6 @@ const SLICE_ITEM = '个体工商户设立登记';
 let caseId = '';
 let licenseNumber = '';
 
-async function implCodeOf(request: APIRequestContext, name: string): Promise<string> {
-  const r = await request.get(`${baseURL()}/api/v1/public/items`, { params: { q: name, regionCode: '321200', pageSize: '50' } });
-  expect(r.ok()).toBe(true);
-  const items = (await r.json()).items as Array<{ implCode: string; name: string; regionCode: string }>;
-  const item = items.find((i) => i.name === name && i.regionCode === '321200') ?? items.find((i) => i.name === name);
-  expect(item, `${name} is published`).toBeDefined();
-  return item!.implCode;
-}
 
 /** A signed-in API client of its own (cookies kept), for the steps this journey does not watch in a browser. */
 async function apiSession(username: string) {

@@ -1,7 +1,7 @@
 /** Shared bits of the e2e run: where the server is, the devices people use, signing in, screenshots, a PDF. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
 export const BASE_URL_ENV = 'TONGBAN_E2E_BASE_URL';
 export const BASE_URL_FILE = path.join(import.meta.dirname, 'artifacts', 'base-url.txt');
@@ -185,4 +185,14 @@ export async function pickToday(page: Page, scope: Page | Locator, label: string
     await (touch ? today.tap({ timeout: 3_000 }) : today.click({ timeout: 3_000 }));
     await expect(field).toHaveValue(/^\d{4}-\d{2}-\d{2}$/, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** The implementation code of a published item by its name, preferring the city-level one (泰州市, 321200). */
+export async function implCodeOf(request: APIRequestContext, name: string): Promise<string> {
+  const r = await request.get(`${baseURL()}/api/v1/public/items`, { params: { q: name, regionCode: '321200', pageSize: '50' } });
+  expect(r.ok()).toBe(true);
+  const items = (await r.json()).items as Array<{ implCode: string; name: string; regionCode: string }>;
+  const item = items.find((i) => i.name === name && i.regionCode === '321200') ?? items.find((i) => i.name === name);
+  expect(item, `${name} is published`).toBeDefined();
+  return item!.implCode;
 }

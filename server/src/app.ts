@@ -13,13 +13,13 @@ import { calendarRoutes, createCalendarStore, type CalendarStore } from './platf
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
 import { identityRoutes, createSessionResolver, oidcRoutes, accountRoutes } from './modules/identity/index.ts';
-import { catalogRoutes } from './modules/catalog/index.ts';
+import { catalogRoutes, findItemVersion } from './modules/catalog/index.ts';
+import { personRecord, sharingUseRoutes } from './modules/sharing/index.ts';
 import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
 import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
 import { deliverOnce, notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/notify/index.ts';
-import { personRecord } from './modules/sharing/index.ts';
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
@@ -115,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   bundlesRoutes(app, { db: deps.db });
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
   windowRoutes(app, { db: deps.db, calendar, licenses: materialLicensePort });
+  sharingUseRoutes(app, { db: deps.db, findCase: async (db, actor, id) => { const c = await findCaseInScope(db, actor, id); const doc = c && (await findItemVersion(db, c.item_version_id)); return c && doc ? { id: c.id, applicantId: c.applicant_id, form: c.form, document: doc } : undefined; } });
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
   // The OIDC issuer is PUBLIC_URL/oidc; without PUBLIC_URL, this host on the configured port (development).

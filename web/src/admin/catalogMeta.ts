@@ -22,7 +22,12 @@ export const RESULT_TYPES = ['license', 'approval', 'other'] as const;
 export const FIELD_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
 export const FIELD_FORMATS = ['date', 'email'] as const;
 export const WIDGETS = ['textarea', 'radio'] as const;
-export const PREFILLS = ['name', 'idNumber', 'phone', 'address', 'entityName', 'creditCode'] as const;
+export const PREFILLS = [
+  'name', 'idNumber', 'phone', 'address', 'entityName', 'creditCode',
+  // From the base registers (the applicant's own record; server/src/modules/sharing/prefill.ts).
+  'sex', 'birthDate', 'ethnicity', 'householdAddress', 'householdNo', 'relationToHead', 'maritalStatus', 'spouseName', 'spouseIdNumber',
+  'entityType', 'legalRepresentative', 'registeredCapital', 'entityAddress', 'businessScope', 'establishedOn',
+] as const;
 export const FEATURES = ['appointment', 'express', 'onlinePayment', 'selfService'] as const;
 export const VERSION_STATUSES = ['draft', 'submitted', 'approved', 'published', 'superseded', 'retired'] as const;
 

@@ -102,8 +102,41 @@ export interface MaterialRequirement {
   blankForm?: CatalogFileRef;
   sample?: CatalogFileRef;
   licenseTypeCode?: string;
-  /** The platform can obtain it from a register: the applicant need not bring it. */
+  /** The platform obtains it through data sharing: the applicant need not bring it. */
   obtainable?: boolean;
+  /** Client-side, from GET /api/v1/public/shared-materials: the department and resource that provide it. */
+  sharedBy?: { provider: string; resource: string };
+}
+
+/** GET /api/v1/public/shared-materials: whether a published resource stands for a material, and who provides it. */
+export interface SharedMaterial {
+  name: string;
+  obtainable: boolean;
+  resource?: { code: string; name: string };
+  provider?: string;
+}
+
+/** Where a value from the base registers came from. */
+export interface RegisterSource {
+  resource: string;
+  resourceName: string;
+  provider: string;
+  updatedAt: string;
+}
+
+/** GET /api/v1/me/register-data: values from my own register record, by x-prefill key. */
+export interface RegisterValues {
+  values: Record<string, string | number>;
+  sources: Record<string, RegisterSource>;
+}
+
+/** GET /api/v1/cases/{id}/register-check: the applicant's claims beside the registers (共享数据核验). */
+export interface RegisterCheck {
+  caseId: string;
+  subject: 'person' | 'entity';
+  found: boolean;
+  fields: Array<{ field: string; title: string; prefill: string; claim: string | number | null; register: string | number | null; source: RegisterSource | null; match: 'match' | 'mismatch' | 'missing' }>;
+  materials: Array<{ code: string; name: string; resource: { code: string; name: string }; provider: string; updatedAt: string | null; extract: Array<Array<{ label: string; value: string | number | null }>> }>;
 }
 
 /** One field of an item's application form (a JSON Schema property). */
@@ -493,7 +526,9 @@ export interface LibraryFile {
 /** GET /api/v1/me/prefill: values for an item's form, each from the profile (registers) or an earlier application. */
 export interface Prefill {
   values: Record<string, unknown>;
-  sources: Record<string, 'profile' | 'history'>;
+  sources: Record<string, 'profile' | 'register' | 'history'>;
+  /** For values from the base registers: the resource and its provider, by field. */
+  registerSources?: Record<string, RegisterSource>;
   /** 免提交: my valid electronic licenses that can stand for the item's materials, by material code. */
   licenses?: MaterialLicense[];
 }

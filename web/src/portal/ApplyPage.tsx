@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage, newUuid, request } from '../api/client.ts';
 import { useMe, useOwnProfile } from '../api/auth.ts';
 import { useItem } from '../api/items.ts';
+import { registerSourceLabel, useSharedMaterials, withSharing } from '../api/sharing.ts';
 import type { CaseDetail, DeliveryMethod, FormSchema, ItemDetail, LibraryFile, MaterialLicense, MaterialRef, Me, OwnProfile, Prefill, ServerDraft } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { formatDateTime } from '../components/format.ts';
@@ -13,6 +14,7 @@ import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useIsPhone } from '../components/useIsPhone.ts';
 import { useMaterialLibrary } from './components/LibraryPicker.tsx';
+import { isFetchedForYou } from './components/MaterialList.tsx';
 import { MaterialUploads, missingMaterials, uploadableMaterials, type LicenseReuse, type UploadState } from './components/MaterialUploads.tsx';
 import {
   displayValue,
@@ -88,12 +90,16 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
   const base = initialFormValues(schema, src.profile, me.subjectType);
   const values: FormValues = { ...base.values };
   const origins: Record<string, FieldOrigin> = { ...base.origins };
+  const sourceLabels: Record<string, string> = { ...base.sourceLabels };
   const empty = (v: unknown) => v === undefined || v === null || v === '';
   for (const [k, v] of Object.entries(src.prefill?.values ?? {})) {
     const field = schema.properties[k];
     if (!field || !empty(values[k]) || empty(v)) continue;
     values[k] = reviveValue(field, v);
-    origins[k] = src.prefill?.sources[k] === 'history' ? 'history' : me.subjectType === 'entity' ? 'agent' : 'profile';
+    const source = src.prefill?.sources[k];
+    const fromRegister = source === 'register' ? src.prefill?.registerSources?.[k] : undefined;
+    if (fromRegister) sourceLabels[k] = registerSourceLabel(fromRegister);
+    origins[k] = source === 'history' ? 'history' : fromRegister ? 'register' : me.subjectType === 'entity' ? 'agent' : 'profile';
   }
   const uploads: UploadState = {};
   if (src.draft) {
@@ -113,7 +119,7 @@ function startingPoint(item: ItemDetail, me: Me, src: Sources, savedFileName: st
       uploads[m.code] = [{ uid: `draft-${m.fileId}`, name: names.get(m.fileId) ?? savedFileName, status: 'done', fileId: m.fileId }];
     }
   }
-  return { values, origins, locked: base.locked, uploads };
+  return { values, origins, sourceLabels, locked: base.locked, uploads };
 }
 
 /** Materials as the API wants them: the files that finished uploading. */
@@ -426,6 +432,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
   const stepTitles = [t('apply.stepForm'), t('apply.stepMaterials'), t('apply.stepConfirm')];
   const own = uploadableMaterials(item.materials).filter((m) => !covered.has(m.code));
   const reused = held.filter((l) => covered.has(l.code));
+  const fetched = item.materials.filter((m) => isFetchedForYou(m) && !covered.has(m.code));
   const saveText =
     save.status === 'saving'
       ? t('apply.draftSaving')
@@ -472,7 +479,7 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
           scrollToFirstError={{ block: 'center' }}
           onValuesChange={(_, all) => scheduleSave({ ...latest.current.values, ...all }, latest.current.uploads)}
         >
-          <SchemaFields schema={item.form} origins={init.origins} locked={init.locked} />
+          <SchemaFields schema={item.form} origins={init.origins} locked={init.locked} sourceLabels={init.sourceLabels} />
         </Form>
       </div>
 
@@ -509,6 +516,21 @@ function ApplyWizard({ item, me, sources }: { item: ItemDetail; me: Me; sources:
                   children: files.length ? files.map((f) => f.name).join('、') : <Typography.Text type="secondary">{t('apply.notUploaded')}</Typography.Text>,
                 };
               })}
+            />
+          )}
+          {fetched.length > 0 && (
+            <Descriptions
+              style={{ marginTop: 16 }}
+              title={t('sharingUse.confirmTitle')}
+              bordered
+              size="small"
+              layout={phone ? 'vertical' : 'horizontal'}
+              column={1}
+              items={fetched.map((m) => ({
+                key: m.code,
+                label: m.name,
+                children: m.sharedBy ? t('sharingUse.provider', { provider: m.sharedBy.provider, resource: m.sharedBy.resource }) : t('sharingUse.obtained'),
+              }))}
             />
           )}
           {reused.length > 0 && (
@@ -564,6 +586,8 @@ export function ApplyPage() {
   const { implCode } = useParams();
   const { t } = useTranslation();
   const item = useItem(implCode);
+  // Today's resource catalog decides which marked materials the departments obtain (a withdrawn one is asked for).
+  const shared = useSharedMaterials(item.data?.materials);
   const me = useMe();
   // Only applicants may read their profile, drafts, earlier values and files.
   const canApply = !!me.data?.permissions.includes('case:apply');
@@ -585,11 +609,13 @@ export function ApplyPage() {
     if (!sources && ready && !loading) setSources({ profile: profile.data, prefill: prefill.data, draft: draft.data, library: library.data });
   }, [sources, ready, loading, profile.data, prefill.data, draft.data, library.data]);
 
-  if (item.isPending || me.isPending || (ready && !sources)) return <PageLoading />;
+  const withShared = useMemo(() => (item.data ? { ...item.data, materials: withSharing(item.data.materials, shared.data) } : undefined), [item.data, shared.data]);
+
+  if (item.isPending || me.isPending || shared.isLoading || (ready && !sources)) return <PageLoading />;
   if (item.isError) return <div className="tb-container tb-page"><LoadError error={item.error} onRetry={() => void item.refetch()} /></div>;
   if (!me.data) return null; // RequireAuth redirects
 
-  const it = item.data;
+  const it = withShared!;
   return (
     <div className="tb-container tb-page" style={{ maxWidth: 760 }}>
       <Breadcrumb

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useOwnProfile } from '../api/auth.ts';
+import { useRegisterData } from '../api/sharing.ts';
 import type { Plan } from '../api/bundles.ts';
 import { useSubmitBundle } from '../api/bundleCases.ts';
 import { errorMessage, newUuid } from '../api/client.ts';
@@ -29,6 +30,8 @@ export function BundleApply({ code, plan, answers, leaveOut }: { code: string; p
   const me = useMe();
   const applicant = !!me.data && me.data.subjectType !== 'staff';
   const profile = useOwnProfile(applicant);
+  const schema = useMemo(() => mergedSchema(plan), [plan]);
+  const registers = useRegisterData(schema, applicant);
   if (me.isPending) return null;
   if (!me.data) {
     return (
@@ -38,8 +41,8 @@ export function BundleApply({ code, plan, answers, leaveOut }: { code: string; p
     );
   }
   if (!applicant) return <Alert type="info" showIcon title={t('bundleCases.staffCannotApply')} />;
-  if (profile.isPending) return <PageLoading />;
-  return <BundleApplyForm code={code} plan={plan} answers={answers} leaveOut={leaveOut} start={initialFormValues(mergedSchema(plan), profile.data, me.data.subjectType)} />;
+  if (profile.isPending || registers.isLoading) return <PageLoading />;
+  return <BundleApplyForm code={code} plan={plan} answers={answers} leaveOut={leaveOut} start={initialFormValues(schema, profile.data, me.data.subjectType, registers.data)} />;
 }
 
 /**
@@ -105,7 +108,7 @@ export function BundleApplyForm({
       <Typography.Paragraph type="secondary">{t('bundleCases.applyDesc')}</Typography.Paragraph>
       <h3 className="tb-subsection-title">{t('bundleCases.formTitle')}</h3>
       <Form form={form} layout="vertical" initialValues={start.values} requiredMark>
-        <SchemaFields schema={schema} origins={start.origins} locked={start.locked} />
+        <SchemaFields schema={schema} origins={start.origins} locked={start.locked} sourceLabels={start.sourceLabels} />
       </Form>
       <h3 className="tb-subsection-title">{t('bundleCases.materialsTitle')}</h3>
       {uploadsNeeded.length === 0 && <Typography.Paragraph>{t('bundleCases.materialsNone')}</Typography.Paragraph>}

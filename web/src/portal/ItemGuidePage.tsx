@@ -3,6 +3,7 @@ import { CalendarOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-desig
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { guidePdfUrl, itemFileUrl, useItem } from '../api/items.ts';
+import { useSharedMaterials, withSharing } from '../api/sharing.ts';
 import type { ItemDetail, ItemFeatures } from '../api/types.ts';
 import { formatFen } from '../components/format.ts';
 import { ApiError } from '../api/client.ts';
@@ -120,6 +121,7 @@ export function ItemGuidePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const item = useItem(implCode);
+  const shared = useSharedMaterials(item.data?.materials);
   useDocumentTitle(item.data?.name);
 
   if (item.isPending) return <PageLoading />;
@@ -150,7 +152,7 @@ export function ItemGuidePage() {
   const appointment = !!it.features?.appointment;
 
   const tabs = [
-    { key: 'materials', label: t('item.tabMaterials'), children: <MaterialList materials={it.materials} implCode={it.implCode} /> },
+    { key: 'materials', label: t('item.tabMaterials'), children: <MaterialList materials={withSharing(it.materials, shared.data)} implCode={it.implCode} /> },
     { key: 'steps', label: t('item.tabSteps'), children: <StepsTab it={it} /> },
     ...(it.fees.length > 0 ? [{ key: 'fees', label: t('item.tabFees'), children: <FeesTab it={it} /> }] : []),
     ...(it.faq && it.faq.length > 0

@@ -1,3 +1,4 @@
+import { RegisterCheckCard } from './components/RegisterCheckCard.tsx';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
@@ -214,6 +215,7 @@ export function CaseWorkPage() {
             <CaseMaterials materials={cs.materials} emptyText={t('workbench.noMaterials')} />
           </Card>
           <CaseLicensesCard c={cs} h2={h2} />
+          <RegisterCheckCard caseId={cs.id} h2={h2} />
         </Col>
         <Col xs={24} lg={9}>
           <Card title={<h2 style={h2}>{t('workbench.actions')}</h2>}>

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { findPublishedItem } from '../catalog/index.ts';
 import { getOwnProfile } from '../identity/index.ts';
+import { registerPrefill, type RegisterSource } from '../sharing/index.ts';
 import { CaseErrors } from './errors.ts';
 import type { MaterialRef } from './tables.ts';
 import { licensesForItem, type AttachedLicense, type MaterialLicensePort } from './material-licenses.ts';
@@ -53,31 +54,44 @@ export async function materialLibrary(db: Db, actor: Actor): Promise<LibraryFile
 
 export type Prefill = {
   values: Record<string, unknown>;
-  sources: Record<string, 'profile' | 'history'>;
+  sources: Record<string, 'profile' | 'register' | 'history'>;
+  /** For values from the base registers: the resource, its provider department and when the record was updated. */
+  registerSources: Record<string, RegisterSource>;
   /** 免提交: the applicant's valid electronic licenses that can stand for the item's materials, by material. */
   licenses: AttachedLicense[];
 };
 
 /**
- * Values for an item's form: fields marked `x-prefill` from the applicant's profile (registers), any other field
+ * Values for an item's form: fields marked `x-prefill` from the applicant's verified profile or, for register keys
+ * (sex, householdAddress, legalRepresentative …), from the base registers (sharing `registerPrefill`), any other field
  * from the applicant's latest application that had a field with the same key; and the applicant's electronic
  * licenses that can stand for its materials (免提交, from the licenses module through `licensePort`).
  */
-export async function prefillFor(db: Db, actor: Actor, implCode: string, licensePort?: MaterialLicensePort): Promise<Prefill> {
+export async function prefillFor(db: Db, actor: Actor, implCode: string, licensePort?: MaterialLicensePort, ip?: string): Promise<Prefill> {
   const item = await findPublishedItem(db, implCode);
   if (!item) throw CaseErrors.ITEM_NOT_APPLICABLE({ implCode });
-  const [profile, recent, licenses] = await Promise.all([
+  const fields = Object.entries(item.document.form.properties);
+  const [profile, recent, licenses, registers] = await Promise.all([
     getOwnProfile(db, actor) as Promise<Record<string, string | undefined>>,
     db.selectFrom('case').select('form').where('applicant_id', '=', actor.id).orderBy('submitted_at', 'desc').limit(20).execute(),
     licensesForItem(db, licensePort, actor.id, item.document),
+    registerPrefill(db, actor, fields.map(([, f]) => f['x-prefill'] ?? ''), ip),
   ]);
   const values: Record<string, unknown> = {};
   const sources: Prefill['sources'] = {};
-  for (const [key, field] of Object.entries(item.document.form.properties)) {
-    const fromProfile = field['x-prefill'] ? profile[field['x-prefill']] : undefined;
+  const registerSources: Prefill['registerSources'] = {};
+  for (const [key, field] of fields) {
+    const hint = field['x-prefill'];
+    const fromProfile = hint ? profile[hint] : undefined;
     if (fromProfile) {
       values[key] = fromProfile;
       sources[key] = 'profile';
+      continue;
+    }
+    if (hint && registers.values[hint] !== undefined) {
+      values[key] = registers.values[hint];
+      sources[key] = 'register';
+      registerSources[key] = registers.sources[hint]!;
       continue;
     }
     const earlier = recent.find((r) => r.form[key] !== undefined && r.form[key] !== '');
@@ -86,5 +100,5 @@ export async function prefillFor(db: Db, actor: Actor, implCode: string, license
       sources[key] = 'history';
     }
   }
-  return { values, sources, licenses };
+  return { values, sources, registerSources, licenses };
 }

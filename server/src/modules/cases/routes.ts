@@ -16,6 +16,7 @@ import { listVerifications } from './verifications.ts';
 import { acceptRegionsFor } from './tongban.ts';
 import { findPublishedItem } from '../catalog/index.ts';
 import type { MaterialLicensePort } from './material-licenses.ts';
+import { RegisterSourceSchema } from '../sharing/index.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Case id' }) });
 
@@ -258,12 +259,13 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       config: { access: 'case:apply' },
       schema: {
         tags: ['applications'],
-        summary: 'Values to pre-fill an item’s form: from my registered profile and my earlier applications; and my valid electronic licenses that can stand for its materials (免提交)',
+        summary: 'Values to pre-fill an item’s form: from my registered profile, the base registers (my own record, audited) and my earlier applications; and my valid electronic licenses that can stand for its materials (免提交)',
         querystring: Type.Object({ implCode: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: {
           200: Type.Object({
             values: Type.Record(Type.String(), Type.Unknown()),
-            sources: Type.Record(Type.String(), Type.Union([Type.Literal('profile'), Type.Literal('history')])),
+            sources: Type.Record(Type.String(), Type.Union([Type.Literal('profile'), Type.Literal('register'), Type.Literal('history')])),
+            registerSources: Type.Record(Type.String(), RegisterSourceSchema, { description: 'For values from the base registers (sources = register), by field' }),
             licenses: Type.Array(
               Type.Object({
                 code: Type.String({ description: 'The material this license can stand for' }),
@@ -285,7 +287,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return drafts.prefillFor(deps.db, req.actor!, req.query.implCode, deps.licenses);
+      return drafts.prefillFor(deps.db, req.actor!, req.query.implCode, deps.licenses, req.ip);
     },
   );
 }

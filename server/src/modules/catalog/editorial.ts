@@ -17,6 +17,7 @@ import { ItemDocument, type AdminItem, type AdminItemDetail, type VersionHistory
 import type { VersionStatus } from './tables.ts';
 import { byPendingWork, canApply, VERSION_ACTIONS, VERSION_STATUS_LABELS, type VersionAction } from './workflow.ts';
 import { diffDocuments, type Change } from './diff.ts';
+import { obtainableIndex } from '../sharing/index.ts';
 import { lintItem, hasBlockingFindings, type LintContext, type LintFinding } from './lint.ts';
 import { indexItemInTrx } from './search.ts';
 import { refreshPublicJsonInTrx, type Agency } from './service.ts';
@@ -50,10 +51,10 @@ function assertDocumentShape(doc: unknown): asserts doc is ItemDocument {
   }
 }
 
-/** The lint context of a document: its base catalog item, when one exists. */
+/** The lint context of a document: its base catalog item, when one exists, and what the resource catalog shares. */
 export async function lintContextInTrx(db: Db | Trx, doc: ItemDocument): Promise<LintContext> {
-  const base = await db.selectFrom('base_item').selectAll().where('base_code', '=', doc.baseCode).executeTakeFirst();
-  return base ? { baseItem: { baseCode: base.base_code, name: base.name, kind: base.kind, legalBasis: base.legal_basis } } : {};
+  const [base, shared] = await Promise.all([db.selectFrom('base_item').selectAll().where('base_code', '=', doc.baseCode).executeTakeFirst(), obtainableIndex(db)]);
+  return { obtainableMaterial: shared.obtainable, ...(base ? { baseItem: { baseCode: base.base_code, name: base.name, kind: base.kind, legalBasis: base.legal_basis } } : {}) };
 }
 
 export async function lintDocument(db: Db, doc: unknown): Promise<LintFinding[]> {

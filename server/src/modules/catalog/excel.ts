@@ -605,7 +605,7 @@ const materialsSheet: ListSheet<Material> = {
     { header: '示例样表文件ID', asText: true, width: 20, note: '已上传文件的编号；与“示例样表文件名”同时填写', get: (x) => x.sample?.fileId, set: (e, f) => f.raw !== undefined && put(sub(e, 'sample'), 'fileId', f.text()) },
     { header: '示例样表文件名', width: 20, note: '', get: (x) => x.sample?.name, set: (e, f) => f.raw !== undefined && put(sub(e, 'sample'), 'name', f.text()) },
     { header: '电子证照类型代码', asText: true, width: 16, note: '申请人持有该电子证照时可免交本材料', get: (x) => x.licenseTypeCode, set: (e, f) => put(e, 'licenseTypeCode', f.text()) },
-    { header: '可共享获取', width: 10, options: [['是', '是'], ['否', '否']], note: '是/否：平台可从共享库获取，申请人无需提交', get: (x) => yesNo(x.obtainable), set: (e, f) => put(e, 'obtainable', f.bool()) },
+    { header: '可共享获取', width: 10, options: [['是', '是'], ['否', '否']], note: '是/否：信息资源目录中有已发布的共享资源提供该材料，平台共享获取，申请人无需提交', get: (x) => yesNo(x.obtainable), set: (e, f) => put(e, 'obtainable', f.bool()) },
   ],
   finishRow: (e, r) => {
     checkFileRef(e, 'blankForm', r, '空白表格文件ID', '空白表格文件名');
@@ -684,7 +684,7 @@ const formSheet: ListSheet<FormFieldRow> = {
         }
       },
     },
-    { header: '预填来源', asText: true, width: 12, note: '用申请人资料预填：name、idNumber、phone、address、entityName、creditCode', get: (x) => x.field['x-prefill'], set: (e, f) => put(sub(e, 'field'), 'x-prefill', f.text()) },
+    { header: '预填来源', asText: true, width: 12, note: '用申请人实名资料预填：name、idNumber、phone、address、entityName、creditCode；从基础库预填（申请人本人的记录）：个人 sex、birthDate、ethnicity、householdAddress、householdNo、relationToHead、maritalStatus、spouseName、spouseIdNumber，企业 entityType、legalRepresentative、registeredCapital、entityAddress、businessScope、establishedOn', get: (x) => x.field['x-prefill'], set: (e, f) => put(sub(e, 'field'), 'x-prefill', f.text()) },
   ],
   finishRow: (e, r) => {
     if (e.key === '__proto__') r.error('字段键', '字段键不能是“__proto__”');

@@ -302,6 +302,12 @@ const CASES: Case[] = [
     nearMiss: (d) => { d.materials[1]!.obtainable = false; d.materials[1]!.necessity = 'optional'; },
   },
   {
+    rule: 'obtainable-material-unshared', severity: 'warning', path: '/materials/4/obtainable', what: 'a material ticked obtainable that no resource shares',
+    ctx: { obtainableMaterial: (n) => n === '居民户口簿' },
+    trigger: (d) => { d.materials.push(material({ code: 'M05', name: '残疾人证', obtainable: true })); },
+    nearMiss: (d) => { d.materials.push(material({ code: 'M05', name: '居民户口簿', obtainable: true })); },
+  },
+  {
     rule: 'base-drift', severity: 'error', path: '/name', what: 'a renamed item',
     ctx: { baseItem: BASE_ITEM },
     trigger: (d) => { d.name = '个体户开业登记'; },

@@ -39,7 +39,7 @@ export type LintRule = {
 export type LintContext = {
   /** The base catalog item this implementation derives from, when known: name, kind and legal basis may not drift. */
   baseItem?: { baseCode: string; name: string; kind: string; legalBasis: Array<{ title: string; article?: string }> };
-  /** Material names the platform can obtain itself from registers or licenses (later issues fill this). */
+  /** Material names the platform can obtain itself: a published resource of the resource catalog stands for them (sharing `obtainableIndex`). */
   obtainableMaterial?: (name: string) => boolean;
 };
 
@@ -467,6 +467,23 @@ const RULES: readonly RuleDef[] = [
         if (can && !blank(m.name) && can(m.name)) return; // reported as an error above
         const from = blank(m.issuingDept) ? '核发部门' : q(str(m.issuingDept));
         emit(pointer('materials', i, 'obtainable'), `${materialLabel(m, i)}由政府部门核发，却仍要求申请人提交：请向${from}申请数据共享，能获取的勾选“可共享获取”；暂时不能获取的，请在填报须知中说明。`);
+      });
+    },
+  },
+  {
+    // The reverse: the editor ticked 可共享获取 but no published resource of the resource catalog stands for the
+    // material (never shared, or withdrawn), so the platform cannot fetch it and the applicant is asked for it after
+    // all. Materials of source 'government' are exempt: the issuing department supplies them itself.
+    name: 'obtainable-material-unshared',
+    severity: 'warning',
+    title: '勾选可共享获取的材料没有共享来源',
+    description: "ctx.obtainableMaterial(name) is false for a material marked obtainable whose source is not 'government'.",
+    check(doc, ctx, emit) {
+      const can = ctx.obtainableMaterial;
+      if (!can) return;
+      arr(doc.materials).forEach((m, i) => {
+        if (m?.obtainable !== true || m.source === 'government' || blank(m.name) || can(m.name)) return;
+        emit(pointer('materials', i, 'obtainable'), `${materialLabel(m, i)}勾选了“可共享获取”，但信息资源目录中没有已发布的共享资源提供它，申请人仍需提交：请向数据主管部门申请共享，或取消勾选。`);
       });
     },
   },

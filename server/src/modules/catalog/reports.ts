@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeOf } from '../../platform/auth/actor.ts';
 import { ITEM_KIND_LABELS, regionLikePrefix } from '../../platform/codes/index.ts';
 import { lintItem, type LintFinding } from './lint.ts';
+import { obtainableIndex } from '../sharing/index.ts';
 import type { ItemDocument } from './schema.ts';
 
 
@@ -28,13 +29,13 @@ export async function qualityReport(db: Db, actor: Actor, opts: { maxFindings?: 
     .select(['i.id', 'i.impl_code', 'i.name', 'i.org_id', 'i.agency_name', 'v.document', 'b.name as base_name', 'b.kind as base_kind', 'b.legal_basis as base_basis'])
     .where('i.status', '!=', 'retired');
   if (scope !== 'all') q = q.where('i.region_code', 'like', `${regionLikePrefix(actor.regionCode)}%`);
-  const rows = await q.execute();
+  const [rows, shared] = await Promise.all([q.execute(), obtainableIndex(db)]);
   const depts = new Map<string, QualityReport['departments'][number]>();
   const rules = new Map<string, { rule: string; severity: string; count: number }>();
   const findings: QualityReport['findings'] = [];
   const totals = { items: rows.length, withErrors: 0, errors: 0, warnings: 0 };
   for (const r of rows) {
-    const f = lintItem(r.document, r.base_name ? { baseItem: { baseCode: r.document.baseCode, name: r.base_name, kind: r.base_kind!, legalBasis: r.base_basis! } } : {});
+    const f = lintItem(r.document, { obtainableMaterial: shared.obtainable, ...(r.base_name ? { baseItem: { baseCode: r.document.baseCode, name: r.base_name, kind: r.base_kind!, legalBasis: r.base_basis! } } : {}) });
     const errors = f.filter((x) => x.severity === 'error').length;
     const warnings = f.filter((x) => x.severity === 'warning').length;
     const d = depts.get(r.org_id) ?? { orgId: r.org_id, name: r.agency_name, items: 0, withErrors: 0, errors: 0, warnings: 0 };

@@ -15,7 +15,13 @@ export const FormField = Type.Object({
   maxLength: Type.Optional(Type.Integer()),
   minimum: Type.Optional(Type.Number()),
   'x-ui': Type.Optional(Type.Object({ widget: Type.Optional(Type.Union([Type.Literal('textarea'), Type.Literal('radio')])) })),
-  'x-prefill': Type.Optional(Str('Profile field that pre-fills this one: name, idNumber, phone, address, entityName, creditCode')),
+  'x-prefill': Type.Optional(
+    Str(
+      'What pre-fills this field for the signed-in applicant. From the verified profile: name, idNumber, phone, address, entityName, creditCode. ' +
+        'From the base registers (the applicant’s own record, while a published resource shares it; sharing/prefill.ts): persons — sex, birthDate, ethnicity, householdAddress, householdNo, relationToHead, maritalStatus, spouseName, spouseIdNumber; ' +
+        'entities — entityType, legalRepresentative, registeredCapital, entityAddress, businessScope, establishedOn',
+    ),
+  ),
 });
 
 export const FormSchema = Type.Object(
@@ -44,7 +50,7 @@ export const MaterialRequirement = Type.Object({
   blankForm: Type.Optional(Type.Object({ fileId: Type.String(), name: Type.String() }, { description: 'Blank form to download' })),
   sample: Type.Optional(Type.Object({ fileId: Type.String(), name: Type.String() }, { description: 'Filled-in sample to download' })),
   licenseTypeCode: Type.Optional(Str('License type that replaces this material when the applicant holds one (electronic licenses)')),
-  obtainable: Type.Optional(Type.Boolean({ description: 'The platform can obtain it from a register; the applicant need not bring it' })),
+  obtainable: Type.Optional(Type.Boolean({ description: 'The platform obtains it through data sharing (a published resource of the resource catalog stands for it); the applicant need not bring it' })),
 });
 export type MaterialRequirement = Static<typeof MaterialRequirement>;
 

@@ -20,3 +20,7 @@ export {
   type Provenance,
   type RegisterRow,
 } from './registers.ts';
+export { materialCore, sourceOfMaterial, publishedSources, obtainableIndex, fetchedForApplicant, type MaterialSource, type SharedSource, type ObtainableIndex } from './obtainable.ts';
+export { registerPrefill, REGISTER_PREFILL_KEYS, type RegisterPrefillKey, isRegisterPrefillKey, MARITAL_STATUS_LABELS, SEX_LABELS, type RegisterSource, type RegisterValues } from './prefill.ts';
+export { RegisterSourceSchema, RegisterValuesSchema, SharedMaterialSchema, RegisterCheckSchema } from './schema.use.ts';
+export { sharingUseRoutes, type CaseForCheck } from './routes.use.ts';

@@ -3,7 +3,7 @@
  * element of the national element set that a draft leaves to its generic default (agency nature, service object
  * types, step days, time-limit notes, special procedures named by the steps, handling forms and features derived
  * from the online depth, 通办 range, life events from topics, material types and acceptance standards, which
- * materials the platform can obtain from a register). Item-specific content stays in the drafts.
+ * materials the platform can obtain through the resource catalog). Item-specific content stays in the drafts.
  */
 
 import { makeBaseCode, makeImplCode, TAIZHOU_CODE } from '../../platform/codes/index.ts';
@@ -11,6 +11,9 @@ import { COMPLAINT, DEFAULT_STEPS, HALL_HOURS, type ItemDraft, type MaterialDraf
 import { CENTRE_ADDRESSES, DEPT } from './orgs.ts';
 import type { ItemSeed, MaterialSeed, OrgSeed } from './types.ts';
 import { licenseTypeForMaterial } from './licenses.ts';
+import { RESOURCES } from './resources.ts';
+// The pure rule only (the module's index would load its routes and services into every world build).
+import { materialCore, sourceOfMaterial } from '../../modules/sharing/obtainable.ts';
 
 function exerciseLevelOf(org: OrgSeed): ItemSeed['exerciseLevel'] {
   if (org.regionCode === TAIZHOU_CODE) return '3';
@@ -93,9 +96,13 @@ const TOPIC_EVENTS: Readonly<Record<string, string>> = {
   退役军人: '退役',
 };
 
-/** Certificates kept in a government register: the platform can obtain them; value is the issuing department. */
-const REGISTER_ISSUED: Readonly<Record<string, string>> = {
+/**
+ * Who issues a certificate (shown in the guide as 核发部门). Being issued by a department does not make a material
+ * obtainable: only a published resource of the resource catalog does (`sourceOfMaterial`, modules/sharing).
+ */
+const ISSUERS: Readonly<Record<string, string>> = {
   居民身份证: '公安机关（户籍管理部门）',
+  身份证明: '公安机关（户籍管理部门）',
   居民户口簿: '公安机关（户籍管理部门）',
   户口簿: '公安机关（户籍管理部门）',
   居住证: '公安机关',
@@ -118,10 +125,12 @@ const REGISTER_ISSUED: Readonly<Record<string, string>> = {
   社会团体法人登记证书: '民政部门（社会组织登记管理机关）',
 };
 
-function registerIssuer(name: string): string | undefined {
-  const core = name.replace(/^(?:[^的，、]{1,6}的|本人|原|有效)/, '').replace(/(正、副本|原件|信息)$/, '');
-  return REGISTER_ISSUED[core];
+function issuerOf(name: string): string | undefined {
+  return ISSUERS[materialCore(name)];
 }
+
+/** The resources of the demo catalog that are shared: what the platform can obtain in the demo world. */
+const SHARED_RESOURCES = RESOURCES.filter((r) => r.shareMode !== 'none');
 
 /** Material type by name, first match wins (forms first; 证明/公证书 before certificates, so 体检合格证明 is a proof). */
 const MATERIAL_TYPES: ReadonlyArray<[RegExp, MaterialSeed['type']]> = [
@@ -149,14 +158,14 @@ const ACCEPTANCE: Readonly<Record<MaterialSeed['type'], string>> = {
 
 function completeMaterial(m: MaterialDraft, basis: string): MaterialSeed {
   const type = m.type ?? MATERIAL_TYPES.find(([re]) => re.test(m.name))?.[1] ?? 'other';
-  const issuer = m.issuingDept ?? registerIssuer(m.name);
+  const issuer = m.issuingDept ?? issuerOf(m.name);
   const electronic = m.form === 'electronic' ? '；电子材料应清晰可辨（PDF/JPG/PNG，单个不超过10MB）' : '';
   const out: MaterialSeed = {
     ...m,
     type,
     acceptanceStandard: m.acceptanceStandard ?? `${ACCEPTANCE[type]}${electronic}`,
     legalBasis: m.legalBasis ?? basis,
-    obtainable: m.obtainable ?? (m.source === 'government' || issuer !== undefined),
+    obtainable: m.obtainable ?? sourceOfMaterial(m.name, SHARED_RESOURCES) !== undefined,
   };
   if (issuer) out.issuingDept = issuer;
   const licenseType = licenseTypeForMaterial(m.name);

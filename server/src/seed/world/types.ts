@@ -2,6 +2,7 @@
  * The demo world: deterministic seed data for a city modelled on 泰州市 (Taizhou, Jiangsu). Pure data, no database.
  * Optional fields beyond the agreed shape are marked "added".
  */
+import type { RegisterPrefillKey } from '../../modules/sharing/index.ts';
 
 import type { ItemDocument, MaterialRequirement } from '../../modules/catalog/index.ts';
 import type { ExerciseLevel, ItemKind } from '../../platform/codes/index.ts';
@@ -80,7 +81,7 @@ export type FormFieldSchema = {
   maxLength?: number;
   minimum?: number;
   'x-ui'?: { widget?: 'textarea' | 'radio' };
-  'x-prefill'?: 'name' | 'idNumber' | 'phone' | 'address' | 'entityName' | 'creditCode';
+  'x-prefill'?: 'name' | 'idNumber' | 'phone' | 'address' | 'entityName' | 'creditCode' | RegisterPrefillKey;
 };
 
 export type FormSchema = { type: 'object'; properties: Record<string, FormFieldSchema>; required: string[] };

@@ -10,9 +10,24 @@ export const necessityColor: Record<string, string | undefined> = {
   deferrable: 'orange',
 };
 
-/** The platform already holds it: the applicant brings nothing. */
+/** The departments obtain it themselves (data sharing): the applicant brings nothing. As the server checks it. */
 export function isFetchedForYou(m: MaterialRequirement): boolean {
-  return m.source === 'government' || m.obtainable === true;
+  return m.obtainable === true;
+}
+
+/** “由部门共享获取，您无需提交” and who provides it (the resource's department, else the issuing department). */
+export function SharedNote({ material: m }: { material: MaterialRequirement }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={[6, 4]} wrap style={{ marginTop: 4 }} data-testid={`shared-${m.code}`}>
+      <Tag color="green">{t('sharingUse.obtained')}</Tag>
+      {m.sharedBy ? (
+        <span style={{ color: 'rgba(0,0,0,0.65)' }}>{t('sharingUse.provider', { provider: m.sharedBy.provider, resource: m.sharedBy.resource })}</span>
+      ) : (
+        m.issuingDept && <span style={{ color: 'rgba(0,0,0,0.65)' }}>{t('item.issuedBy', { dept: m.issuingDept })}</span>
+      )}
+    </Space>
+  );
 }
 
 /** What to bring: each material with whether it is needed, who issues it, paper copies, requirements and blank forms. */
@@ -33,20 +48,16 @@ export function MaterialList({ materials, implCode }: { materials: MaterialRequi
           <li key={m.code} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ fontWeight: 600, marginBottom: 4 }}>{m.name}</div>
             <Space size={[6, 6]} wrap>
-              <Tag color={necessityColor[m.necessity]}>{t(`item.necessity.${m.necessity}`)}</Tag>
-              {m.source === 'government' ? (
-                <Tag color="green">{t('item.sourceGovernment')}</Tag>
-              ) : (
-                m.obtainable && <Tag color="green">{t('item.obtainable')}</Tag>
-              )}
+              {!fetched && <Tag color={necessityColor[m.necessity]}>{t(`item.necessity.${m.necessity}`)}</Tag>}
               {m.licenseTypeCode && (
                 <Tag color="blue" icon={<SafetyCertificateOutlined aria-hidden />}>
                   {t('wallet.guideTag')}
                 </Tag>
               )}
             </Space>
+            {fetched && <SharedNote material={m} />}
             <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4, fontSize: '0.92em' }}>
-              {m.issuingDept && <div>{t('item.issuedBy', { dept: m.issuingDept })}</div>}
+              {!fetched && m.issuingDept && <div>{t('item.issuedBy', { dept: m.issuingDept })}</div>}
               {!fetched && (
                 <div>
                   {m.paper.original + m.paper.copy > 0 ? t('item.paper', { original: m.paper.original, copy: m.paper.copy }) : t('item.noPaper')}

@@ -1,12 +1,12 @@
 import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Tag, Typography } from 'antd';
 import { CheckCircleFilled, DeleteOutlined, LoadingOutlined, SafetyCertificateOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import type { MaterialLicense, MaterialRequirement } from '../../api/types.ts';
 import { uploadFile } from '../mutations.ts';
-import { isFetchedForYou, necessityColor } from './MaterialList.tsx';
+import { isFetchedForYou, necessityColor, SharedNote } from './MaterialList.tsx';
 import { LibraryButton } from './LibraryPicker.tsx';
 
 export interface UploadEntry {
@@ -232,10 +232,7 @@ export function MaterialUploads({
     const body = (
       <>
         {!bare && <div style={{ fontWeight: 600 }}>{m.name}</div>}
-        <Space size={6} wrap style={{ marginTop: 4 }}>
-          <Tag color="green">{t('item.sourceGovernment')}</Tag>
-          {m.issuingDept && <span style={{ color: 'rgba(0,0,0,0.6)' }}>{t('item.issuedBy', { dept: m.issuingDept })}</span>}
-        </Space>
+        <SharedNote material={m} />
       </>
     );
     return bare ? body : (

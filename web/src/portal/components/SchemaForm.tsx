@@ -3,7 +3,8 @@ import { LockOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FormFieldSchema, FormSchema, OwnProfile } from '../../api/types.ts';
+import type { FormFieldSchema, FormSchema, OwnProfile, RegisterValues } from '../../api/types.ts';
+import { registerSourceLabel } from '../../api/sharing.ts';
 import { orderedFields } from '../../components/formOrder.ts';
 
 export { orderedFields };
@@ -25,8 +26,11 @@ const registerKeys = new Set<ProfileKey>(['name', 'idNumber', 'entityName', 'cre
  */
 const agentKeys = new Set<ProfileKey>(['name', 'idNumber']);
 
-/** Where a pre-filled value came from: the applicant's registered profile, an entity agent's own details, or an earlier application. */
-export type FieldOrigin = 'profile' | 'agent' | 'history';
+/**
+ * Where a pre-filled value came from: the applicant's registered profile, an entity agent's own details, the base
+ * registers (a department's record of the applicant, editable, said with its source), or an earlier application.
+ */
+export type FieldOrigin = 'profile' | 'agent' | 'register' | 'history';
 
 /** The profile field an `x-prefill` names (`name`, also accepted as `profile.name` or `me.profile.name`). */
 function profileKey(prefill: string | undefined): ProfileKey | undefined {
@@ -45,10 +49,12 @@ export function initialFormValues(
   schema: FormSchema,
   profile: OwnProfile | undefined,
   subjectType: string = 'person',
-): { values: FormValues; origins: Record<string, FieldOrigin>; locked: Set<string> } {
+  registers?: RegisterValues,
+): { values: FormValues; origins: Record<string, FieldOrigin>; locked: Set<string>; sourceLabels: Record<string, string> } {
   const values: FormValues = {};
   const origins: Record<string, FieldOrigin> = {};
   const locked = new Set<string>();
+  const sourceLabels: Record<string, string> = {};
   const entity = subjectType === 'entity';
   for (const [key, field] of Object.entries(schema.properties)) {
     if (field.default !== undefined) values[key] = field.format === 'date' && typeof field.default === 'string' ? dayjs(field.default) : field.default;
@@ -59,9 +65,17 @@ export function initialFormValues(
       const agents = entity && agentKeys.has(pk);
       origins[key] = agents ? 'agent' : 'profile';
       if (registerKeys.has(pk) && !agents) locked.add(key);
+      continue;
+    }
+    const hint = field['x-prefill'];
+    const fromRegister = hint ? registers?.values[hint] : undefined;
+    if (hint && fromRegister !== undefined && fromRegister !== '') {
+      values[key] = reviveValue(field, fromRegister);
+      origins[key] = 'register';
+      sourceLabels[key] = registerSourceLabel(registers!.sources[hint]!);
     }
   }
-  return { values, origins, locked };
+  return { values, origins, locked, sourceLabels };
 }
 
 /** A stored value (draft, earlier application) as the form control wants it: dates as dayjs. */
@@ -122,7 +136,18 @@ function enumOptions(field: FormFieldSchema) {
  * textarea), number, boolean, enum (select or radio), date; required fields and
  * simple string/number constraints become validation rules.
  */
-export function SchemaFields({ schema, origins, locked }: { schema: FormSchema; origins: Record<string, FieldOrigin>; locked: Set<string> }) {
+export function SchemaFields({
+  schema,
+  origins,
+  locked,
+  sourceLabels = {},
+}: {
+  schema: FormSchema;
+  origins: Record<string, FieldOrigin>;
+  locked: Set<string>;
+  /** For register values: “泰州市公安局户籍信息”, said as 来自…（可修改）. */
+  sourceLabels?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const required = new Set(schema.required ?? []);
 
@@ -168,12 +193,16 @@ export function SchemaFields({ schema, origins, locked }: { schema: FormSchema; 
               </span>
             ) : (
               origins[key] &&
-              (origins[key] === 'agent' ? (
+              (origins[key] === 'register' ? (
+                <Tag color="cyan" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid={`from-register-${key}`}>
+                  {t('sharingUse.fromRegister', { source: sourceLabels[key] ?? t('apply.fromRegister') })}
+                </Tag>
+              ) : origins[key] === 'agent' ? (
                 // A suggestion, not a fact: said as a plain hint.
                 <span className="tb-register-hint">{t(originLabel.agent)}</span>
               ) : (
                 <Tag color={origins[key] === 'history' ? 'gold' : 'blue'} style={{ marginTop: 4, whiteSpace: 'normal' }}>
-                  {t(originLabel[origins[key]])}
+                  {t(originLabel[origins[key] as keyof typeof originLabel])}
                 </Tag>
               ))
             )}

@@ -1,7 +1,7 @@
 /** 泰州市公安局 (key 'gaj'): household registration, identity cards, residence permits, passports. */
 
 import { ItemKind } from '../../../platform/codes/index.ts';
-import { entityFields, f, form, mat, personFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
+import { entityFields, f, form, mat, personFields, personRegisterFields, shared, STEP, type ItemDraft, type OrgItems } from './helpers.ts';
 
 const HUKOU_BASIS = { title: '《中华人民共和国户口登记条例》' };
 const HUKOU_HOURS_NOTE = '材料齐全的当场办结';
@@ -58,8 +58,9 @@ const migration: ItemDraft = {
   ],
   form: form({
     ...personFields(),
-    fromAddress: f.text('现户籍地址', 200),
-    toAddress: f.address('迁入地址'),
+    ...personRegisterFields(),
+    fromAddress: f.register('householdAddress', f.text('现户籍地址', 200)),
+    toAddress: f.text('迁入地址', 200),
     persons: f.integer('随迁人数', 1),
   }),
   result: { type: 'other', name: '居民户口簿' },
@@ -86,9 +87,9 @@ const spouseMigration: ItemDraft = {
   ],
   form: form({
     ...personFields('投靠人姓名'),
-    spouseName: f.text('被投靠人姓名', 50),
-    spouseIdNumber: f.text('被投靠人身份证号码', 18),
-    fromAddress: f.text('现户籍地址', 200),
+    spouseName: f.register('spouseName', f.text('被投靠人姓名', 50)),
+    spouseIdNumber: f.register('spouseIdNumber', f.text('被投靠人身份证号码', 18)),
+    fromAddress: f.register('householdAddress', f.text('现户籍地址', 200)),
   }),
   result: { type: 'other', name: '居民户口簿' },
   topics: ['户籍办理', '婚姻登记'],
@@ -142,6 +143,8 @@ const idCardRenew: ItemDraft = {
   ],
   form: form({
     ...personFields(),
+    ...personRegisterFields(),
+    householdAddress: f.register('householdAddress', f.text('户籍地址', 200)),
     reason: f.choice('申领原因', ['有效期满换领', '证件损坏换领', '登记项目变更换领', '丢失补领']),
     deliveryAddress: f.address('邮寄地址'),
   }, ['deliveryAddress']),

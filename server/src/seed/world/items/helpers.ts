@@ -4,6 +4,7 @@
  */
 
 import type { ItemKind } from '../../../platform/codes/index.ts';
+import type { RegisterPrefillKey } from '../../../modules/sharing/index.ts';
 import type { FormFieldSchema, FormSchema, ItemSeed, MaterialSeed } from '../types.ts';
 
 /** A material as written in a draft; `buildItems` fills type, acceptance standard, legal basis and obtainability. */
@@ -140,6 +141,8 @@ export const f = {
     ...(radio ? { 'x-ui': { widget: 'radio' as const } } : {}),
   }),
   integer: (title: string, minimum = 0): FormFieldSchema => ({ type: 'integer', title, minimum }),
+  /** A field pre-filled from the base registers for the signed-in applicant (register keys: catalog/schema.ts x-prefill). */
+  register: (key: RegisterPrefillKey, field: FormFieldSchema): FormFieldSchema => ({ ...field, 'x-prefill': key }),
   number: (title: string, minimum = 0): FormFieldSchema => ({ type: 'number', title, minimum }),
   boolean: (title: string): FormFieldSchema => ({ type: 'boolean', title }),
 };
@@ -152,6 +155,15 @@ export function form(properties: Record<string, FormFieldSchema>, optional: stri
 /** Person applicant basics: name, identity number, phone. */
 export function personFields(nameTitle = '申请人姓名'): Record<string, FormFieldSchema> {
   return { applicantName: f.name(nameTitle), idNumber: f.idNumber(), phone: f.phone() };
+}
+
+/** What a public-security form asks of the person it concerns, pre-filled from the population register (人口库). */
+export function personRegisterFields(): Record<string, FormFieldSchema> {
+  return {
+    sex: f.register('sex', f.choice('性别', ['男', '女'])),
+    ethnicity: f.register('ethnicity', f.text('民族', 20)),
+    birthDate: f.register('birthDate', f.date('出生日期')),
+  };
 }
 
 /** Entity applicant basics: name, credit code, and the agent's phone. */

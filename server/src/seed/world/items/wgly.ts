@@ -87,7 +87,7 @@ const travelAgency: ItemDraft = {
     mat('M03', '营业设施、设备的证明或者说明', { form: 'electronic', paper: [0, 0] }),
     mat('M04', '法定代表人履历表及身份证明', { paper: [0, 1] }),
   ],
-  form: form({ ...entityFields('旅行社名称'), legalRep: f.name('法定代表人'), premises: f.address('经营场所'), guides: f.integer('持证导游人数', 0) }),
+  form: form({ ...entityFields('旅行社名称'), legalRep: f.register('legalRepresentative', f.text('法定代表人', 50)), premises: f.register('entityAddress', f.text('住所（经营场所）', 200)), guides: f.integer('持证导游人数', 0) }),
   result: { type: 'license', name: '旅行社业务经营许可证' },
   topics: ['准营准办', '旅游观光'],
   keywords: ['旅行社', '开旅行社'],
