@@ -33,9 +33,11 @@ export function LargeTextToggle() {
       icon={<FontSizeOutlined aria-hidden />}
       aria-pressed={largeText}
       title={t('nav.largeTextLabel')}
+      aria-label={t('nav.largeText')}
       onClick={() => setLargeText(!largeText)}
     >
-      {t('nav.largeText')}
+      {/* On a phone the icon alone (the header is full); the name stays for screen readers and tests. */}
+      <span className="tb-hide-xs">{t('nav.largeText')}</span>
     </Button>
   );
 }

@@ -86,6 +86,7 @@ export const enUS: Dict<Messages> = {
     residentIdInvalid: 'Enter the 18-character ID number',
     newPassword: 'New password',
     currentPassword: 'Current password',
+    changedPassword: 'New password',
     passwordRule: 'At least 8 characters with letters and digits',
     registerSubmit: 'Register',
     haveAccount: 'Already registered? Sign in',

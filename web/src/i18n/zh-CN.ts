@@ -82,6 +82,7 @@ export const zhCN = {
     residentIdInvalid: '请输入 18 位身份证号码',
     newPassword: '设置密码',
     currentPassword: '原密码',
+    changedPassword: '新密码',
     passwordRule: '至少 8 位，要有字母和数字',
     registerSubmit: '注册',
     haveAccount: '已有账号，去登录',

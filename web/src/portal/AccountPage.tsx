@@ -181,7 +181,7 @@ function PasswordCard() {
       {change.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(change.error)} />}
       <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v, { onSuccess: () => form.resetFields() })} style={{ maxWidth: 360 }}>
         <Form.Item name="current" label={t('account.currentPassword')} rules={[{ required: true, message: t('login.passwordRequired') }]}><Input.Password autoComplete="current-password" /></Form.Item>
-        <Form.Item name="password" label={t('account.newPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label={t('account.changedPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
         <Button htmlType="submit" loading={change.isPending}>{t('account.changePassword')}</Button>
       </Form>
     </Card>
