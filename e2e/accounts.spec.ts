@@ -3,7 +3,7 @@
  * level 2 because the household register agrees; a company authorises the demo citizen as its agent for 查件 only,
  * the citizen acts for the company within that scope, and the company's revocation ends it.
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { contextFor, DESKTOP, expectNoHorizontalScroll, PHONE, shot, signIn } from './support.ts';
 import { CITIZEN_RESIDENT_ID } from '../server/src/seed/world/people.ts';
 
@@ -100,4 +100,46 @@ test('an agent acts for a company within the scope it granted, until it is revok
   await expect(company.getByText('已撤销')).toBeVisible();
   await expect.poll(async () => ((await (await citizen.request.get('/api/v1/auth/me')).json()) as { subjectType: string }).subjectType).toBe('person');
   await Promise.all([companyCtx.close(), citizenCtx.close()]);
+});
+
+/** Choose an option of the open antd select (its visible list, not the screen-reader copy). */
+const pick = (page: Page, text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+
+test('an administrator delegates a reviewer’s duties; the delegate works in that department from the header', async ({ browser }) => {
+  const adminCtx = await contextFor(browser, DESKTOP);
+  const admin = await adminCtx.newPage();
+  await admin.goto('/admin/users');
+  await signIn(admin, 'admin');
+  const row = admin.getByRole('row', { name: /reviewer_gg/ });
+  await row.getByRole('button', { name: '岗位与委托' }).click();
+  const dialog = admin.getByRole('dialog', { name: /的岗位与委托/ });
+  await dialog.getByRole('radio', { name: '委托代办' }).check();
+  await dialog.getByLabel('委托人').fill('张明远');
+  await pick(admin, '张明远');
+  await expect(dialog).toContainText('张明远（泰州市市场监督管理局）');
+  await dialog.getByLabel('角色').click();
+  await pick(admin, '审查人员');
+  await admin.keyboard.press('Escape');
+  await expect(dialog.locator('.ant-select-selection-item, .ant-select-selection-overflow')).toContainText(['审查人员']);
+  await dialog.getByPlaceholder('结束日期').click();
+  // Today is picked already as the start; the end a week from now.
+  const end = new Date(Date.now() + 7 * 86_400_000);
+  await admin.locator(`td[title="${end.toISOString().slice(0, 10)}"]`).first().click();
+  await dialog.getByLabel('说明').fill('张明远休假');
+  await dialog.getByRole('button', { name: '新增岗位或委托' }).click();
+  await expect(dialog.getByText('受 张明远 委托：张明远休假')).toBeVisible();
+  await shot(admin, 'accounts-05-delegation', { fullPage: false });
+
+  const ggCtx = await contextFor(browser, DESKTOP);
+  const gg = await ggCtx.newPage();
+  await gg.goto('/workbench');
+  await signIn(gg, 'reviewer_gg');
+  await gg.getByLabel('办公机构').click();
+  await pick(gg, '泰州市市场监督管理局（代 张明远）');
+  await expect.poll(async () => ((await (await gg.request.get('/api/v1/auth/me')).json()) as { org: { name: string } }).org.name).toBe('泰州市市场监督管理局');
+  // The page reloads in the new organisation; the header says where they work.
+  await gg.waitForLoadState('load');
+  await expect(gg.locator('header')).toContainText('泰州市市场监督管理局（代 张明远）');
+  await shot(gg, 'accounts-06-working-as-delegate', { fullPage: false });
+  await Promise.all([adminCtx.close(), ggCtx.close()]);
 });

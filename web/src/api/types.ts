@@ -51,6 +51,8 @@ export interface Me {
   realNameLevel?: 'L1' | 'L2' | 'L3';
   /** Acting for the entity as its agent (经办人), with the scopes it allowed. */
   agent?: { id: string; name: string; scopes: AgentScope[] };
+  /** Staff working in another of their posts (or as a delegate) this session. */
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
   profile: Profile;
 }
 
@@ -751,6 +753,8 @@ export interface AdminUser {
   subjectType: SubjectType;
   roles: string[];
   orgName?: string;
+  orgId?: string;
+  status: string;
 }
 
 export interface AuditVerify {

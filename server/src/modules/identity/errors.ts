@@ -25,5 +25,8 @@ export const IdentityErrors = defineErrors({
   CODE_LIMIT: { status: 429, 'zh-CN': '获取验证码次数太多，请明天再试，或到政务服务中心窗口办理', 'en-US': 'Too many codes asked for; try tomorrow, or at a service hall window' },
   RESIDENT_ID_REGISTERED: { status: 409, 'zh-CN': '这个身份证号码已经注册过账号：请用原来的手机号登录，手机号换了请带身份证到政务服务中心窗口办理', 'en-US': 'This ID number already has an account: sign in with its mobile number, or bring your ID card to a service hall window' },
   REAL_NAME_NOT_MATCHED: { status: 400, 'zh-CN': '账号上的姓名和身份证号码与户籍登记不一致，无法在线核验；请带身份证到政务服务中心窗口核验', 'en-US': 'The name and ID number do not match the household register; verify at a service hall window with your ID card' },
+  STAFF_INVALID: { status: 400, 'zh-CN': '工作人员信息有误：{reason}', 'en-US': 'The staff details are not valid: {reason}' },
+  STAFF_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这位工作人员', 'en-US': 'No such member of staff' },
+  POST_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这个岗位或委托，或它已经结束', 'en-US': 'No such post or delegation, or it has ended' },
   WEAK_PASSWORD: { status: 400, 'zh-CN': '密码至少 8 位，并包含字母和数字', 'en-US': 'The password needs at least 8 characters with letters and digits' },
 });

@@ -198,4 +198,36 @@ export const identityMigrations: Record<string, Migration> = {
       await sql`create index otp_code_ip_idx on otp_code (ip, created_at)`.execute(db);
     },
   },
+  /**
+   * Staff in more than one organisation (岗位) and delegation (委托, for a period, e.g. while someone is away): a
+   * post gives roles in an organisation; a session works in the account's own organisation or in one of its posts.
+   */
+  '202611232220_identity_staff_posts': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table staff_post (
+          id uuid primary key,
+          account_id uuid not null references account (id),
+          org_id uuid not null references org (id),
+          roles text[] not null check (cardinality(roles) > 0),
+          kind text not null check (kind in ('post', 'delegation')),
+          delegated_by uuid references account (id),
+          reason text not null default '',
+          valid_from date not null,
+          valid_until date,
+          granted_by uuid references account (id),
+          created_at timestamptz not null default now(),
+          revoked_at timestamptz,
+          check (kind = 'post' or (delegated_by is not null and valid_until is not null))
+        )`.execute(db);
+      await sql`create index staff_post_account_idx on staff_post (account_id) where revoked_at is null`.execute(db);
+      await sql`alter table session add column post_id uuid references staff_post (id)`.execute(db);
+      await sql`create function tongban_post_changed() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('tongban_auth', 'a:' || (case when tg_op = 'DELETE' then old.account_id else new.account_id end)::text);
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger staff_post_auth_changed after insert or update or delete on staff_post for each row execute function tongban_post_changed()`.execute(db);
+    },
+  },
 };

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from '.
 import { IdentityErrors } from './errors.ts';
 import { maskMobile } from '../../platform/http/redact.ts';
 import { actingAgent } from './agents.ts';
+import { inPost } from './staff.ts';
 
 export const SESSION_TTL_HOURS = 12;
 /** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
@@ -107,6 +108,7 @@ async function findSession(db: Db, by: 'token_hash' | 'id', value: string): Prom
       's.expires_at',
       's.auth_at',
       's.acting_for',
+      's.post_id',
       'a.id',
       'a.username',
       'a.display_name',
@@ -137,7 +139,8 @@ async function findSession(db: Db, by: 'token_hash' | 'id', value: string): Prom
     realNameLevel: row.real_name_level,
   };
   // An agent's session acts for the entity while the entity's authorisation holds (agents.ts); otherwise as the person.
-  const acting = row.acting_for ? await actingAgent(db, actor, row.acting_for) : undefined;
+  // A staff session in one of the account's other posts works there while the post holds (staff.ts).
+  const acting = row.acting_for ? await actingAgent(db, actor, row.acting_for) : row.post_id ? await inPost(db, actor, row.post_id) : undefined;
   return { expiresAt: row.expires_at, actor: acting ?? actor };
 }
 
@@ -154,6 +157,7 @@ export type Me = {
   entity?: { name: string; creditCode: string };
   realNameLevel?: 'L1' | 'L2' | 'L3';
   agent?: { id: string; name: string; scopes: string[] };
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
   profile: { name?: string; idNumberMasked?: string; phoneMasked?: string; entityName?: string; creditCode?: string; address?: string };
 };
 
@@ -172,11 +176,12 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     roles: actor.roles,
     permissions: [...actor.permissions],
     landing: landingFor(actor.roles),
-    ...(a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
+    ...(actor.post && actor.orgId ? { org: { id: actor.orgId, name: actor.post.orgName } } : a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
     ...(actor.regionCode ? { regionCode: actor.regionCode } : {}),
     ...(a.entity_name && a.credit_code ? { entity: { name: a.entity_name, creditCode: a.credit_code } } : {}),
     ...(actor.realNameLevel && actor.subjectType !== 'staff' ? { realNameLevel: actor.realNameLevel } : {}),
     ...(actor.agent ? { agent: { ...actor.agent, scopes: [...actor.agent.scopes] } } : {}),
+    ...(actor.post ? { post: actor.post } : {}),
     profile: {
       name: a.person_name ?? undefined,
       idNumberMasked: a.resident_id ? maskResidentId(a.resident_id) : undefined,
@@ -292,12 +297,12 @@ export async function listUsers(db: Db) {
   const rows = await db
     .selectFrom('account as a')
     .leftJoin('org as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'o.name as org_name', sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
+    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'a.status', 'o.id as org_id', 'o.name as org_name', sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
     .orderBy('a.subject_type', 'desc')
     .orderBy('a.username')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, subjectType: r.subject_type, roles: r.roles, ...(r.org_name ? { orgName: r.org_name } : {}) }));
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, subjectType: r.subject_type, status: r.status, roles: r.roles, ...(r.org_name ? { orgName: r.org_name, orgId: r.org_id! } : {}) }));
 }
 
 export type OrgRef = { id: string; name: string; regionCode: string; creditCode: string };

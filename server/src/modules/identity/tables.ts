@@ -47,6 +47,8 @@ export type IdentityTables = {
     acting_for: Generated<string | null>;
     /** When the session last proved the password (sign-in or re-authentication). */
     auth_at: Generated<Date>;
+    /** The post (staff_post) this staff session works in; null: the account's own organisation. */
+    post_id: Generated<string | null>;
   };
   login_failure: { id: Generated<number>; username: string; ip: string; at: Generated<Date> };
   oidc_client: {
@@ -84,6 +86,20 @@ export type IdentityTables = {
     used_at: ColumnType<Date | null, unknown, unknown>;
     ip: string;
     created_at: Generated<Date>;
+  };
+  staff_post: {
+    id: string;
+    account_id: string;
+    org_id: string;
+    roles: string[];
+    kind: 'post' | 'delegation';
+    delegated_by: string | null;
+    reason: Generated<string>;
+    valid_from: string;
+    valid_until: string | null;
+    granted_by: string | null;
+    created_at: Generated<Date>;
+    revoked_at: Date | null;
   };
   entity_agent: {
     id: string;

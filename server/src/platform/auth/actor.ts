@@ -25,6 +25,8 @@ export type Actor = {
    * ('apply' | 'cases' | 'licenses'). Their permissions are already narrowed to those scopes.
    */
   agent?: { id: string; name: string; scopes: readonly string[] };
+  /** A staff session working in another of the account's posts (or as a delegate), not its own organisation. */
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
 };
 
 export function requirePermission(actor: Actor | undefined, permission: Permission): Actor {

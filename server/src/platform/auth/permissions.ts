@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'file:upload',
   'org:read',
   'user:read',
+  /** Create staff accounts, set roles, posts in other organisations and delegations, disable accounts. */
+  'user:manage',
   'audit:verify',
   'dashboard:read',
   'calendar:manage',
@@ -63,7 +65,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
-  platform_admin: { scope: 'all', permissions: ['identity:clients', 'catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
+  platform_admin: { scope: 'all', permissions: ['identity:clients', 'user:manage', 'catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload', 'license:read'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload', 'license:read', 'license:manage'] },
