@@ -1,7 +1,7 @@
 /** Staff administration: accounts, roles, posts and delegations (wire types and hooks). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import { meKey } from '../api/auth.ts';
+import { useIdentityChange } from '../api/account.ts';
 import type { Me } from '../api/types.ts';
 import { adminKeys } from './queries.ts';
 
@@ -47,14 +47,5 @@ export function useMyPosts(enabled: boolean) {
   return useQuery({ queryKey: ['me', 'posts'] as const, queryFn: ({ signal }) => api.get<{ posts: MyPost[] }>('/api/v1/me/posts', undefined, signal), enabled });
 }
 
-/** Work in another post: everything cached belonged to the other organisation's view. */
-export function useSwitchPost() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (postId: string | null) => api.post<Me>('/api/v1/auth/post', { postId }),
-    onSuccess: (me) => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
-      qc.setQueryData(meKey, me);
-    },
-  });
-}
+/** Work in another post (null: the account's own organisation). */
+export const useSwitchPost = () => useIdentityChange((postId: string | null) => api.post<Me>('/api/v1/auth/post', { postId }));

@@ -22,8 +22,11 @@ export function useSendCode() {
   return useMutation({ mutationFn: (input: { phone: string; purpose: CodePurpose }) => api.post<{ retryAfterSeconds: number }>('/api/v1/auth/sms-code', input) });
 }
 
-/** Signed in by a new session (SMS code, registration): drop what a previous user left, show the new one. */
-function useSignedIn<T>(fn: (input: T) => Promise<Me>) {
+/**
+ * A request that changes who the session is (signing in by SMS code, registering, acting for an entity, working in
+ * another post): drop everything cached for the previous identity, show the new one.
+ */
+export function useIdentityChange<T>(fn: (input: T) => Promise<Me>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -34,8 +37,8 @@ function useSignedIn<T>(fn: (input: T) => Promise<Me>) {
   });
 }
 
-export const useSmsLogin = () => useSignedIn((input: { phone: string; code: string }) => api.post<Me>('/api/v1/auth/login/sms', input));
-export const useRegister = () => useSignedIn((input: { phone: string; code: string; password: string; name: string; residentId: string }) => api.post<Me>('/api/v1/auth/register', input));
+export const useSmsLogin = () => useIdentityChange((input: { phone: string; code: string }) => api.post<Me>('/api/v1/auth/login/sms', input));
+export const useRegister = () => useIdentityChange((input: { phone: string; code: string; password: string; name: string; residentId: string }) => api.post<Me>('/api/v1/auth/register', input));
 
 export function useResetPassword() {
   return useMutation({ mutationFn: (input: { phone: string; code: string; password: string }) => api.post<void>('/api/v1/auth/password-reset', input) });
@@ -82,14 +85,5 @@ export function useMyEntities(enabled: boolean) {
   return useQuery({ queryKey: keys.entities, queryFn: ({ signal }) => api.get<{ entities: AgentGrant[] }>('/api/v1/me/entities', undefined, signal), enabled });
 }
 
-/** Act for an entity (or as oneself: null). Everything cached belonged to the other identity. */
-export function useActFor() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (entityId: string | null) => api.post<Me>('/api/v1/auth/act-for', { entityId }),
-    onSuccess: (me) => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
-      qc.setQueryData(meKey, me);
-    },
-  });
-}
+/** Act for an entity (or as oneself: null). */
+export const useActFor = () => useIdentityChange((entityId: string | null) => api.post<Me>('/api/v1/auth/act-for', { entityId }));
