@@ -10,8 +10,8 @@
  *      with a message in the inbox.
  * Screenshots go to e2e/artifacts/licenses-*.png.
  */
-import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
-import { baseURL, contextFor, DEMO_PASSWORD, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, implCodeOf, minimalPdf, PHONE, pressExpectingOk, shot, signIn } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { apiSession, baseURL, contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, implCodeOf, minimalPdf, PHONE, pressExpectingOk, shot, signIn } from './support.ts';
 
 const ITEM = '公章刻制备案';
 /** The slice item the citizen applies for: its granted result is a 营业执照. */
@@ -20,15 +20,6 @@ const SLICE_ITEM = '个体工商户设立登记';
 let caseId = '';
 let licenseNumber = '';
 
-
-/** A signed-in API client of its own (cookies kept), for the steps this journey does not watch in a browser. */
-async function apiSession(username: string) {
-  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
-  const r = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(r.ok(), `login ${username}: ${r.status()}`).toBe(true);
-  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')!.value;
-  return { api, headers: { 'x-csrf-token': csrf } };
-}
 
 test.describe.serial('我的证照 and 免提交 on a phone', () => {
   test('the company opens 我的证照 and its 营业执照', async ({ browser }) => {

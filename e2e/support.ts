@@ -1,7 +1,7 @@
 /** Shared bits of the e2e run: where the server is, the devices people use, signing in, screenshots, a PDF. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
 export const BASE_URL_ENV = 'TONGBAN_E2E_BASE_URL';
 export const BASE_URL_FILE = path.join(import.meta.dirname, 'artifacts', 'base-url.txt');
@@ -195,4 +195,13 @@ export async function implCodeOf(request: APIRequestContext, name: string): Prom
   const item = items.find((i) => i.name === name && i.regionCode === '321200') ?? items.find((i) => i.name === name);
   expect(item, `${name} is published`).toBeDefined();
   return item!.implCode;
+}
+
+/** A signed-in API client of its own (cookies kept), for the steps a journey does not watch in a browser. */
+export async function apiSession(username: string) {
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  const r = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(r.ok(), `login ${username}: ${r.status()}`).toBe(true);
+  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')!.value;
+  return { api, headers: { 'x-csrf-token': csrf } };
 }

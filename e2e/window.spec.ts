@@ -2,11 +2,13 @@
  * 只进一扇门: the demo citizen 李明 walks up to the comprehensive window of 泰州市政务服务中心.
  *   1. the window clerk opens 窗口收件, types his name and ID number from the card, finds 个体工商户设立登记, fills
  *      the same form as online with him, scans the material and submits — and lands on the case in the workbench;
- *   2. the clerk accepts it on the spot;
+ *   2. 李明 signs on the signature pad, asks for the result by express to his address; the clerk accepts it on the spot
+ *      and prints the 受理通知书 (checked with pdftotext where installed);
  *   3. 李明 signs in to the portal later and finds the same case under 我的办件, filed through the window;
  *   4. he comes back for 新生儿出生: the clerk asks the same questions, fills the one merged form and submits once.
  */
 import { expect, test } from '@playwright/test';
+import { PDFTOTEXT, pdfTextOf as pdfText } from '../server/src/testing/pdf.ts';
 import { answerNewborn, confirmAction, contextFor, DESKTOP, fillIfEmpty, pickToday, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const BUNDLE = '新生儿出生“一件事”';
@@ -17,6 +19,7 @@ const AGENCY = '泰州市市场监督管理局';
 const MATERIAL = '经营场所使用证明';
 /** The demo citizen, as on his ID card (server/src/seed/world/people.ts). */
 const CITIZEN = { name: '李明', id: '321202199003150312' };
+const EXPRESS_ADDRESS = '泰州市海陵区青年南路 88 号 李明 13952600315';
 
 let caseNumber = '';
 
@@ -64,8 +67,66 @@ test.describe.serial('窗口收件: filed at the window for a citizen, accepted 
     await expect(number).toBeVisible();
     caseNumber = (await number.textContent())!.trim();
     await expect(page.getByText('综合窗口收件：由窗口工作人员代申请人提交')).toBeVisible();
+
+    // The paperwork beside it: 李明 signs on the pad, asks for the result by express, and takes the notice home.
+    const paperwork = page.locator('.tb-paperwork');
+    await expect(paperwork.getByRole('heading', { name: '窗口收件手续' })).toBeVisible();
+    await expect(paperwork.getByRole('button', { name: '打印受理通知书' })).toBeDisabled();
+    const pad = paperwork.getByTestId('signature-pad');
+    // In the middle of the screen, clear of the sticky header.
+    await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await pad.boundingBox())!;
+    // 李 drawn in a few strokes, as a hand would.
+    const strokes = [
+      [[0.2, 0.3], [0.4, 0.3]],
+      [[0.3, 0.15], [0.3, 0.55]],
+      [[0.3, 0.35], [0.2, 0.5]],
+      [[0.3, 0.35], [0.4, 0.5]],
+      [[0.22, 0.6], [0.38, 0.6], [0.3, 0.72], [0.3, 0.88], [0.26, 0.85]],
+      [[0.2, 0.75], [0.42, 0.75]],
+      [[0.55, 0.2], [0.55, 0.8], [0.75, 0.8], [0.75, 0.2], [0.55, 0.2]],
+      [[0.55, 0.5], [0.75, 0.5]],
+    ];
+    for (const stroke of strokes) {
+      const at = (p: number[]) => [box.x + p[0]! * box.width, box.y + p[1]! * box.height] as const;
+      await page.mouse.move(...at(stroke[0]!));
+      await page.mouse.down();
+      for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 8 });
+      await page.mouse.up();
+    }
+    await pressExpectingOk(page, paperwork.getByRole('button', { name: '保存签名' }), /\/signature$/);
+    await expect(paperwork.getByRole('img', { name: '李明的签名' })).toBeVisible();
+    await expect(paperwork.getByText(/已签名（李晓燕 经办/)).toBeVisible();
+
+    await paperwork.getByRole('radio', { name: /快递寄送/ }).check();
+    // Express needs an address: said plainly, nothing saved.
+    await paperwork.getByRole('button', { name: '保存送达方式' }).click();
+    await expect(paperwork.getByRole('alert')).toContainText('请填写收件地址');
+    await paperwork.getByLabel('收件地址、收件人和电话').fill(EXPRESS_ADDRESS);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname.endsWith('/delivery'));
+    await paperwork.getByRole('button', { name: '保存送达方式' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect(page.locator('.ant-descriptions').getByText('快递寄送').first()).toBeVisible();
+    await shot(page, 'window-03-paperwork');
+
     await confirmAction(page, '受理');
     await expect(page.getByText('审查中').first()).toBeVisible();
+    const print = paperwork.getByRole('link', { name: '打印受理通知书' });
+    await expect(print).toBeVisible();
+    const notice = await page.request.get((await print.getAttribute('href'))!);
+    expect(notice.ok()).toBe(true);
+    expect(notice.headers()['content-type']).toContain('application/pdf');
+    expect((await notice.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (PDFTOTEXT) {
+      const text = pdfText(await notice.body());
+      for (const expected of ['受理通知书', caseNumber, ITEM, CITIZEN.name, '快递送达', EXPRESS_ADDRESS, MATERIAL, '承诺办结日期', '申请人签名', '查询办理进度', '咨询电话']) expect(text, expected).toContain(expected.replace(/\s+/g, ''));
+    }
+    // The notice as the applicant gets it, next to the accepted case.
+    const preview = await context.newPage();
+    await preview.goto((await print.getAttribute('href'))!);
+    await preview.waitForTimeout(800);
+    await shot(preview, 'window-03b-acceptance-notice', { fullPage: false });
+    await preview.close();
     await shot(page, 'window-03-accepted');
     await context.close();
   });
@@ -84,6 +145,10 @@ test.describe.serial('窗口收件: filed at the window for a citizen, accepted 
     await expect(page.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
     await expect(page.getByText(/综合窗口收件/)).toBeVisible();
     await expect(page.getByText(`${MATERIAL}（窗口扫描）.pdf`).first()).toBeVisible();
+    // The 受理通知书 he took home, again from his portal.
+    const notice = page.getByRole('link', { name: /下载受理通知书/ });
+    await expect(notice).toBeVisible();
+    expect((await page.request.get((await notice.getAttribute('href'))!)).headers()['content-type']).toContain('application/pdf');
     await shot(page, 'window-04-citizen-sees-it');
     await context.close();
   });

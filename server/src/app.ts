@@ -15,7 +15,7 @@ import { Type } from 'typebox';
 import { identityRoutes, createSessionResolver, oidcRoutes, accountRoutes } from './modules/identity/index.ts';
 import { catalogRoutes, findItemVersion } from './modules/catalog/index.ts';
 import { personRecord, sharingUseRoutes } from './modules/sharing/index.ts';
-import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, findCaseInScope } from './modules/cases/index.ts';
+import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, casePaperworkRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
 import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
@@ -109,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   const express = deps.express ?? expressProviderFromEnv();
   casesRoutes(app, { db: deps.db, calendar, express, licenses: materialLicensePort });
   caseResultsRoutes(app, { db: deps.db, express });
+  casePaperworkRoutes(app, { db: deps.db, store: deps.store, publicUrl: deps.publicUrl });
   await paymentsRoutes(app, { db: deps.db, findCase: findCaseInScope });
   supervisionRoutes(app, { db: deps.db });
   notifyRoutes(app, { db: deps.db });

@@ -10,6 +10,8 @@ export interface CaseListQuery {
   light?: 'green' | 'yellow' | 'red';
   /** Claimed by me, or by nobody (staff). */
   assignee?: 'me' | 'unassigned';
+  /** Only accepted cases whose review step under way is for one of my roles (a supervisor's 审批 …). */
+  step?: 'mine';
   page?: number;
   pageSize?: number;
 }
@@ -29,7 +31,7 @@ export function useCases(q: CaseListQuery, opts: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) =>
       api.get<CaseList>(
         '/api/v1/cases',
-        { state: q.state, q: q.q, light: q.light, assignee: q.assignee, page: q.page, pageSize: q.pageSize },
+        { state: q.state, q: q.q, light: q.light, assignee: q.assignee, step: q.step, page: q.page, pageSize: q.pageSize },
         signal,
       ),
     placeholderData: keepPreviousData,
@@ -47,6 +49,16 @@ export function useCase(id: string | undefined) {
 
 export function decisionPdfUrl(id: string): string {
   return `/api/v1/cases/${encodeURIComponent(id)}/decision.pdf`;
+}
+
+/** 受理通知书 of an accepted case (cases/routes.paperwork.ts). */
+export function acceptanceNoticeUrl(id: string): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/documents/acceptance-notice.pdf`;
+}
+
+/** Was the case accepted (by a clerk or deemed)? Then it has a 受理通知书. */
+export function hasAcceptanceNotice(c: Pick<CaseDetail, 'state' | 'timeline'>): boolean {
+  return !['submitted', 'supplement_requested', 'declined'].includes(c.state) && c.timeline.some((e) => e.action === 'accept' || e.action === 'deem_accept');
 }
 
 /** 撤销行政许可决定书 of a grant on commitment revoked at verification. */

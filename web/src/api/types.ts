@@ -446,6 +446,10 @@ export interface CaseDetail extends CaseSummary {
   regionCode?: string;
   regionName?: string | null;
   acceptRegionName?: string | null;
+  /** 通办: the organisation that accepted the case (the deciding one is agencyName). */
+  acceptAgencyName?: string | null;
+  /** 窗口收件: the applicant's signature taken on the pad at the window. */
+  signature?: { signedAt: string; clerkName: string; url: string };
   reviewSteps?: CaseReviewStep[];
   /** Index of the review step under way (-1 before acceptance). */
   currentStep?: number;

@@ -58,7 +58,10 @@ export function useCaseEngineFacts(c: CaseDetail | undefined): Array<{ key: stri
     out.push({
       key: 'tongban',
       label: t('engine.tongbanLabel'),
-      children: t('engine.tongban', { accept: c.acceptRegionName ?? c.acceptRegionCode, home: c.regionName ?? c.regionCode ?? '', agency: c.agencyName ?? '' }),
+      // Who accepted it when known (routed at acceptance): 海陵区政务服务中心受理，高港区市场监督管理局办理.
+      children: c.acceptAgencyName
+        ? t('engine.tongbanOrgs', { acceptAgency: c.acceptAgencyName, agency: c.agencyName ?? '' })
+        : t('engine.tongban', { accept: c.acceptRegionName ?? c.acceptRegionCode, home: c.regionName ?? c.regionCode ?? '', agency: c.agencyName ?? '' }),
     });
   }
   if (c.commitment) {

@@ -1,7 +1,8 @@
-import { Alert, Breadcrumb, Card, Descriptions, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCase } from '../api/cases.ts';
+import { acceptanceNoticeUrl, hasAcceptanceNotice, useCase } from '../api/cases.ts';
 import { useItem } from '../api/items.ts';
 import { asFormSchema, CaseFormView } from '../components/CaseFormView.tsx';
 import { CaseMaterials } from '../components/CaseMaterials.tsx';
@@ -80,6 +81,11 @@ export function MyCaseDetailPage() {
             ...facts,
           ]}
         />
+        {hasAcceptanceNotice(cs) && (
+          <Button icon={<FilePdfOutlined aria-hidden />} href={acceptanceNoticeUrl(cs.id)} target="_blank" rel="noopener" style={{ marginTop: 8 }}>
+            {t('paperwork.downloadNotice')}
+          </Button>
+        )}
         {cs.deemedAccepted && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('cases.deemedInfo')} />}
         {cs.suspension && (
           <Alert

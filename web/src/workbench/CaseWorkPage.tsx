@@ -22,6 +22,7 @@ import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { SPECIAL_PROCEDURE_KEYS } from '../components/procedures.ts';
 import { ActionPanel } from './components/ActionPanel.tsx';
+import { WindowPaperwork } from './components/WindowPaperwork.tsx';
 import { useClaimCase } from './mutations.ts';
 import { ReviewStepsCard, RevokedAlert, useCaseEngineFacts } from '../components/CaseProgress.tsx';
 
@@ -138,6 +139,7 @@ export function CaseWorkPage() {
   const pinned = asFormSchema(c.data?.formSchema);
   const item = useItem(c.data && !pinned ? c.data.implCode : undefined);
   const canClaim = !!me.data?.permissions.some((p) => p === 'case:accept' || p === 'case:decide');
+  const canFile = !!me.data?.permissions.includes('case:file_at_window');
   const claimState = useClaimState(c.data, canClaim);
   useDocumentTitle(c.data ? `${c.data.number} ${c.data.itemName}` : t('cases.detailTitle'));
   const facts = useCaseEngineFacts(c.data);
@@ -221,6 +223,7 @@ export function CaseWorkPage() {
           <Card title={<h2 style={h2}>{t('workbench.actions')}</h2>}>
             <ActionPanel c={cs} />
           </Card>
+          <WindowPaperwork c={cs} canFile={canFile} heading={<h2 style={h2}>{t('paperwork.title')}</h2>} />
           <ReviewStepsCard c={cs} style={{ marginTop: 16 }} />
           {cs.delivery && (cs.decision || cs.delivery.method !== 'electronic') && (
             <Card title={<h2 style={h2}>{t('cases.deliveryTitle')}</h2>} style={{ marginTop: 16 }}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Segmented, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Input, Modal, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -69,9 +69,10 @@ export function QueuePage() {
   const state = params.get('state') ?? '';
   const light = lights.find((l) => l === params.get('light'));
   const assignee = assignees.find((a) => a === params.get('assignee'));
+  const step = params.get('step') === 'mine' ? ('mine' as const) : undefined;
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const query: CaseListQuery = { state: state || undefined, light, assignee, q: q || undefined, page, pageSize };
+  const query: CaseListQuery = { state: state || undefined, light, assignee, step, q: q || undefined, page, pageSize };
   const canVerify = !!me.data?.permissions.includes('case:decide');
   const verifying = state === 'verification' && canVerify;
   const cases = useCases(verifying ? { ...query, state: undefined } : query, { enabled: !verifying });
@@ -223,6 +224,10 @@ export function QueuePage() {
               { value: 'unassigned', label: t('workbench.assigneeNone') },
             ]}
           />
+          {/* The review step under way is mine (e.g. a supervisor's 审批 as the last step). */}
+          <Checkbox checked={!!step} onChange={(e) => setFilter('step', e.target.checked ? 'mine' : undefined)}>
+            {t('workbench.stepMine')}
+          </Checkbox>
         </div>
         {canAccept && (
           <div className="tb-bulk-bar" aria-live="polite">

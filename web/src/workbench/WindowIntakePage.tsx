@@ -131,7 +131,8 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
   const [start] = useState(() => initialFormValues(item.form, profile, profile.entityName ? 'entity' : 'person'));
   const [uploads, setUploads] = useState<UploadState>({});
   const [showMissing, setShowMissing] = useState(false);
-  const [method, setMethod] = useState<'electronic' | 'pickup'>('electronic');
+  const [method, setMethod] = useState<'electronic' | 'pickup' | 'express'>('electronic');
+  const [address, setAddress] = useState('');
   const [commitment, setCommitment] = useState<CommitmentValue>({ accepted: false, signedName: '' });
   const [commitmentError, setCommitmentError] = useState(false);
   const key = useRef(newUuid());
@@ -152,7 +153,7 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
         implCode: item.implCode,
         form: serializeForm(item.form, form.getFieldsValue(true) as FormValues),
         materials: Object.entries(uploads).flatMap(([code, list]) => list.filter((e) => e.status === 'done' && e.fileId).map((e) => ({ code, fileId: e.fileId! }))),
-        delivery: { method },
+        delivery: { method, ...(method === 'express' ? { address: address.trim() } : {}) },
         ...(item.commitmentApproval ? { commitment: { accepted: commitment.accepted, signedName: commitment.signedName.trim() } } : {}),
         idempotencyKey: key.current,
       },
@@ -189,10 +190,14 @@ function ItemApplication({ item, getApplicant, profile }: { item: ItemDetail; ge
         <Typography.Paragraph strong id="intake-delivery">
           {t('intake.delivery')}
         </Typography.Paragraph>
-        <Radio.Group aria-labelledby="intake-delivery" value={method} onChange={(e) => setMethod(e.target.value as 'electronic' | 'pickup')} style={{ display: 'grid', gap: 8 }}>
+        <Radio.Group aria-labelledby="intake-delivery" value={method} onChange={(e) => setMethod(e.target.value as 'electronic' | 'pickup' | 'express')} style={{ display: 'grid', gap: 8 }}>
           <Radio value="electronic">{t('intake.electronic')}</Radio>
           <Radio value="pickup">{t('intake.pickup')}</Radio>
+          <Radio value="express">{t('intake.express')}</Radio>
         </Radio.Group>
+        {method === 'express' && (
+          <Input.TextArea aria-label={t('intake.expressAddress')} placeholder={t('paperwork.addressPlaceholder')} value={address} onChange={(e) => setAddress(e.target.value)} maxLength={200} autoSize={{ minRows: 2, maxRows: 3 }} style={{ marginTop: 8, maxWidth: 560 }} />
+        )}
         <CommitmentSign item={item} value={commitment} onChange={setCommitment} showError={commitmentError} />
         {submit.isError && <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={t('intake.submitFailed')} description={errorMessage(submit.error)} />}
         <Button type="primary" size="large" loading={submit.isPending} onClick={() => void onSubmit()} style={{ marginTop: 16 }}>
@@ -261,6 +266,12 @@ export function WindowIntakePage() {
   const windowPrefix = (me.data?.regionCode ?? '').replace(/(00)+$/, '');
   const tongban = !!item.data && !!windowPrefix && !item.data.regionCode.startsWith(windowPrefix);
   const profile = profileOf(watched ?? {});
+  // 通办 routed at acceptance (server: cases/tongban.ts routeAtAcceptance): an applicant from another county goes to
+  // the same item's agency at home, when it has one. Read from the ID number or credit code as typed.
+  const typed = watched?.number?.trim().toUpperCase() ?? '';
+  const home = watched?.type === 'entity' ? typed.slice(2, 8) : typed.slice(0, 6);
+  const itemPrefix = (item.data?.regionCode ?? '').replace(/(00)+$/, '');
+  const routedHome = !!item.data && (item.data.tongbanScope ?? 'none') !== 'none' && /^\d{6}$/.test(home) && !!itemPrefix && !home.startsWith(itemPrefix);
 
   const getApplicant: GetApplicant = async () => {
     try {
@@ -300,6 +311,7 @@ export function WindowIntakePage() {
                 {t('intake.change')}
               </Button>
               {tongban && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('intake.tongban', { agency: item.data!.agency.name })} />}
+              {routedHome && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('intake.routedHome')} />}
             </div>
           ) : (
             <ItemPicker onPick={setImplCode} />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, errorMessage, request } from '../api/client.ts';
 import { caseKeys } from '../api/cases.ts';
-import type { BulkActionResult, CaseActionInput, CaseDetail, WalkInApplicant } from '../api/types.ts';
+import type { BulkActionResult, CaseActionInput, CaseDelivery, CaseDetail, WalkInApplicant } from '../api/types.ts';
 import type { SubmitCaseInput } from '../portal/mutations.ts';
 import type { Plan } from '../api/bundles.ts';
 
@@ -85,5 +85,23 @@ export function useHotlineReferral() {
   return useMutation({
     mutationFn: (body: { bundleCode: string; answers: Record<string, string>; caller: { name: string; phone: string } }) =>
       request<HotlineReferral>('/api/v1/hotline/bundle-referrals', { method: 'POST', body }),
+  });
+}
+
+/** 窗口收件: the applicant's signature from the pad (a PNG data URL); the case is read again to show it. */
+export function useSaveSignature(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (png: string) => api.post<{ signedAt: string; clerkName: string; url: string }>(`/api/v1/cases/${encodeURIComponent(caseId)}/signature`, { png }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+  });
+}
+
+/** 窗口收件: how the applicant wants the result (express: to this address, booked with the courier at delivery). */
+export function useSaveDelivery(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: CaseDelivery) => api.put<CaseDelivery>(`/api/v1/cases/${encodeURIComponent(caseId)}/delivery`, d),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
   });
 }

@@ -83,13 +83,14 @@ export function agencyAbbreviation(agencyName: string): string {
 
 /**
  * The document number, from the agency and the case number (region-year-sequence):
- * 泰州市市场监督管理局, 321200-2026-000123 → 泰市监许〔2026〕第 000123 号; a refusal 泰市监不许〔2026〕第 000123 号.
+ * 泰州市市场监督管理局, 321200-2026-000123 → 泰市监许〔2026〕第 000123 号; a refusal 泰市监不许〔2026〕第 000123 号; the
+ * acceptance notice (acceptance-notice-pdf.ts) 泰市监受〔2026〕第 000123 号.
  */
-export function decisionDocumentNumber(agencyName: string, caseNumber: string, result: 'grant' | 'refuse' | 'revoke'): string {
+export function decisionDocumentNumber(agencyName: string, caseNumber: string, result: 'grant' | 'refuse' | 'revoke' | 'accept'): string {
   const m = /^[^-]+-(\d{4})-(\d+)$/.exec(caseNumber);
   const year = m?.[1] ?? '';
   const seq = m?.[2] ?? caseNumber;
-  return `${agencyAbbreviation(agencyName)}${{ grant: '许', refuse: '不许', revoke: '撤许' }[result]}〔${year}〕第 ${seq} 号`;
+  return `${agencyAbbreviation(agencyName)}${{ grant: '许', refuse: '不许', revoke: '撤许', accept: '受' }[result]}〔${year}〕第 ${seq} 号`;
 }
 
 const CHINA_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
@@ -115,15 +116,15 @@ function deliveryText(c: DecisionCase, item: DecisionItem): string {
   }
 }
 
-const DELIVERY_LABEL = { electronic: '电子送达', pickup: '窗口领取', express: '快递送达' } as const;
+export const DELIVERY_LABEL = { electronic: '电子送达', pickup: '窗口领取', express: '快递送达' } as const;
 
 export type DecisionPdfOptions = { generatedAt?: Date };
 
-const BODY = { size: 11.5, after: 6 } as const;
-type Doc = Awaited<ReturnType<typeof createDocument>>;
+export const BODY = { size: 11.5, after: 6 } as const;
+export type Doc = Awaited<ReturnType<typeof createDocument>>;
 
 /** Agency, title and document number over a red rule, as official documents open. */
-async function openDocument(c: DecisionCase, docTitle: string, docNo: string, opts: DecisionPdfOptions): Promise<Doc> {
+export async function openDocument(c: Pick<DecisionCase, 'agency_name' | 'item_name' | 'number' | 'applicant_name'>, docTitle: string, docNo: string, opts: DecisionPdfOptions): Promise<Doc> {
   const doc = await createDocument({
     title: `${docTitle} ${docNo}`,
     author: c.agency_name,

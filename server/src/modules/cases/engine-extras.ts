@@ -26,6 +26,8 @@ export type CaseExtras = {
   /** 通办: where the case was filed and accepted (null: in the deciding region). */
   acceptRegionCode: string | null;
   acceptRegionName: string | null;
+  /** 通办: the organisation that accepted the case, when another region's agency decides it. */
+  acceptAgencyName: string | null;
   reviewSteps: Array<{ name: string; role: string; roleLabel: string; days: number; startedAt?: string; dueDate?: string; doneAt?: string; byName?: string; opinion?: string }>;
   /** Index of the step under way (-1 before acceptance). */
   currentStep: number;
@@ -143,7 +145,7 @@ export type CaseExtrasOf = { api: CaseExtras; names: Map<string, string> };
 type VerificationRow = Pick<Selectable<Database['case_verification']>, 'state' | 'due_date' | 'verified_at' | 'verifier_name' | 'note'>;
 
 /** What a case shows of the later features, from its row, its region names and its verification task (if any). */
-export function extrasOf(c: Pick<Row, 'region_code' | 'accept_region_code' | 'review' | 'commitment'>, names: Map<string, string>, v: VerificationRow | undefined): CaseExtrasOf {
+export function extrasOf(c: Pick<Row, 'region_code' | 'accept_region_code' | 'review' | 'commitment'> & Partial<Pick<Row, 'accept_agency_name'>>, names: Map<string, string>, v: VerificationRow | undefined): CaseExtrasOf {
   const review = c.review;
   return {
     names,
@@ -152,6 +154,7 @@ export function extrasOf(c: Pick<Row, 'region_code' | 'accept_region_code' | 're
       regionName: names.get(c.region_code) ?? null,
       acceptRegionCode: c.accept_region_code,
       acceptRegionName: c.accept_region_code ? (names.get(c.accept_region_code) ?? null) : null,
+      acceptAgencyName: c.accept_region_code ? (c.accept_agency_name ?? null) : null,
       reviewSteps: c.commitment || !review ? [] : review.steps.map((s) => ({ ...s, roleLabel: ROLE_LABELS[s.role] })),
       currentStep: review && !c.commitment ? review.current : -1,
       commitment: c.commitment,
@@ -188,6 +191,9 @@ type Payload = Record<string, unknown> & {
   method?: string;
   trackingNo?: string;
   acceptedFrom?: string;
+  acceptAgencyName?: string;
+  routedTo?: { agencyName: string; regionCode: string };
+  tongbanNote?: string;
 };
 
 /** '2026-12-01' → '2026年12月1日'. */
@@ -211,8 +217,15 @@ export function timelineExtras(action: string, raw: Record<string, unknown>, loc
       if (p.commitmentSignedBy) parts.push(zh ? `已签署告知承诺书（签名：${p.commitmentSignedBy}）` : `Commitment signed by ${p.commitmentSignedBy}`);
       return parts.length ? { detail: parts.join('；') } : {};
     }
-    case 'accept':
-      return p.basis ? { detail: zh ? '告知承诺制：受理即准予许可，之后核查承诺' : 'Approval on commitment: granted on acceptance, verified later' } : p.dueDate ? { detail: zh ? `办理期限至${date(p.dueDate)}` : `Due ${p.dueDate}` } : {};
+    case 'accept': {
+      if (p.basis) return { detail: zh ? '告知承诺制：受理即准予许可，之后核查承诺' : 'Approval on commitment: granted on acceptance, verified later' };
+      const parts = [];
+      // 通办 (tongban.ts routeAtAcceptance): who accepted, who decides — or why the accepting region decides.
+      if (p.routedTo) parts.push(zh ? `通办：${p.acceptAgencyName}受理，${p.routedTo.agencyName}办理` : `Cross-region: accepted by ${p.acceptAgencyName}, decided by ${p.routedTo.agencyName}`);
+      if (p.tongbanNote) parts.push(zh ? `通办：${p.tongbanNote}` : `Cross-region: ${p.tongbanNote}`);
+      if (p.dueDate) parts.push(zh ? `办理期限至${date(p.dueDate)}` : `Due ${p.dueDate}`);
+      return parts.length ? { detail: parts.join('；') } : {};
+    }
     case 'decide':
       return p.basis ? { detail: zh ? `依据：${p.basis}${p.deemed ? '（逾期视为受理，按承诺准予）' : ''}` : `Basis: ${p.basis}${p.deemed ? ' (deemed accepted, granted on the commitment)' : ''}` } : {};
     case 'review':

@@ -3,6 +3,7 @@ export { casesMigrations } from './migrations.ts';
 export type { CasesTables } from './tables.ts';
 export { casesRoutes } from './routes.ts';
 export { caseResultsRoutes, findCaseInScope } from './routes.results.ts';
+export { casePaperworkRoutes } from './routes.paperwork.ts';
 export { renderDecisionPdf, decisionDocumentNumber } from './decision-pdf.ts';
 export { submitCase } from './submit.ts';
 export { SubmitBody, CaseDetail } from './schema.ts';

@@ -221,4 +221,32 @@ export const casesMigrations: Record<string, Migration> = {
       await db.schema.dropTable('case_material_license').execute();
     },
   },
+  /**
+   * 通办 routing at acceptance (tongban.ts routeAtAcceptance): the organisation that accepted a case decided by
+   * another region's agency, beside the accepting region already kept (accept_region_code).
+   */
+  '202611232100_cases_tongban_routing': {
+    async up(db: Kysely<any>) {
+      await sql`alter table "case" add column accept_org_id uuid references org(id), add column accept_agency_name text`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`alter table "case" drop column accept_org_id, drop column accept_agency_name`.execute(db);
+    },
+  },
+  /** 窗口收件: the applicant's signature on the clerk's pad, one per case (signing again replaces it). */
+  '202611232110_cases_window_signature': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('case_signature')
+        .addColumn('case_id', 'uuid', (c) => c.primaryKey().references('case.id'))
+        .addColumn('file_id', 'uuid', (c) => c.notNull().references('file_object.id'))
+        .addColumn('signed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('clerk_id', 'uuid', (c) => c.notNull())
+        .addColumn('clerk_name', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_signature').execute();
+    },
+  },
 };

@@ -45,6 +45,8 @@ export type CaseFilter = {
   q?: string;
   light?: 'green' | 'yellow' | 'red';
   assignee?: 'me' | 'unassigned';
+  /** 'mine': accepted cases whose review step under way is for one of the caller's roles (a supervisor's 审批 …). */
+  step?: 'mine';
 };
 
 /**
@@ -52,7 +54,7 @@ export type CaseFilter = {
  * filters, the page and today's date (the light filter). Equal keys compile to equal statements.
  */
 function queueKeys(actor: Actor, f: CaseFilter, today: string): { count: string; page: string } {
-  const count = [actor.id, actor.subjectType, actor.orgId, actor.regionCode, [...actor.roles].join(','), f.state, f.q, f.light, f.assignee, f.light ? today : ''].join('\u0001');
+  const count = [actor.id, actor.subjectType, actor.orgId, actor.regionCode, [...actor.roles].join(','), f.state, f.q, f.light, f.assignee, f.step, f.light ? today : ''].join('\u0001');
   return { count, page: `${count}\u0001${f.page}\u0001${f.pageSize}` };
 }
 
@@ -68,6 +70,10 @@ function compileQueue(db: Db, actor: Actor, f: CaseFilter, today: string) {
   }
   if (f.assignee === 'me') q = q.where('case.assignee_id', '=', actor.id);
   if (f.assignee === 'unassigned') q = q.where('case.assignee_id', 'is', null);
+  if (f.step === 'mine') {
+    const stepRole = sql<string>`${sql.ref('case.review')} -> 'steps' -> ((${sql.ref('case.review')} ->> 'current')::int) ->> 'role'`;
+    q = q.where('case.state', '=', 'accepted').where(stepRole, 'in', actor.roles.length ? [...actor.roles] : ['-']);
+  }
   const staff = actor.subjectType === 'staff';
   // Staff work the most urgent first; applicants see their newest first.
   const order = (t: 'case' | 'p') => (staff ? sql`${sql.ref(`${t}.due_date`)} asc nulls last, ${sql.ref(`${t}.id`)}` : sql`${sql.ref(`${t}.submitted_at`)} desc, ${sql.ref(`${t}.id`)}`);

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loginAs, type Session } from '../../testing/app.ts';
 import { fillForm, uploadPdf } from '../../testing/fixtures.ts';
+import { PDFTOTEXT, pdfTextOf } from '../../testing/pdf.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createWaybillForDelivery, expressSimulator, EXPRESS_SIMULATOR } from '../../platform/express/index.ts';
 import { SLICE_ITEM_IMPL_CODE, buildWorld } from '../../seed/world/index.ts';
@@ -27,26 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const PDFTOTEXT = hasPdftotext();
-
-/** The text of a PDF with all white space removed (lines wrap anywhere in Chinese). */
-function textOf(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'decision-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'a.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const textOf = pdfTextOf;
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Each phrase is in the text (white space aside). */
 const expectPhrases = (text: string, phrases: string[]) => {

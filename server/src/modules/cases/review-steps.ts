@@ -38,6 +38,16 @@ export function actorHasStepRole(actor: Actor, r: ReviewProgress | null): boolea
   return !s || actor.roles.includes(s.role as Role);
 }
 
+/**
+ * The last step names the role that decides (e.g. 审批 by the 分管负责人, a supervisor): that role takes the decision
+ * even without the deciders' permission (case:decide), within what it may read (its data scope, checked by loading
+ * the case in scope, and the deciding side of a 通办 case, tongban.ts).
+ */
+export function decidesAsLastStep(actor: Actor, r: ReviewProgress | null): boolean {
+  const s = currentStep(r);
+  return !!s && r!.current >= 0 && atLastStep(r) && actor.subjectType === 'staff' && actor.permissions.has('case:read') && actor.roles.includes(s.role as Role);
+}
+
 /** Finish the current step with an opinion and start the next (never the last one's finish: that is `decide`). */
 export function finishStep(r: ReviewProgress, by: string, opinion: string, today: string, now: Date, cal: CalendarData): { progress: ReviewProgress; done: ReviewStepState; next: ReviewStepState } {
   const steps = r.steps.map((s) => ({ ...s }));

@@ -59,7 +59,7 @@ function encodeFilename(name: string): string {
 }
 
 /** A case whose documents the actor may read; staff opening one is an audited access (it names the applicant and reasons). */
-async function readableDocumentCase(db: Db, actor: Actor, id: string, ip: string): Promise<CaseRow> {
+export async function readableDocumentCase(db: Db, actor: Actor, id: string, ip: string): Promise<CaseRow> {
   const c = await findCaseInScope(db, actor, id);
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
   if (actor.subjectType === 'staff') {
@@ -68,7 +68,7 @@ async function readableDocumentCase(db: Db, actor: Actor, id: string, ip: string
   return c;
 }
 
-function sendPdf(reply: FastifyReply, pdf: Buffer, asciiName: string, name: string) {
+export function sendPdf(reply: FastifyReply, pdf: Buffer, asciiName: string, name: string) {
   reply.header('content-type', 'application/pdf');
   reply.header('cache-control', 'private, no-store');
   reply.header('content-disposition', `inline; filename="${asciiName}"; filename*=UTF-8''${encodeFilename(name)}`);

@@ -58,6 +58,7 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
           q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number or item name' })),
           light: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')], { description: 'Only open cases with this deadline light' })),
           assignee: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('unassigned')], { description: 'Claimed by me, or by nobody' })),
+          step: Type.Optional(Type.Literal('mine', { description: 'Only accepted cases whose review step under way is for one of my roles (e.g. a supervisor’s 审批)' })),
           ...Paging,
         }),
         response: {

@@ -123,6 +123,13 @@ export const CaseDetail = Type.Intersect([
     regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     acceptRegionCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: where the case was filed and accepted (null: the deciding region)' })),
     acceptRegionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    signature: Type.Optional(
+      Type.Object(
+        { signedAt: Type.String({ format: 'date-time' }), clerkName: Type.String(), url: Type.String({ description: 'GET: the PNG' }) },
+        { description: '窗口收件: the applicant’s signature taken on the pad at the window' },
+      ),
+    ),
+    acceptAgencyName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '通办: the organisation that accepted the case (the deciding one is agencyName)' })),
     reviewSteps: Type.Optional(
       Type.Array(
         Type.Object({

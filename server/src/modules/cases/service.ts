@@ -33,6 +33,9 @@ import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { COMMITMENT_BASIS, commitmentGrant, openVerificationInTrx, type CommitmentInput } from './commitment.ts';
 import { canReadFileAsBundleLead, loadAsBundleLead, releaseHeldInTrx } from './member.ts';
 import { planExtraAction, afterStepsInTrx, extraAllows, assertExtraAllowed, reviewStartPatch, caseExtras, timelineExtras, type CaseExtras, type CaseExtrasOf } from './engine-extras.ts';
+import { routeAtAcceptance, type Routing } from './tongban.ts';
+import { decidesAsLastStep } from './review-steps.ts';
+import { signatureOf, type SignatureView } from './paperwork.ts';
 import { caseLicenseMaterials, licenseMaterialView, type LicenseMaterialRow } from './material-licenses.ts';
 
 export type CaseSummary = {
@@ -82,6 +85,8 @@ export type CaseDetail = CaseSummary & {
   delivery: Delivery;
   /** 一件事: the bundle case this member case belongs to; `leadView`: read by the bundle's lead department. */
   bundle?: { id: string; number: string; name: string; canOpen: boolean; hold: boolean; together: boolean; leadView: boolean };
+  /** 窗口收件: the applicant's signature on the pad (paperwork.ts). */
+  signature?: SignatureView;
 } & Partial<CaseExtras>;
 
 export type SubmitInput = {
@@ -208,8 +213,13 @@ function actionPossible(action: ApiAction, c: NonNullable<CaseRow>, actor?: Acto
   }
 }
 
+/** The action's permission, or (decide) the role the case's last review step names (review-steps.ts). */
+function mayTake(actor: Actor, action: ApiAction, c: NonNullable<CaseRow>): boolean {
+  return actor.permissions.has(CASE_ACTIONS[action].permission) || (action === 'decide' && c.state === 'accepted' && decidesAsLastStep(actor, c.review));
+}
+
 function allowedActionsFor(actor: Actor, c: NonNullable<CaseRow>): ApiAction[] {
-  return ACTIONS_VIA_API.filter((a) => actor.permissions.has(CASE_ACTIONS[a].permission) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c, actor));
+  return ACTIONS_VIA_API.filter((a) => mayTake(actor, a, c) && (CASE_ACTIONS[a].by === 'applicant') === (actor.subjectType !== 'staff') && actionPossible(a, c, actor));
 }
 
 export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, opts: { audit: boolean; ip?: string } = { audit: true }): Promise<CaseDetail> {
@@ -217,18 +227,20 @@ export async function getCase(db: Db, actor: Actor, id: string, locale: Locale, 
   const own = await loadCaseInTrx(db, actor, id);
   const c = own ?? (await loadAsBundleLead(db, actor, id));
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
-  const [materials, actions, itemDoc, extras, licensed] = await Promise.all([
+  const [materials, actions, itemDoc, extras, licensed, signature] = await Promise.all([
     db.selectFrom('case_material').selectAll().where('case_id', '=', id).orderBy('code').execute(),
     db.selectFrom('case_action').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
     findItemVersion(db, c.item_version_id),
     caseExtras(db, c),
     caseLicenseMaterials(db, id),
+    signatureOf(db, id),
   ]);
   // Staff reading a full application (personal data) is an audited access.
   if (opts.audit && actor.subjectType === 'staff') {
     await db.transaction().execute((trx) => writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'case.view', entityType: 'case', entityId: id, ip: opts.ip }));
   }
-  return caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own, licensed);
+  const detail = caseDetailOf(actor, c, materials, actions, itemDoc, extras, locale, !own, licensed);
+  return signature ? { ...detail, signature } : detail;
 }
 
 type MaterialRow = Selectable<Database['case_material']>;
@@ -340,7 +352,7 @@ function decisionSteps(c: NonNullable<CaseRow>, decision: Decision, as: CaseActi
 }
 
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
-export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill }): Step[] {
+export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill; routing?: Routing }): Step[] {
   const today = todayInShanghai(ctx.now);
   const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
   const payload: Record<string, unknown> = {};
@@ -372,10 +384,14 @@ export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: A
       return [step({ notice: null, due_date: d.dueDate, warn_date: d.warnDate })];
     }
     case 'accept': {
-      const d = deadline(today, c.committed_days, ctx.cal);
-      const statutory = deadline(today, c.statutory_days, ctx.cal);
+      // 通办: the deciding agency of the applicant's home region takes over with its own limits and steps (tongban.ts).
+      const r = ctx.routing;
+      const decider = r?.row ? { ...c, ...r.row } : c;
+      const d = deadline(today, decider.committed_days, ctx.cal);
+      const statutory = deadline(today, decider.statutory_days, ctx.cal);
+      if (r) Object.assign(payload, r.payload);
       payload.dueDate = d.dueDate;
-      return [step({ accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null, ...reviewStartPatch(c, today, ctx.now, ctx.cal) })];
+      return [step({ ...r?.patch, accepted_at: ctx.now, due_date: d.dueDate, warn_date: d.warnDate, statutory_due_date: statutory.dueDate, assignee_id: null, ...reviewStartPatch(decider, today, ctx.now, ctx.cal) })];
     }
     case 'decline':
       if (!isSpecificReason(input.reason)) throw CaseErrors.REASON_REQUIRED();
@@ -474,9 +490,11 @@ export async function actOnCase(db: Db, actor: Actor, id: string, input: ActionI
 /** One action in the caller's transaction (一件事: one supplement answering several member cases, all or none). */
 export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: ActionInput, ctx: ActCtx): Promise<void> {
   const spec = CASE_ACTIONS[input.action];
-  if (!actor.permissions.has(spec.permission) || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
+  // decide: also the role the last review step names (a supervisor's 审批), checked once the case is loaded.
+  if ((!actor.permissions.has(spec.permission) && input.action !== 'decide') || (spec.by === 'applicant') !== (actor.subjectType !== 'staff')) throw HttpErrors.FORBIDDEN();
   const c = await loadCaseInTrx(trx, actor, id);
   if (!c) throw CaseErrors.CASE_NOT_FOUND();
+  if (!actor.permissions.has(spec.permission) && !actor.permissions.has('case:read')) throw HttpErrors.FORBIDDEN();
   if (c.version !== input.version) throw CaseErrors.VERSION_CONFLICT({ current: c.version });
   assertExtraAllowed(actor, c, input.action, ctx.locale);
   if (!actionPossible(input.action, c, actor)) {
@@ -494,7 +512,8 @@ export async function actOnCaseInTrx(trx: Trx, actor: Actor, id: string, input: 
       toName: c.applicant_name,
     });
   }
-  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill });
+  const routing = input.action === 'accept' ? await routeAtAcceptance(trx, actor, c) : undefined;
+  const steps = planAction(c, input, actor, { cal: ctx.cal, now: new Date(), waybill, routing });
   if (input.action === 'supplement') {
     for (const m of input.materials ?? []) {
       const f = await trx.selectFrom('file_object').select(['id', 'name', 'owner_id']).where('id', '=', m.fileId).executeTakeFirst();

@@ -60,7 +60,12 @@ export type CasesTables = {
     commitment: ColumnType<SignedCommitment | null, string | null | undefined, string | null>;
     review: ColumnType<ReviewProgress | null, string | null | undefined, string | null>;
     bundle: ColumnType<CaseBundle | null, string | null | undefined, string | null>;
+    /** 通办: the organisation that accepted the case (tongban.ts routeAtAcceptance), when not the deciding one. */
+    accept_org_id: ColumnType<string | null, string | null | undefined, string | null>;
+    accept_agency_name: ColumnType<string | null, string | null | undefined, string | null>;
   };
+  /** 窗口收件: the applicant's signature captured on the pad at the window (a PNG in the file store). */
+  case_signature: { case_id: string; file_id: string; signed_at: Generated<Date>; clerk_id: string; clerk_name: string };
   case_verification: {
     case_id: string;
     state: 'open' | 'confirmed' | 'false_commitment';

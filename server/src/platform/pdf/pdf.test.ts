@@ -3,17 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFTOTEXT } from '../../testing/pdf.ts';
 import { createDocument, factBox, fontFile, heading, keyValueTable, list, loadFont, loadFontEngine, MISSING_CHAR, note, paragraph, printable, table, title, toBuffer, warmUp } from './index.ts';
-
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const PDFTOTEXT = hasPdftotext();
 
 function textOf(pdf: Buffer): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));

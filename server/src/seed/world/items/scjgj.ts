@@ -354,7 +354,8 @@ const pharmacyLicense: ItemDraft = {
   reviewSteps: [
     { name: '材料审查', role: 'reviewer', days: 3 },
     { name: '现场核查', role: 'reviewer', days: 4 },
-    { name: '决定', role: 'reviewer', days: 1 },
+    // 分管负责人审批: the last step, and so the decision, is the supervisor's (cases/review-steps.ts).
+    { name: '审批', role: 'supervisor', days: 1 },
   ],
   onlineDepth: [1, 2, 3, 4, 5, 6],
   visitsRequired: 0,
