@@ -83,7 +83,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const child = spawn(nodeBin, ['server/src/main.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);

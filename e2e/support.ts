@@ -43,8 +43,8 @@ export async function contextFor(browser: Browser, options: BrowserContextOption
  */
 export async function signIn(page: Page, username: string, { touch = false, password = DEMO_PASSWORD } = {}): Promise<void> {
   await expect(page.getByRole('heading', { name: '登录', level: 1 })).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   const submit = page.getByRole('button', { name: '登录', exact: true });
   if (touch) await submit.tap();
   else await submit.click();

@@ -12,14 +12,14 @@ import { chainAuditEvents, verifyAuditChain } from './platform/audit/index.ts';
 import { calendarRoutes, createCalendarStore, type CalendarStore } from './platform/calendar/index.ts';
 import { HttpErrors } from './platform/http/errors.ts';
 import { Type } from 'typebox';
-import { identityRoutes, createSessionResolver } from './modules/identity/index.ts';
+import { identityRoutes, createSessionResolver, oidcRoutes, accountRoutes } from './modules/identity/index.ts';
 import { catalogRoutes, findItemVersion } from './modules/catalog/index.ts';
-import { sharingUseRoutes } from './modules/sharing/index.ts';
+import { personRecord, sharingUseRoutes } from './modules/sharing/index.ts';
 import { casesRoutes, canReadFileThroughCase, caseResultsRoutes, casePaperworkRoutes, findCaseInScope } from './modules/cases/index.ts';
 import { paymentsRoutes } from './modules/payments/index.ts';
 import { expressProviderFromEnv, type ExpressProvider } from './platform/express/index.ts';
 import { supervisionRoutes } from './modules/supervision/index.ts';
-import { notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/notify/index.ts';
+import { deliverOnce, notifyAdaptersFromEnv, notifyRoutes, type SmsSender } from './modules/notify/index.ts';
 import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
@@ -91,7 +91,21 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   );
 
   calendarRoutes(app, { db: deps.db, store: calendarStore });
-  identityRoutes(app, { db: deps.db, cookieSecure: deps.cookieSecure ?? false });
+  const notifyEnv = deps.sms ? undefined : notifyAdaptersFromEnv();
+  const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
+  const sms = deps.sms ?? notifyEnv!.sms;
+  identityRoutes(app, {
+    db: deps.db,
+    cookieSecure: deps.cookieSecure ?? false,
+    sms: {
+      db: deps.db,
+      codeKey: vault.derive('sms-codes'),
+      sendSms: async (to, text, eventId) => void (await deliverOnce(deps.db, sms, { eventId, channel: 'sms', accountId: null, recipient: to, subject: null, body: text })),
+      // Real-name L2: the name and resident ID agree with the population register (数据共享).
+      registerCheck: async (name, residentId) => (await personRecord(deps.db, residentId))?.name === name,
+    },
+  });
+  accountRoutes(app, { db: deps.db });
   await catalogRoutes(app, { db: deps.db, store: deps.store });
   const express = deps.express ?? expressProviderFromEnv();
   casesRoutes(app, { db: deps.db, calendar, express, licenses: materialLicensePort });
@@ -104,13 +118,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   bundleCasesRoutes(app, { db: deps.db, calendar, express });
   windowRoutes(app, { db: deps.db, calendar, licenses: materialLicensePort });
   sharingUseRoutes(app, { db: deps.db, findCase: async (db, actor, id) => { const c = await findCaseInScope(db, actor, id); const doc = c && (await findItemVersion(db, c.item_version_id)); return c && doc ? { id: c.id, applicantId: c.applicant_id, form: c.form, document: doc } : undefined; } });
-  const notifyEnv = deps.sms ? undefined : notifyAdaptersFromEnv();
-  const vault = deps.vault ?? keyVaultFromEnv(loadConfig().dataDir);
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
+  // The OIDC issuer is PUBLIC_URL/oidc; without PUBLIC_URL, this host on the configured port (development).
+  oidcRoutes(app, { db: deps.db, vault, jws, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl ?? `http://localhost:${loadConfig().port}` });
   licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   registerRoutes(app, { db: deps.db });
-  hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
+  hotlineRoutes(app, { db: deps.db, sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,
     store: deps.store,

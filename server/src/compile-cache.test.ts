@@ -28,7 +28,7 @@ describe('compile cache (main.ts compile-cache)', () => {
 });
 
 describe('libraries imported on first use (ADR 0007)', () => {
-  it('a process loading the whole server has not loaded the PDF, mail, SM2, JOSE or QR libraries', () => {
+  it('a process loading the whole server has not loaded the PDF, mail, SM2, JOSE, QR or OIDC libraries', () => {
     const script = `
       import { registerHooks } from 'node:module';
       const seen = [];
@@ -37,7 +37,7 @@ describe('libraries imported on first use (ADR 0007)', () => {
       process.stdout.write(JSON.stringify(seen));`;
     const urls = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 })) as string[];
     expect(urls.some((u) => u.endsWith('server/src/app.ts'))).toBe(true); // the hook saw the server load
-    const heavy = urls.filter((u) => /node_modules\/(sm-crypto-v2|@noble|jose|qrcode|pdfkit|fontkit|nodemailer)\//.test(u));
+    const heavy = urls.filter((u) => /node_modules\/(sm-crypto-v2|@noble|jose|qrcode|pdfkit|fontkit|nodemailer|oidc-provider|koa)\//.test(u));
     expect(heavy).toEqual([]);
   }, 60_000);
 });

@@ -20,6 +20,7 @@ import { createJobs } from './platform/jobs/jobs.ts';
 import { keyVaultFromEnv } from './platform/crypto/index.ts';
 import { registerLicenseHandlers } from './modules/licenses/index.ts';
 import { registerRegisterHandlers } from './modules/sharing/index.ts';
+import { sweepExpiredOidcPayloads } from './modules/identity/index.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
@@ -82,6 +83,10 @@ async function start(config: Config) {
   jobs.every('cases.deemed-acceptance', '*/15 * * * *', async () => {
     const n = await deemAcceptOverdue(h.db, calendarStore.current());
     if (n) app.log.info({ n }, 'cases deemed accepted');
+  });
+  // OIDC codes, tokens and sessions past their lifetime (reads already ignore them).
+  jobs.every('identity.oidc-sweep', '7 * * * *', async () => {
+    await sweepExpiredOidcPayloads(h.db);
   });
   if (config.runJobs) await jobs.start();
 

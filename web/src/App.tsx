@@ -20,6 +20,9 @@ import { LicenseVerifyPage } from './portal/LicenseVerifyPage.tsx';
 
 // Staff areas are loaded only when visited: citizens on phones never download them.
 // The apply wizard brings the date picker and upload code: load it when someone applies.
+const AccountPage = lazy(() => import('./portal/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const RegisterPage = lazy(() => import('./portal/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const ResetPasswordPage = lazy(() => import('./portal/RegisterPage.tsx').then((m) => ({ default: m.ResetPasswordPage })));
 const ApplyPage = lazy(() => import('./portal/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
 const WorkbenchApp = lazy(() => import('./workbench/WorkbenchApp.tsx').then((m) => ({ default: m.WorkbenchApp })));
 const AdminApp = lazy(() => import('./admin/AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
@@ -34,6 +37,16 @@ export function App() {
             <Route element={<PortalLayout />}>
               <Route index element={<HomePage />} />
               <Route path="login" element={<LoginPage />} />
+              <Route path="register" element={<RegisterPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route
+                path="my/account"
+                element={
+                  <RequireAuth>
+                    <AccountPage />
+                  </RequireAuth>
+                }
+              />
               <Route path="items/:implCode" element={<ItemGuidePage />} />
               <Route path="bundles" element={<BundlesPage />} />
               <Route path="bundles/:code" element={<BundlePage />} />

@@ -3,6 +3,7 @@
  * little history (cases in every state) so every page has something true to show. Deterministic; never
  * required in production; refuses to run twice.
  */
+import { sql } from 'kysely';
 import type { Db, Trx } from '../platform/db/db.ts';
 import type { FileStore } from '../platform/files/file-store.ts';
 import { newId } from '../platform/ids.ts';
@@ -111,6 +112,8 @@ export async function seedDemoWorld(db: Db, store: FileStore, vault: KeyVault, w
     for (const b of BUNDLES) await createBundleInTrx(trx, b, { status: 'published', actor: null });
     await seedLicensesInTrx(trx, vault, world);
     await seedRegistersInTrx(trx, world);
+    // Real-name L2 for the demo applicants: their names and ID numbers agree with the household register.
+    await sql`update account set real_name_level = 'L2' where subject_type <> 'staff' and exists (select 1 from person_record p where p.resident_id = account.resident_id and p.name = account.person_name)`.execute(trx);
   });
   await seedHistory(db, store, world);
   await seedRegisterChecks(db);

@@ -17,6 +17,7 @@ import { UsersPanel } from './UsersPanel.tsx';
 import { BundleEditorPage, BundlesPanel } from './BundlesPanel.tsx';
 import { LicensesPanel } from './licenses/LicensesPanel.tsx';
 import { RegistersPanel } from './sharing/RegistersPanel.tsx';
+import { ClientsPanel } from './oidc/ClientsPanel.tsx';
 
 const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
 
@@ -28,6 +29,7 @@ const sections = [
   { key: 'bundles', path: '/admin/bundles', roles: CATALOG_ROLES, label: 'bundles.adminTab' },
   { key: 'licenses', path: '/admin/licenses', roles: ['platform_admin'], label: 'licensesAdmin.tab' },
   { key: 'sharingRegisters', path: '/admin/sharing/registers', roles: ['data_admin', 'data_officer'], label: 'sharingRegisters.tab' },
+  { key: 'clients', path: '/admin/clients', roles: ['platform_admin'], label: 'oidcAdmin.tab' },
   { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
   { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
   { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
@@ -86,6 +88,7 @@ function AdminSections() {
         <Route path="bundles/:id" element={isCatalogAdmin ? <BundleEditorPage /> : <ForbiddenPage />} />
         <Route path="licenses" element={isPlatformAdmin ? <LicensesPanel /> : <ForbiddenPage />} />
         <Route path="sharing/registers" element={hasAnyRole(me, ['data_admin', 'data_officer']) ? <RegistersPanel /> : <ForbiddenPage />} />
+        <Route path="clients" element={isPlatformAdmin ? <ClientsPanel /> : <ForbiddenPage />} />
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />

@@ -47,8 +47,16 @@ export interface Me {
   org?: { id: string; name: string };
   regionCode?: string;
   entity?: { name: string; creditCode: string };
+  /** L1 self-declared, L2 checked against the household register, L3 checked in person. */
+  realNameLevel?: 'L1' | 'L2' | 'L3';
+  /** Acting for the entity as its agent (经办人), with the scopes it allowed. */
+  agent?: { id: string; name: string; scopes: AgentScope[] };
+  /** Staff working in another of their posts (or as a delegate) this session. */
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
   profile: Profile;
 }
+
+export type AgentScope = 'apply' | 'cases' | 'licenses';
 
 export interface AgencyRef {
   id: string;
@@ -749,6 +757,8 @@ export interface AdminUser {
   subjectType: SubjectType;
   roles: string[];
   orgName?: string;
+  orgId?: string;
+  status: string;
 }
 
 export interface AuditVerify {

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { FontSizeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
@@ -33,21 +33,32 @@ export function LargeTextToggle() {
       icon={<FontSizeOutlined aria-hidden />}
       aria-pressed={largeText}
       title={t('nav.largeTextLabel')}
+      aria-label={t('nav.largeText')}
       onClick={() => setLargeText(!largeText)}
     >
-      {t('nav.largeText')}
+      {/* On a phone the icon alone (the header is full); the name stays for screen readers and tests. */}
+      <span className="tb-hide-xs">{t('nav.largeText')}</span>
     </Button>
   );
 }
 
 export function UserName({ me }: { me: Me }) {
   const { t } = useTranslation();
-  return (
-    <span className="tb-hide-xs" title={t('nav.signedInAs', { name: me.displayName })} style={{ padding: '0 8px', whiteSpace: 'nowrap' }}>
+  // An agent acting for an entity: the entity, and who acts (李明 代 某公司).
+  const name = me.agent ? t('nav.agentFor', { agent: me.agent.name, entity: me.displayName }) : me.displayName;
+  const content = (
+    <>
       <UserOutlined aria-hidden style={{ marginInlineEnd: 6 }} />
       <span className="tb-sr-only">{t('nav.signedInAs', { name: '' })}</span>
-      {me.displayName}
-    </span>
+      {name}
+    </>
+  );
+  const style = { padding: '0 8px', whiteSpace: 'nowrap' } as const;
+  // Applicants reach 我的账号 (real-name level, agents, devices, password) from their name.
+  return me.subjectType === 'staff' ? (
+    <span className="tb-hide-xs" title={t('nav.signedInAs', { name })} style={style}>{content}</span>
+  ) : (
+    <Link className="tb-hide-xs" to="/my/account" title={t('account.nav')} style={style}>{content}</Link>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { canEnter, useMe, type Area } from '../api/auth.ts';
 import { Brand, SkipLink } from './Brand.tsx';
 import { LanguageSwitch, LogoutButton, UserName } from './HeaderControls.tsx';
+import { PostSwitch } from './PostSwitch.tsx';
 
 const areas: Area[] = ['workbench', 'admin', 'dashboard'];
 
@@ -38,6 +39,7 @@ export function StaffLayout({ area, children }: { area: Area; children: ReactNod
             </nav>
           )}
           <div className="tb-header-actions">
+            {me && <PostSwitch me={me} />}
             {me && <UserName me={me} />}
             <LanguageSwitch />
             <LogoutButton />

@@ -1,5 +1,5 @@
 import { Layout } from 'antd';
-import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canEnter, useMe } from '../api/auth.ts';
@@ -59,6 +59,17 @@ export function PortalLayout() {
                 aria-label={t('wallet.nav')}
                 title={t('wallet.nav')}
                 aria-current={location.pathname.startsWith('/my/licenses') ? 'page' : undefined}
+              />
+            )}
+            {me && me.subjectType !== 'staff' && (
+              <ButtonLink
+                type="text"
+                className="tb-show-xs"
+                icon={<UserOutlined aria-hidden />}
+                to="/my/account"
+                aria-label={t('account.nav')}
+                title={t('account.nav')}
+                aria-current={location.pathname.startsWith('/my/account') ? 'page' : undefined}
               />
             )}
             <LargeTextToggle />

@@ -99,7 +99,7 @@ export function bundleCasesRoutes(app: App, deps: { db: Db; calendar: () => Cale
   app.get(
     '/api/v1/bundle-cases',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'case:read' },
       schema: { tags: ['bundles'], summary: 'My bundle cases (latest 50)', response: { 200: Type.Object({ bundleCases: Type.Array(BundleCase) }), 401: ErrorResponse } },
     },
     async (req) => ({ bundleCases: await listBundleCases(deps.db, req.actor!, ctx(req).locale) }),
@@ -108,7 +108,7 @@ export function bundleCasesRoutes(app: App, deps: { db: Db; calendar: () => Cale
   app.get(
     '/api/v1/bundle-cases/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'case:read' },
       schema: {
         tags: ['bundles'],
         summary: 'A bundle case: its members, one state, the worst light, one notice. For the applicant and the lead department.',

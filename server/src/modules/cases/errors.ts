@@ -3,6 +3,7 @@ import { defineErrors } from '../../platform/http/errors.ts';
 export const CaseErrors = defineErrors({
   CASE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该办件，或您无权查看', 'en-US': 'Case not found, or you may not see it' },
   ITEM_NOT_APPLICABLE: { status: 400, 'zh-CN': '事项 {implCode} 不存在、未发布或不能在网上申请', 'en-US': 'Item {implCode} does not exist, is not published or cannot be applied for online' },
+  REAL_NAME_LEVEL_TOO_LOW: { status: 403, 'zh-CN': '网上办理这个事项需要{required}实名认证，您的账号现在是{current}。可以在“我的账号”里在线核验，或带身份证到窗口办理', 'en-US': 'Applying online for this item needs real-name level {required}; your account is {current}. Verify under My account, or apply at a window with your ID card' },
   WRONG_APPLICANT_TYPE: { status: 400, 'zh-CN': '该事项面向{allowed}，您当前的账号不能申请', 'en-US': 'This item serves {allowed}; your account cannot apply for it' },
   FORM_INVALID: { status: 400, 'zh-CN': '表单还有问题：{summary}', 'en-US': 'The form has problems: {summary}' },
   MATERIAL_MISSING: { status: 400, 'zh-CN': '还缺少必要材料：{names}', 'en-US': 'Required materials are missing: {names}' },

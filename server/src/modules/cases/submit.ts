@@ -38,6 +38,7 @@ import { fileBatched, type Filed, type Filing } from './submit-batch.ts';
 import { checkMaterialLicenses, splitMaterials, type AttachedLicense, type MaterialLicensePort } from './material-licenses.ts';
 
 const SCOPE = 'case.submit';
+const LEVEL_LABEL = { L1: '一级', L2: '二级', L3: '三级' } as const;
 const ITEM_CACHE_MAX = 500;
 
 /** Per database (tests run several in one process): published items by implementation code, and known sequences. */
@@ -119,6 +120,10 @@ export function plan(
   if (actor.subjectType === 'staff' || !doc.serviceObjects.includes(actor.subjectType)) {
     throw CaseErrors.WRONG_APPLICANT_TYPE({ allowed: doc.serviceObjects.map((o) => (o === 'person' ? '个人' : '企业和组织')).join('、') });
   }
+  // Real-name level (issue 8): online only; at a window the clerk has the person and their ID card in front of them.
+  const need = doc.minRealNameLevel;
+  const have = actor.realNameLevel ?? 'L1';
+  if (need && !atWindow && have < need) throw CaseErrors.REAL_NAME_LEVEL_TOO_LOW({ required: LEVEL_LABEL[need], current: LEVEL_LABEL[have] });
   const problems = validateForm(doc.form, input.form).filter((p) => !(p.problem === 'required' && provided?.fields.has(p.field)));
   if (problems.length) throw CaseErrors.FORM_INVALID({ summary: problems.map((p) => p.message).join('；'), fields: problems });
   const byCode = new Map(doc.materials.map((m) => [m.code, m]));

@@ -60,6 +60,7 @@ export const CODE_LISTS = {
   办件类型: [['instant', '即办件'], ['commitment', '承诺件']],
   办理形式: [['window', '窗口办理'], ['pc', '网上办理'], ['mobile', '移动端办理'], ['express', '快递办理'], ['self_service', '自助终端办理']],
   网上办理深度: [['1', '咨询'], ['2', '收件'], ['3', '预审'], ['4', '受理'], ['5', '办理'], ['6', '结果反馈'], ['7', '电子证照']],
+  实名等级: [['L1', '一级（自行填报）'], ['L2', '二级（登记信息核验）'], ['L3', '三级（窗口当面核验）']],
   通办范围: [['none', '不通办'], ['city', '全市通办'], ['province', '全省通办'], ['inter_province', '跨省通办'], ['national', '全国通办']],
   材料类型: [['certificate', '证照'], ['form', '申请表'], ['identity', '身份证明'], ['contract', '合同协议'], ['proof', '证明文件'], ['drawing', '图纸'], ['report', '报告'], ['other', '其他']],
   必要性: [['required', '必要'], ['optional', '非必要'], ['deferrable', '容缺后补']],
@@ -404,6 +405,7 @@ const itemColumns: Array<Column<ItemDocument>> = [
       },
     }),
   ),
+  { header: '网上申请实名等级', width: 14, options: CODE_LISTS.实名等级, note: `留空：登录即可申请；${choices(CODE_LISTS.实名等级)}`, get: (x) => (x.minRealNameLevel ? labelOf(CODE_LISTS.实名等级, x.minRealNameLevel) : null), set: (d, f) => put(d, 'minRealNameLevel', f.one(CODE_LISTS.实名等级)) },
   {
     header: '告知承诺制',
     width: 10,

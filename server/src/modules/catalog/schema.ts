@@ -90,6 +90,7 @@ export const ItemDocument = Type.Object({
   limitNote: Type.Optional(Type.String({ description: 'How the limits are counted when not plain working days' })),
   specialProcedures: Type.Optional(Type.Array(Type.Object({ name: Type.String({ description: '听证, 检验, 检测, 鉴定, 专家评审 …' }), maxDays: Type.Optional(Type.Integer({ minimum: 0 })), note: Type.Optional(Type.String()) }))),
   caseType: Type.Union([Type.Literal('instant'), Type.Literal('commitment')], { description: '即办件 / 承诺件' }),
+  minRealNameLevel: Type.Optional(Type.Union([Type.Literal('L1'), Type.Literal('L2'), Type.Literal('L3')], { description: 'Lowest real-name level of an account that may apply online: L2 (checked against a register) or L3 (checked in person); absent: any signed-in applicant' })),
   commitmentApproval: Type.Optional(Type.Boolean({ description: '告知承诺制: granted on the applicant’s signed commitment at acceptance, verified afterwards (default false)' })),
   commitmentText: Type.Optional(Type.String({ maxLength: 4000, description: 'The commitment the applicant signs (告知承诺书), required when commitmentApproval' })),
   verificationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, description: 'Working days after the grant within which the agency verifies the commitment (核查)' })),

@@ -24,3 +24,7 @@ export {
   type OrgRef,
   type WalkIn,
 } from './service.ts';
+export { oidcRoutes } from './routes.oidc.ts';
+export { sweepExpiredOidcPayloads } from './oidc/adapter.ts';
+export { accountRoutes } from './routes.accounts.ts';
+export { requireRecentAuth, REAUTH_MINUTES } from './sessions.ts';

@@ -6,9 +6,19 @@ import type { Db } from '../../platform/db/db.ts';
 import { ApplicantProfile, LoginBody, Me, OrgList, UserList } from './schema.ts';
 import * as service from './service.ts';
 import { forgetSessionLocally } from './session-cache.ts';
+import type { FastifyReply } from 'fastify';
+import { loginWithCode, register, requestCode, resetPassword, verifyInPerson, verifyRealName, type SmsLoginDeps } from './sms-login.ts';
 
-export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }) {
+/** `sms`: sign-in by SMS code, registration, password reset and real-name checks (absent: password sign-in only). */
+export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean; sms?: SmsLoginDeps }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.cookieSecure };
+  /** Set the session cookies of a new session and answer who is signed in. */
+  const signedIn = async (reply: FastifyReply, result: service.LoginResult) => {
+    reply.setCookie(SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, expires: result.expiresAt });
+    reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, expires: result.expiresAt });
+    const actor = await service.resolveSession(deps.db, result.token);
+    return service.getMe(deps.db, actor!);
+  };
 
   app.post(
     '/api/v1/auth/login',
@@ -21,14 +31,10 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }
         response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
-    async (req, reply) => {
-      const result = await service.login(deps.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] });
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, expires: result.expiresAt });
-      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, expires: result.expiresAt });
-      const actor = await service.resolveSession(deps.db, result.token);
-      return service.getMe(deps.db, actor!);
-    },
+    async (req, reply) => signedIn(reply, await service.login(deps.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
   );
+
+  if (deps.sms) smsRoutes(app, deps.db, deps.sms, signedIn);
 
   app.post(
     '/api/v1/auth/logout',
@@ -75,4 +81,67 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean }
     { config: { access: 'user:read' }, schema: { tags: ['admin'], summary: 'Accounts and their roles', response: { 200: UserList, 403: ErrorResponse } } },
     async () => ({ users: await service.listUsers(deps.db) }),
   );
+}
+
+type SignedIn = (reply: FastifyReply, result: service.LoginResult) => Promise<service.Me>;
+
+function smsRoutes(app: App, db: Db, sms: SmsLoginDeps, signedIn: SignedIn) {
+  const Phone = Type.String({ minLength: 11, maxLength: 11, description: 'Mainland mobile number' });
+  const Code = Type.String({ minLength: 1, maxLength: 10 });
+  app.post(
+    '/api/v1/auth/sms-code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a one-time code by SMS (sign in, register, reset the password). The same answer whoever the number belongs to.',
+        body: Type.Object({ phone: Phone, purpose: Type.Union([Type.Literal('login'), Type.Literal('register'), Type.Literal('reset')]) }),
+        response: { 202: Type.Object({ retryAfterSeconds: Type.Integer() }), 400: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await requestCode(sms, { ...req.body, ip: req.ip })),
+  );
+  app.post(
+    '/api/v1/auth/login/sms',
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign in with the mobile number and its SMS code', body: Type.Object({ phone: Phone, code: Code }), response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } } },
+    async (req, reply) => signedIn(reply, await loginWithCode(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
+  );
+  app.post(
+    '/api/v1/auth/register',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Register a personal account with the mobile number, its SMS code, name and resident ID (real-name L1; L2 when the household register agrees); signed in',
+        body: Type.Object({ phone: Phone, code: Code, password: Type.String({ minLength: 1, maxLength: 128 }), name: Type.String({ minLength: 1, maxLength: 50 }), residentId: Type.String({ minLength: 15, maxLength: 18 }) }),
+        response: { 201: Me, 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const me = await signedIn(reply, await register(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }));
+      return reply.status(201).send(me);
+    },
+  );
+  app.post(
+    '/api/v1/auth/password-reset',
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Set a new password with the SMS code sent to the account’s number; every session ends', body: Type.Object({ phone: Phone, code: Code, password: Type.String({ minLength: 1, maxLength: 128 }) }), response: { 204: Type.Null(), 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } } },
+    async (req, reply) => {
+      await resetPassword(sms, { ...req.body, ip: req.ip });
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/me/real-name',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'Real-name L2: check my name and resident ID against the household register', response: { 200: Type.Object({ realNameLevel: Type.String() }), 400: ErrorResponse, 401: ErrorResponse } } },
+    async (req) => ({ realNameLevel: await verifyRealName(sms, req.actor!.agent?.id ?? req.actor!.id, req.ip) }),
+  );
+  app.post(
+    '/api/v1/window/real-name',
+    {
+      config: { access: 'case:file_at_window' },
+      schema: { tags: ['auth'], summary: 'Real-name L3: a window clerk saw the person with their ID card', body: Type.Object({ residentId: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }) }), response: { 200: Type.Object({ accountId: Type.String(), level: Type.String() }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
+    },
+    async (req) => verifyInPerson(db, { id: req.actor!.id, name: req.actor!.displayName }, req.body.residentId, req.body.name, req.ip),
+  );
+
 }

@@ -22,6 +22,9 @@ export const Me = Type.Object({
   org: Type.Optional(Type.Object({ id: Type.String(), name: Type.String() })),
   regionCode: Type.Optional(Type.String({ description: 'GB/T 2260 region of the account' })),
   entity: Type.Optional(Type.Object({ name: Type.String(), creditCode: Type.String() })),
+  realNameLevel: Type.Optional(Type.Union([Type.Literal('L1'), Type.Literal('L2'), Type.Literal('L3')], { description: 'L1 self-declared, L2 checked against a register, L3 checked in person' })),
+  agent: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), scopes: Type.Array(Type.String()) }, { description: 'Acting for the entity as its agent (经办人), with the scopes it allowed' })),
+  post: Type.Optional(Type.Object({ id: Type.String(), kind: Type.Union([Type.Literal('post'), Type.Literal('delegation')]), orgName: Type.String() }, { description: 'Staff working in another of their posts (or as a delegate) this session' })),
   profile: Type.Object({
     name: Type.Optional(Type.String()),
     idNumberMasked: Type.Optional(Type.String({ description: 'Resident ID, masked' })),
@@ -55,6 +58,8 @@ export const UserList = Type.Object({
       subjectType: Type.String(),
       roles: Type.Array(Type.String()),
       orgName: Type.Optional(Type.String()),
+      orgId: Type.Optional(Type.String()),
+      status: Type.String({ description: 'active or disabled' }),
     }),
   ),
 });

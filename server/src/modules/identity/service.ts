@@ -9,6 +9,8 @@ import { validateResidentId, validateCreditCode, maskResidentId, normalizeReside
 import { hashPassword, verifyPassword, dummyHash, isAcceptablePassword } from './password.ts';
 import { IdentityErrors } from './errors.ts';
 import { maskMobile } from '../../platform/http/redact.ts';
+import { actingAgent } from './agents.ts';
+import { inPost } from './staff.ts';
 
 export const SESSION_TTL_HOURS = 12;
 /** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
@@ -27,25 +29,29 @@ export function maskPhone(p: string | null): string | undefined {
 
 export type LoginResult = { token: string; csrfToken: string; expiresAt: Date; accountId: string };
 
-export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
-  const username = input.username.trim();
+/** Refuse when `username` (or the IP) has failed too often lately: the same limits for every way of signing in. */
+export async function checkLoginThrottle(db: Db, username: string, ip: string): Promise<void> {
   const since = sql<Date>`now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
   const [byUser, byIp] = await Promise.all([
     db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>', since).executeTakeFirstOrThrow(),
-    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', input.ip).where('at', '>', since).executeTakeFirstOrThrow(),
+    db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>', since).executeTakeFirstOrThrow(),
   ]);
   if (byUser.n >= LOGIN_LIMITS.perUsername || byIp.n >= LOGIN_LIMITS.perIp) {
     throw IdentityErrors.LOGIN_THROTTLED({ minutes: LOGIN_LIMITS.windowMinutes });
   }
-  const account = await db.selectFrom('account').select(['id', 'password_hash', 'display_name', 'status']).where('username', '=', username).executeTakeFirst();
-  const ok = account ? await verifyPassword(account.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
-  if (!account || !ok || account.status !== 'active') {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_failure').values({ username, ip: input.ip }).execute();
-      await writeAuditInTrx(trx, { actor: null, action: 'auth.login_failed', entityType: 'account', entityId: username, ip: input.ip });
-    });
-    throw IdentityErrors.LOGIN_FAILED();
-  }
+}
+
+/** Count a failed sign-in (audited under what was typed) and refuse with the one message that reveals nothing. */
+export async function failLogin(db: Db, username: string, ip: string, action = 'auth.login_failed'): Promise<never> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('login_failure').values({ username, ip }).execute();
+    await writeAuditInTrx(trx, { actor: null, action, entityType: 'account', entityId: username, ip });
+  });
+  throw IdentityErrors.LOGIN_FAILED();
+}
+
+/** A new session for `account` (sign-in by password, by SMS code, or registration). */
+export async function openSession(db: Db, account: { id: string; display_name: string }, how: { ip: string; userAgent?: string; action?: string }): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
@@ -53,11 +59,20 @@ export async function login(db: Db, input: { username: string; password: string;
     const id = newId();
     await trx
       .insertInto('session')
-      .values({ id, token_hash: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .values({ id, token_hash: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: how.ip, user_agent: how.userAgent?.slice(0, 300) ?? null })
       .execute();
-    await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: 'auth.login', entityType: 'session', entityId: id, ip: input.ip });
+    await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: how.action ?? 'auth.login', entityType: 'session', entityId: id, ip: how.ip });
   });
   return { token, csrfToken, expiresAt, accountId: account.id };
+}
+
+export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+  const username = input.username.trim();
+  await checkLoginThrottle(db, username, input.ip);
+  const account = await db.selectFrom('account').select(['id', 'password_hash', 'display_name', 'status']).where('username', '=', username).executeTakeFirst();
+  const ok = account ? await verifyPassword(account.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password) && false;
+  if (!account || !ok || account.status !== 'active') return failLogin(db, username, input.ip);
+  return openSession(db, account, input);
 }
 
 export async function logout(db: Db, actor: Actor, ip: string): Promise<void> {
@@ -75,6 +90,15 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | und
 
 /** A live session by the SHA-256 of its token, with when it expires (the session cache's upper bound). */
 export async function lookupSession(db: Db, tokenHash: string): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
+  return findSession(db, 'token_hash', tokenHash);
+}
+
+/** The caller of a session by its id (after the session changed during a request). */
+export async function resolveSessionById(db: Db, sessionId: string): Promise<Actor | undefined> {
+  return (await findSession(db, 'id', sessionId))?.actor;
+}
+
+async function findSession(db: Db, by: 'token_hash' | 'id', value: string): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
@@ -82,35 +106,42 @@ export async function lookupSession(db: Db, tokenHash: string): Promise<{ actor:
       's.id as session_id',
       's.csrf_token',
       's.expires_at',
+      's.auth_at',
+      's.acting_for',
+      's.post_id',
       'a.id',
       'a.username',
       'a.display_name',
       'a.subject_type',
       'a.org_id',
       'a.region_code',
+      'a.real_name_level',
       sql<string[]>`coalesce((select array_agg(r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles'),
     ])
-    .where('s.token_hash', '=', tokenHash)
+    .where(by === 'id' ? 's.id' : 's.token_hash', '=', value)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('a.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return undefined;
   const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return {
-    expiresAt: row.expires_at,
-    actor: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      subjectType: row.subject_type,
-      roles,
-      permissions: permissionsOf(roles),
-      orgId: row.org_id,
-      regionCode: row.region_code,
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-    },
+  const actor: Actor = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    subjectType: row.subject_type,
+    roles,
+    permissions: permissionsOf(roles),
+    orgId: row.org_id,
+    regionCode: row.region_code,
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    authAt: row.auth_at,
+    realNameLevel: row.real_name_level,
   };
+  // An agent's session acts for the entity while the entity's authorisation holds (agents.ts); otherwise as the person.
+  // A staff session in one of the account's other posts works there while the post holds (staff.ts).
+  const acting = row.acting_for ? await actingAgent(db, actor, row.acting_for) : row.post_id ? await inPost(db, actor, row.post_id) : undefined;
+  return { expiresAt: row.expires_at, actor: acting ?? actor };
 }
 
 export type Me = {
@@ -124,6 +155,9 @@ export type Me = {
   org?: { id: string; name: string };
   regionCode?: string;
   entity?: { name: string; creditCode: string };
+  realNameLevel?: 'L1' | 'L2' | 'L3';
+  agent?: { id: string; name: string; scopes: string[] };
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
   profile: { name?: string; idNumberMasked?: string; phoneMasked?: string; entityName?: string; creditCode?: string; address?: string };
 };
 
@@ -142,9 +176,12 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     roles: actor.roles,
     permissions: [...actor.permissions],
     landing: landingFor(actor.roles),
-    ...(a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
+    ...(actor.post && actor.orgId ? { org: { id: actor.orgId, name: actor.post.orgName } } : a.org_id ? { org: { id: a.org_id, name: a.org_name! } } : {}),
     ...(actor.regionCode ? { regionCode: actor.regionCode } : {}),
     ...(a.entity_name && a.credit_code ? { entity: { name: a.entity_name, creditCode: a.credit_code } } : {}),
+    ...(actor.realNameLevel && actor.subjectType !== 'staff' ? { realNameLevel: actor.realNameLevel } : {}),
+    ...(actor.agent ? { agent: { ...actor.agent, scopes: [...actor.agent.scopes] } } : {}),
+    ...(actor.post ? { post: actor.post } : {}),
     profile: {
       name: a.person_name ?? undefined,
       idNumberMasked: a.resident_id ? maskResidentId(a.resident_id) : undefined,
@@ -260,12 +297,12 @@ export async function listUsers(db: Db) {
   const rows = await db
     .selectFrom('account as a')
     .leftJoin('org as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'o.name as org_name', sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
+    .select(['a.id', 'a.username', 'a.display_name', 'a.subject_type', 'a.status', 'o.id as org_id', 'o.name as org_name', sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_role r where r.account_id = a.id), '{}')`.as('roles')])
     .orderBy('a.subject_type', 'desc')
     .orderBy('a.username')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, subjectType: r.subject_type, roles: r.roles, ...(r.org_name ? { orgName: r.org_name } : {}) }));
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, subjectType: r.subject_type, status: r.status, roles: r.roles, ...(r.org_name ? { orgName: r.org_name, orgId: r.org_id! } : {}) }));
 }
 
 export type OrgRef = { id: string; name: string; regionCode: string; creditCode: string };

@@ -55,7 +55,7 @@ export function createSessionResolver(db: Db, databaseUrl: string | undefined): 
     onNotification: (p, cache) => {
       const id = p.slice(2);
       if (p.startsWith('s:')) cache.dropWhere((a) => a.sessionId === id);
-      else if (p.startsWith('a:')) cache.dropWhere((a) => a.id === id);
+      else if (p.startsWith('a:')) cache.dropWhere((a) => a.id === id || a.agent?.id === id);
       else cache.clear();
     },
     live: liveCaches,

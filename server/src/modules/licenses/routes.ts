@@ -19,12 +19,12 @@ export function licensesRoutes(app: App, deps: LicenseDeps & VerifyRouteOptions)
   licensesVerifyRoutes(app, deps);
 
   app.get('/api/v1/me/licenses', {
-    config: { access: 'authenticated' },
+    config: { access: 'license:own' },
     schema: { tags: ['licenses'], summary: 'My electronic licenses (wallet): held by this account or under its resident ID / credit code', response: { 200: LicenseList, 401: ErrorResponse } },
   }, async (req) => ({ licenses: await myLicenses(db, req.actor!) }));
 
   app.get('/api/v1/me/licenses/:ref', {
-    config: { access: 'authenticated' },
+    config: { access: 'license:own' },
     schema: { tags: ['licenses'], summary: 'One of my licenses with its face and history', params: RefParams, response: { 200: LicenseDetail, ...errors } },
   }, async (req) => myLicense(db, req.actor!, req.params.ref));
 

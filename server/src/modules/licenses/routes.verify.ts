@@ -98,7 +98,7 @@ export function licensesVerifyRoutes(app: App, deps: LicenseDeps & VerifyRouteOp
   });
 
   app.get('/api/v1/me/licenses/:ref/license.pdf', {
-    config: { access: 'authenticated' },
+    config: { access: 'license:own' },
     schema: { tags: ['licenses'], summary: 'One of my licenses as a PDF, with its QR code', params: RefParams, response: { 200: { description: 'PDF document (A4)', content: { 'application/pdf': { schema: PdfBody } } }, 401: ErrorResponse, 404: ErrorResponse } },
   }, async (req, reply) => {
     const license = await myLicense(db, req.actor!, req.params.ref);

@@ -16,6 +16,17 @@ export type Actor = {
   regionCode: string | null;
   sessionId: string;
   csrfToken: string;
+  /** When the session last proved the password (sign-in or re-authentication), for sensitive actions. */
+  authAt?: Date;
+  /** Real-name level of the account: L1 self-declared, L2 checked against a register, L3 checked in person. */
+  realNameLevel?: 'L1' | 'L2' | 'L3';
+  /**
+   * A person acting for this entity as its agent (经办人): who they are, and what the entity allowed them
+   * ('apply' | 'cases' | 'licenses'). Their permissions are already narrowed to those scopes.
+   */
+  agent?: { id: string; name: string; scopes: readonly string[] };
+  /** A staff session working in another of the account's posts (or as a delegate), not its own organisation. */
+  post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
 };
 
 export function requirePermission(actor: Actor | undefined, permission: Permission): Actor {

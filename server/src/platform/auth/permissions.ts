@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'license:manage',
   /** License types, seals and legacy imports. */
   'license:admin',
+  /** An applicant's own electronic licenses (电子证照夹): list, show, print, use for a material. */
+  'license:own',
+  /** An entity authorises its agents (经办人) for a scope and a period, and revokes them (the entity's own account). */
+  'entity:agents',
   /** 数据共享: read the resource catalog, and one's own organisation's requests, grants and access log (modules/sharing). */
   'sharing:read',
   /** Request a resource for one's own organisation and manage the API keys of its grants. */
@@ -38,9 +42,13 @@ export const PERMISSIONS = [
   'sharing:review',
   /** Edit the resource catalog, manage grants, resolve register conflicts (数据管理员 of the platform). */
   'sharing:admin',
+  /** 统一身份认证: register department systems as OpenID Connect clients (modules/identity/oidc). */
+  'identity:clients',
   'file:upload',
   'org:read',
   'user:read',
+  /** Create staff accounts, set roles, posts in other organisations and delegations, disable accounts. */
+  'user:manage',
   'audit:verify',
   'dashboard:read',
   'calendar:manage',
@@ -57,7 +65,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DataScope = 'own' | 'org' | 'region' | 'all';
 
 export const ROLE_GRANTS = {
-  platform_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
+  platform_admin: { scope: 'all', permissions: ['identity:clients', 'user:manage', 'catalog:read', 'org:read', 'user:read', 'audit:verify', 'dashboard:read', 'case:read', 'file:upload', 'calendar:manage', 'license:read', 'license:manage', 'license:admin'] },
   catalog_admin: { scope: 'region', permissions: ['catalog:read', 'catalog:edit', 'catalog:review', 'catalog:publish', 'org:read', 'file:upload'] },
   window_clerk: { scope: 'region', permissions: ['catalog:read', 'case:read', 'case:accept', 'case:file_at_window', 'file:upload', 'license:read'] },
   reviewer: { scope: 'org', permissions: ['catalog:read', 'case:read', 'case:decide', 'file:upload', 'license:read', 'license:manage'] },
@@ -67,7 +75,7 @@ export const ROLE_GRANTS = {
   data_admin: { scope: 'all', permissions: ['catalog:read', 'org:read', 'sharing:read', 'sharing:review', 'sharing:admin', 'sharing:load'] },
   // 部门数据专员: requests resources for their department, approves requests for its resources, loads its registers.
   data_officer: { scope: 'org', permissions: ['catalog:read', 'sharing:read', 'sharing:request', 'sharing:provide', 'sharing:load'] },
-  applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload'] },
+  applicant: { scope: 'own', permissions: ['case:apply', 'case:read', 'file:upload', 'license:own', 'entity:agents'] },
 } as const satisfies Record<Role, { scope: DataScope; permissions: readonly Permission[] }>;
 
 /** Where each role starts working after login (the first matching role wins). */
@@ -84,6 +92,13 @@ export const LANDING: Array<[Role, '/' | '/workbench' | '/admin' | '/dashboard']
 ];
 
 const SCOPE_ORDER: DataScope[] = ['own', 'org', 'region', 'all'];
+
+/** The permissions each scope an entity grants its agent opens (a subset of the applicant's; never 'entity:agents'). */
+export const AGENT_SCOPE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {
+  apply: ['case:apply', 'file:upload'],
+  cases: ['case:read'],
+  licenses: ['license:own'],
+};
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -29,6 +29,8 @@ export type JwsKeys = {
   sign(payload: Record<string, unknown>): Promise<string>;
   verify(jws: string): Promise<Record<string, unknown> | null>;
   jwks(): Promise<{ keys: PublicJwk[] }>;
+  /** The key set with private parts, current key first (for the OIDC provider, which signs ID tokens itself). */
+  privateJwks(): Promise<{ keys: Array<Record<string, unknown> & { kid: string }> }>;
   rotate(): Promise<string>;
 };
 
@@ -148,6 +150,16 @@ export function createJwsKeys(db: Db, vault: KeyVault): JwsKeys {
     async jwks() {
       const set = await keys();
       return { keys: [...set.byKid.values()].map((k) => ({ ...k.jwk })) };
+    },
+
+    async privateJwks() {
+      let set = await keys();
+      if (!set.current) {
+        await addKey(false);
+        set = await reload();
+      }
+      const ordered = [...set.byKid.values()].sort((a, b) => Number(a.retired) - Number(b.retired));
+      return { keys: ordered.map((k) => ({ ...(JSON.parse(vault.open(k.sealed).toString('utf8')) as Record<string, unknown>), kid: k.kid, alg: JWS_ALG, use: 'sig' })) };
     },
 
     async rotate() {

@@ -4,13 +4,15 @@
  * `${DATA_DIR}/keys/master.key` (32 random bytes made on first use, mode 0600). Sealed values are
  * `v1.<iv>.<tag>.<ciphertext>` (base64url), with a random 96-bit IV each. See docs/adr/0009-license-keys.md.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export type KeyVault = {
   seal(plain: Uint8Array | string): string;
   open(sealed: string): Buffer;
+  /** A secret for one purpose derived from the master key (HKDF-SHA256, RFC 5869, `label` as info): same on every instance, never stored. */
+  derive(label: string): Buffer;
 };
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
@@ -39,6 +41,9 @@ export function createKeyVault(key: Buffer): KeyVault {
       } catch {
         throw new Error('Sealed value cannot be opened: wrong master key, or the value was altered');
       }
+    },
+    derive(label) {
+      return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `tongban:${label}`, 32));
     },
   };
 }

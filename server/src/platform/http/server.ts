@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route under /api must declare this; the server refuses to start otherwise. */
     access?: RouteAccess;
+    /** false: the route checks its own cross-site forgery protection (the OIDC provider's forms), not the platform's header. */
+    csrf?: boolean;
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -163,7 +165,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: App; r
     opts.resolveSession(token).then((actor) => {
       if (actor) {
         req.actor = actor;
-        if (!SAFE_METHODS.has(req.method)) {
+        if (!SAFE_METHODS.has(req.method) && req.routeOptions.config.csrf !== false) {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== 'string' || sent !== actor.csrfToken) return done(HttpErrors.CSRF_FAILED() as unknown as FastifyError);
         }

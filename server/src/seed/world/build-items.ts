@@ -329,6 +329,7 @@ function buildItem(org: OrgSeed, draft: ItemDraft): ItemSeed {
     keywords: d.keywords,
     published: d.published ?? true,
   };
+  if (d.minRealNameLevel) item.minRealNameLevel = d.minRealNameLevel;
   if (d.commitmentApproval) Object.assign(item, { commitmentApproval: true, commitmentText: d.commitmentText, verificationDays: d.verificationDays });
   if (d.reviewSteps) item.reviewSteps = d.reviewSteps;
   if (d.visitReason) item.visitReason = d.visitReason;

@@ -69,6 +69,8 @@ export type ItemDraft = {
   keywords: string[];
   published?: boolean;
   /** 告知承诺制: granted on the applicant's signed commitment, verified within `verificationDays` working days. */
+  /** Lowest real-name level to apply online (money paid out, personal records): L2 or L3. */
+  minRealNameLevel?: ItemSeed['minRealNameLevel'];
   commitmentApproval?: boolean;
   commitmentText?: string;
   verificationDays?: number;

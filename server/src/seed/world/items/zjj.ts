@@ -288,6 +288,8 @@ const withdrawalPurchase: ItemDraft = {
   committedDays: 1,
   limitNote: '法定时限为3日（自然日）；通过共享核验购房信息的即时到账',
   onlineDepth: [1, 2, 3, 4, 5, 6],
+  // Money goes to a bank account: only an account checked against the household register applies online.
+  minRealNameLevel: 'L2',
   materials: [
     shared('M01', '不动产权证书或购房备案合同', '泰州市不动产登记中心、泰州市住房和城乡建设局'),
     mat('M02', '本人银行卡信息', { form: 'electronic', paper: [0, 0] }),

@@ -1,0 +1,79 @@
+/**
+ * oidc-provider's storage on PostgreSQL. Clients are the administrators' registrations (`oidc_client`, read-only
+ * here: their secrets sealed under the master key); everything the provider makes itself — sessions, interactions,
+ * authorization codes, access and refresh tokens, grants — lives in `oidc_payload` keyed by model and id, with its
+ * expiry. Expired rows are never returned and are swept by `sweepExpiredOidcPayloads`.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/db.ts';
+import type { KeyVault } from '../../../platform/crypto/index.ts';
+import { clientMetadata } from './clients.ts';
+
+type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
+
+/** The class oidc-provider instantiates once per model name ('Session', 'AccessToken', 'Client' …). */
+export function postgresAdapter(db: Db, vault: KeyVault) {
+  return class PostgresAdapter {
+    readonly model: string;
+    constructor(model: string) {
+      this.model = model;
+    }
+
+    async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
+      if (this.model === 'Client') throw new Error('clients are registered through the platform, not the provider');
+      const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+      await db
+        .insertInto('oidc_payload')
+        .values({ model: this.model, id, payload: JSON.stringify(payload), grant_id: payload.grantId ?? null, uid: payload.uid ?? null, user_code: payload.userCode ?? null, expires_at: expiresAt })
+        .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet({ payload: JSON.stringify(payload), grant_id: payload.grantId ?? null, uid: payload.uid ?? null, user_code: payload.userCode ?? null, expires_at: expiresAt }))
+        .execute();
+    }
+
+    async find(id: string): Promise<Payload | undefined> {
+      if (this.model === 'Client') {
+        const row = await db.selectFrom('oidc_client').selectAll().where('client_id', '=', id).where('status', '=', 'active').executeTakeFirst();
+        return row ? (clientMetadata(row, vault) as Payload) : undefined;
+      }
+      return this.findBy('id', id);
+    }
+
+    async findByUid(uid: string): Promise<Payload | undefined> {
+      return this.findBy('uid', uid);
+    }
+
+    async findByUserCode(userCode: string): Promise<Payload | undefined> {
+      return this.findBy('user_code', userCode);
+    }
+
+    private async findBy(column: 'id' | 'uid' | 'user_code', value: string): Promise<Payload | undefined> {
+      const row = await db
+        .selectFrom('oidc_payload')
+        .select(['payload', 'consumed_at'])
+        .where('model', '=', this.model)
+        .where(column, '=', value)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const payload = row.payload as Payload;
+      return row.consumed_at ? { ...payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : payload;
+    }
+
+    async consume(id: string): Promise<void> {
+      await db.updateTable('oidc_payload').set({ consumed_at: sql`now()` }).where('model', '=', this.model).where('id', '=', id).execute();
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db.deleteFrom('oidc_payload').where('model', '=', this.model).where('id', '=', id).execute();
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.deleteFrom('oidc_payload').where('grant_id', '=', grantId).execute();
+    }
+  };
+}
+
+/** Delete what has expired (run on a schedule; reads already ignore it). */
+export async function sweepExpiredOidcPayloads(db: Db): Promise<number> {
+  const r = await db.deleteFrom('oidc_payload').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
