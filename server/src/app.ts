@@ -23,6 +23,7 @@ import { bundlesRoutes, bundleCasesRoutes } from './modules/bundles/index.ts';
 import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { licensesRoutes, materialLicensePort } from './modules/licenses/index.ts';
+import { sharingExchangeRoutes } from './modules/sharing/index.ts';
 import { createJwsKeys, jwksRoute, keyVaultFromEnv, type KeyVault } from './platform/crypto/index.ts';
 import { loadConfig } from './platform/config.ts';
 
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   const jws = createJwsKeys(deps.db, vault);
   jwksRoute(app, { keys: jws });
   licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
+  sharingExchangeRoutes(app, { db: deps.db, calendar, databaseUrl: deps.databaseUrl });
   hotlineRoutes(app, { db: deps.db, sms: deps.sms ?? notifyEnv!.sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,

@@ -9,5 +9,6 @@ import type { BundlesTables } from './modules/bundles/tables.ts';
 import type { HotlineTables } from './modules/hotline/tables.ts';
 import type { LicensesTables } from './modules/licenses/tables.ts';
 import type { RegistersTables, ResourceTables } from './modules/sharing/tables.ts';
+import type { ExchangeTables } from './modules/sharing/tables.exchange.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables & ResourceTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables & ResourceTables & ExchangeTables;

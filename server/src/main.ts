@@ -21,6 +21,7 @@ import { keyVaultFromEnv } from './platform/crypto/index.ts';
 import { registerLicenseHandlers } from './modules/licenses/index.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
+import { escalateOverdueRequests } from './modules/sharing/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
 import { registerNotifyHandlers, notifyAdaptersFromEnv } from './modules/notify/index.ts';
 import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
@@ -80,6 +81,11 @@ async function start(config: Config) {
   jobs.every('cases.deemed-acceptance', '*/15 * * * *', async () => {
     const n = await deemAcceptOverdue(h.db, calendarStore.current());
     if (n) app.log.info({ n }, 'cases deemed accepted');
+  });
+  // seed 000 §(十) 22: sharing requests past their working-day limit are marked 已超期 and reported to the platform.
+  jobs.every('sharing.escalate-overdue', '*/15 * * * *', async () => {
+    const n = await escalateOverdueRequests(h.db);
+    if (n) app.log.info({ n }, 'sharing requests escalated');
   });
   if (config.runJobs) await jobs.start();
 

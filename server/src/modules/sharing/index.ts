@@ -20,3 +20,6 @@ export {
   type Provenance,
   type RegisterRow,
 } from './registers.ts';
+export { sharingExchangeRoutes } from './routes.exchange.ts';
+export { createExchange, type Exchange } from './exchange.ts';
+export { escalateOverdueRequests, SHARING_LIMITS_WORKING_DAYS } from './requests.ts';
