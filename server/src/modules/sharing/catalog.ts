@@ -83,7 +83,8 @@ export type ResourceEdit = Omit<ResourceInput, 'providerOrgId' | 'status'> & { p
 
 /** Checks an edit against the registers: known provider, register fields only, no duplicates, a reason for 不予共享. */
 async function checked(db: Db, e: ResourceEdit): Promise<ResourceInput & { status: 'draft' }> {
-  const providerId = (await db.selectFrom('org').select('id').where('key', '=', e.provider).executeTakeFirst())?.id;
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.provider);
+  const providerId = (await db.selectFrom('org').select('id').where(byId ? 'id' : 'key', '=', e.provider).executeTakeFirst())?.id;
   if (!providerId) throw ExchangeErrors.RESOURCE_INVALID({ reason: `没有找到提供部门“${e.provider}”` });
   if (!e.fields.length) throw ExchangeErrors.RESOURCE_INVALID({ reason: '至少要有一个数据项（第一个是查询用的主键）' });
   const known = new Set(REGISTER_FIELDS[e.register].map((f) => f.name));

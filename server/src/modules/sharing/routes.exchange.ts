@@ -13,6 +13,7 @@ import { createApiKey, decideAsProvider, getGrant, getRequest, listApiKeys, list
 import { searchAccessLog } from './access-log.ts';
 import { createExchange, type Exchange } from './exchange.ts';
 import * as S from './schema.exchange.ts';
+import { REGISTER_FIELDS } from './registers.ts';
 
 export type ExchangeRouteDeps = {
   db: Db;
@@ -79,6 +80,15 @@ export function sharingExchangeRoutes(app: App, deps: ExchangeRouteDeps) {
     const { all } = await catalogReader(req);
     return { resources: await listResources(db, { all, status: req.query.status, provider: req.query.provider }) };
   });
+
+  app.get('/api/v1/sharing/register-fields', {
+    config: { access: 'sharing:read' },
+    schema: {
+      tags,
+      summary: 'The data items each base register holds (type, sensitivity), from which resources are made',
+      response: { 200: Type.Object({ registers: Type.Record(Type.String(), Type.Array(S.ResourceField)) }) },
+    },
+  }, async () => ({ registers: Object.fromEntries(Object.entries(REGISTER_FIELDS).map(([k, fs]) => [k, fs.map((f) => ({ name: f.name, title: f.title, type: f.type, sensitivity: f.sensitivity }))])) }));
 
   app.get('/api/v1/sharing/resources/:code', {
     config: { access: 'public' },

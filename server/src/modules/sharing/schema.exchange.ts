@@ -34,7 +34,7 @@ export const ResourceBody = Type.Object({
   code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }),
   name: Type.String({ minLength: 2, maxLength: 100 }),
   description: Type.String({ maxLength: 1000 }),
-  provider: Type.String({ minLength: 1, maxLength: 40, description: 'The providing department’s org key' }),
+  provider: Type.String({ minLength: 1, maxLength: 40, description: 'The providing department: its org key or id' }),
   register: Register,
   shareMode: ShareMode,
   conditions: Type.String({ maxLength: 2000 }),
