@@ -1814,6 +1814,7 @@ export const enUS: Dict<Messages> = {
     signatureData: 'Signature data (for independent checks with SM2 tools)',
   },
   sharingEx: {
+    unmaskedMark: 'whole',
     close: 'Close',
     submittedOn: 'Submitted',
     requestsHelp: 'Pick a resource in the catalog and press Request. The platform reviews within 3 working days; open data is provided within 3 working days of acceptance, conditional data is approved by the provider within 10.',

@@ -1812,6 +1812,7 @@ export const zhCN = {
     signatureData: '签章数据（供国密工具独立验证）',
   },
   sharingEx: {
+    unmaskedMark: '不脱敏',
     close: '关闭',
     submittedOn: '申请日期',
     requestsHelp: '在“资源目录”中选择资源，点“申请使用”。平台在 3 个工作日内审核；无条件共享的资源受理后 3 个工作日内由平台提供，有条件共享的资源由提供部门在 10 个工作日内审批。',

@@ -94,8 +94,8 @@ function DecisionDialog({ pending, onClose }: { pending: Pending; onClose: () =>
         )
       ) : (
         <Form layout="vertical">
-          <Form.Item label={t('sharingEx.reason')} extra={t('sharingEx.reasonHelp')} required>
-            <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+          <Form.Item label={t('sharingEx.reason')} extra={t('sharingEx.reasonHelp')} required htmlFor="decision-reason">
+            <Input.TextArea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
           </Form.Item>
         </Form>
       )}

@@ -44,6 +44,8 @@ export function RequestsPanel() {
   const requests = useRequests('mine');
   const grants = useGrants();
   const fieldsOf = useFieldIndex();
+  // Each grant shows its API keys unless folded away.
+  const [folded, setFolded] = useState<string[]>([]);
   if (requests.isError) return <LoadError error={requests.error} onRetry={() => void requests.refetch()} />;
   const mine = (grants.data?.grants ?? []).filter((g) => g.org.id === me?.org?.id);
   return (
@@ -73,7 +75,11 @@ export function RequestsPanel() {
         dataSource={mine}
         pagination={false}
         scroll={{ x: 900 }}
-        expandable={{ expandedRowRender: (g) => <ApiKeys grant={g} />, defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowRender: (g) => <ApiKeys grant={g} />,
+          expandedRowKeys: mine.map((g) => g.id).filter((id) => !folded.includes(id)),
+          onExpand: (open, g) => setFolded((f) => (open ? f.filter((id) => id !== g.id) : [...f, g.id])),
+        }}
         columns={[
           { key: 'res', title: t('sharingEx.name'), render: (_, g) => <><strong>{g.resource.name}</strong><br /><code style={{ fontSize: 12 }}>GET /api/v1/sharing/{g.resource.code}/records?key=</code></> },
           { key: 'fields', title: t('sharingEx.fields'), render: (_, g) => <FieldTags fields={g.fields} all={fieldsOf(g.resource.code)} unmasked={g.unmaskedFields} /> },
@@ -130,7 +136,7 @@ function ApiKeys({ grant }: { grant: Grant }) {
           </>
         ) : (
           <Form layout="vertical">
-            <Form.Item label={t('sharingEx.keyLabel')}><Input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} /></Form.Item>
+            <Form.Item label={t('sharingEx.keyLabel')} htmlFor={`key-label-${grant.id}`}><Input id={`key-label-${grant.id}`} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} /></Form.Item>
           </Form>
         )}
         {create.isError && <Alert type="error" showIcon role="alert" title={errorMessage(create.error)} />}

@@ -22,7 +22,7 @@ export function FieldTags({ fields, all, unmasked = [] }: { fields: string[]; al
         return (
           <Tag key={f} color={sensitive ? (unmasked.includes(f) ? 'red' : 'orange') : undefined}>
             {meta?.title ?? f}
-            {sensitive && !unmasked.includes(f) ? `（${t('sharingEx.maskedFields')}）` : ''}
+            {sensitive ? `（${t(unmasked.includes(f) ? 'sharingEx.unmaskedMark' : 'sharingEx.maskedFields')}）` : ''}
           </Tag>
         );
       })}
@@ -98,7 +98,7 @@ export function ResourcesPanel() {
             width: 190,
             render: (_, r) => (
               <Space>
-                {canRequest && r.shareMode !== 'none' && <Button size="small" type="primary" onClick={() => setRequesting(r)} aria-label={`${t('sharingEx.request')} ${r.name}`}>{t('sharingEx.request')}</Button>}
+                {canRequest && r.shareMode !== 'none' && r.provider.id !== me?.org?.id && <Button size="small" type="primary" onClick={() => setRequesting(r)} aria-label={`${t('sharingEx.request')} ${r.name}`}>{t('sharingEx.request')}</Button>}
                 {isAdmin && <Button size="small" onClick={() => setEditing(r)}>{t('sharingEx.edit')}</Button>}
                 {isAdmin && r.status !== 'published' && <Button size="small" onClick={() => status.mutate({ code: r.code, action: 'publish' })}>{t('sharingEx.publish')}</Button>}
                 {isAdmin && r.status === 'published' && <Button size="small" danger onClick={() => status.mutate({ code: r.code, action: 'withdraw' })}>{t('sharingEx.withdraw')}</Button>}
