@@ -119,7 +119,7 @@ test('its system reads one person and gets only the granted items; the access is
   const ok = page.locator('tr.ant-table-row').filter({ hasText: '成功' }).first();
   await expect(ok).toContainText('人口基本信息');
   await expect(ok).toContainText(`${RESIDENT_ID.slice(0, 6)}********`);
-  await expect(ok).toContainText('residentId、name、sex、birthDate、householdAddress');
+  await expect(ok).toContainText('公民身份号码、姓名、性别、出生日期、户籍地址');
   await expect(page.locator('tr.ant-table-row').filter({ hasText: '非授权资源' }).first()).toBeVisible();
   await shot(page, 'sharing-09-access-log');
   await page.context().close();

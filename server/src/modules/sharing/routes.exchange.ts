@@ -50,6 +50,7 @@ export function sharingExchangeRoutes(app: App, deps: ExchangeRouteDeps) {
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
+    reply.header('x-cache', exchange.cached(req.headers.authorization) ? 'hit' : 'miss'); // the key's grant from memory, or read now
     try {
       return await exchange.records(req.headers.authorization, req.params.resource, req.query.key);
     } catch (err) {

@@ -103,8 +103,8 @@ export const GrantView = Type.Object({
 
 export const GrantPatch = Type.Object({
   status: Type.Optional(GrantStatus),
-  ratePerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  dailyQuota: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000000 })),
+  ratePerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000000 })),
+  dailyQuota: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000000 })),
   maxKeysPerCall: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   validUntil: Type.Optional(PlainDate),
 });

@@ -16,6 +16,7 @@ export function AccessLogPanel() {
   const [query, setQuery] = useState<AccessQuery>({});
   const [form] = Form.useForm<AccessQuery>();
   const log = useAccessLog(query);
+  const titleOf = (resource: string, field: string) => resources.data?.resources.find((r) => r.code === resource)?.fields.find((f) => f.name === field)?.title ?? field;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('sharingEx.logHelp')}</Typography.Paragraph>
@@ -45,7 +46,7 @@ export function AccessLogPanel() {
             { key: 'org', title: t('sharingEx.caller'), render: (_, e) => e.org.name ?? '—' },
             { key: 'prefix', title: t('sharingEx.keyPrefix'), render: (_, e) => (e.apiKeyPrefix ? <code>{e.apiKeyPrefix}…</code> : '—') },
             { key: 'key', title: t('sharingEx.target'), render: (_, e) => <code>{e.key || '—'}</code> },
-            { key: 'fields', title: t('sharingEx.returned'), render: (_, e) => (e.fields.length ? e.fields.join('、') : '—') },
+            { key: 'fields', title: t('sharingEx.returned'), render: (_, e) => (e.fields.length ? e.fields.map((f) => titleOf(e.resource, f)).join('、') : '—') },
             { key: 'result', title: t('sharingEx.result'), width: 120, render: (_, e) => <Tag color={e.result === 'ok' ? 'green' : e.status >= 400 && e.status < 500 ? 'orange' : 'red'}>{lt(`sharingEx.results.${e.result}`)}</Tag> },
           ]}
         />

@@ -63,8 +63,8 @@ function LimitsDialog({ grant, onClose }: { grant: Grant; onClose: () => void })
   return (
     <Modal open title={`${t('sharingEx.adjust')}：${grant.resource.name} · ${grant.org.name}`} okText={t('sharingEx.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending}>
       <Form form={form} layout="vertical" initialValues={grant} onFinish={(v) => update.mutate({ id: grant.id, ...v }, { onSuccess: onClose })}>
-        <Form.Item name="ratePerMinute" label={t('sharingEx.ratePerMinute')} rules={[{ required: true }]}><InputNumber min={1} max={100000} /></Form.Item>
-        <Form.Item name="dailyQuota" label={t('sharingEx.dailyQuota')} rules={[{ required: true }]}><InputNumber min={1} max={100000000} /></Form.Item>
+        <Form.Item name="ratePerMinute" label={t('sharingEx.ratePerMinute')} rules={[{ required: true }]}><InputNumber min={1} max={10000000} /></Form.Item>
+        <Form.Item name="dailyQuota" label={t('sharingEx.dailyQuota')} rules={[{ required: true }]}><InputNumber min={1} max={1000000000} /></Form.Item>
         <Form.Item name="maxKeysPerCall" label={t('sharingEx.maxKeysPerCall')} rules={[{ required: true }]}><InputNumber min={1} max={100} /></Form.Item>
         <Form.Item name="validUntil" label={t('sharingEx.validUntil')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}><Input type="date" /></Form.Item>
       </Form>

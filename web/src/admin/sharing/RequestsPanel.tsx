@@ -123,6 +123,7 @@ function ApiKeys({ grant }: { grant: Grant }) {
         title={t('sharingEx.newKey')}
         okText={create.data ? t('sharingEx.close') : t('sharingEx.newKey')}
         cancelText={t('common.cancel')}
+        cancelButtonProps={{ style: create.data ? { display: 'none' } : undefined }}
         confirmLoading={create.isPending}
         onCancel={() => setOpen(false)}
         onOk={() => (create.data ? setOpen(false) : create.mutate({ grantId: grant.id, label }))}
