@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { localFileStore } from '../../platform/files/file-store.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { BUILTIN_CALENDAR, todayInShanghai } from '../../platform/calendar/index.ts';
 import { makeResidentId, maskResidentId } from '../../platform/codes/index.ts';
@@ -266,6 +268,28 @@ describe('the exchange API', () => {
     const res = await exchange(fresh.key, 'population-basic', CITIZEN_RESIDENT_ID);
     expect(res.json().masked).toEqual(['residentId', 'birthDate', 'householdAddress']);
     expect(res.json().records[0].birthDate).toBe('1990-**-**');
+  });
+});
+
+describe('the key cache across instances', () => {
+  it('serves a key from memory and drops it on another instance when it is revoked (NOTIFY)', async () => {
+    const other = (await buildApp({ db: t.db, databaseUrl: t.url, store: localFileStore(inject('filesDir')), logger: false })).app;
+    try {
+      const g = await grantedPopulation([]);
+      const call2 = () => other.inject({ method: 'GET', url: `/api/v1/sharing/population-basic/records?key=${CITIZEN_RESIDENT_ID}`, headers: { authorization: `Bearer ${g.key}` } });
+      // The listening connection comes up asynchronously: once it does, the second call is a hit.
+      await vi.waitFor(async () => {
+        await call2();
+        const r = await call2();
+        if (r.headers['x-cache'] !== 'hit') throw new Error('not cached yet');
+      }, { timeout: 3000, interval: 50 });
+      await call(mzj, 'POST', `/api/v1/sharing/keys/${g.keyId}/revoke`);
+      await vi.waitFor(async () => {
+        if ((await call2()).statusCode !== 401) throw new Error('still served');
+      }, { timeout: 3000, interval: 25 });
+    } finally {
+      await other.close();
+    }
   });
 });
 
