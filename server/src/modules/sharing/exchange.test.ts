@@ -162,6 +162,8 @@ describe('deadlines and lights', () => {
     const event = await t.db.selectFrom('outbox_event').select('payload').where('topic', '=', 'sharing.request.overdue').execute();
     expect(event.map((e) => (e.payload as Json).requestId)).toContain(req.id);
     expect((await getRequest(t.db, officer, req.id, '2026-10-12')).escalatedAt).not.toBeNull();
+    const notices = await t.db.selectFrom('notification').innerJoin('account', 'account.id', 'notification.account_id').select(['account.username', 'notification.title', 'notification.link']).where('notification.kind', '=', 'sharing.request.overdue').execute();
+    expect(notices).toContainEqual({ username: 'data', title: '共享申请已超期：婚姻登记信息', link: '/admin/sharing/review' });
 
     // Accepted on 9 Oct, the provider has 10 working days: to 22 Oct; the escalation mark starts afresh.
     const accepted = await reviewRequest(t.db, BUILTIN_CALENDAR, admin, req.id, { decision: 'accept' }, '127.0.0.1', '2026-10-09');

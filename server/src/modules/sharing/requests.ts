@@ -14,6 +14,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
+import { addNotification } from '../notify/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { addCalendarDays, deadline, slaLight, todayInShanghai, type CalendarData, type SlaLight } from '../../platform/calendar/index.ts';
 import type { ExchangeTables, GrantStatus } from './tables.exchange.ts';
@@ -294,9 +295,21 @@ export async function escalateOverdueRequests(db: Db, today = todayInShanghai())
       .where('escalated_at', 'is', null)
       .returning(['id', 'resource_code', 'org_id', 'stage', 'due_date'])
       .execute();
+    if (!rows.length) return 0;
+    const admins = await trx.selectFrom('account_role').select('account_id').where('role', '=', 'data_admin').execute();
+    const names = new Map((await trx.selectFrom('data_resource').select(['code', 'name']).where('code', 'in', rows.map((r) => r.resource_code)).execute()).map((d) => [d.code, d.name]));
     for (const r of rows) {
-      await emitInTrx(trx, 'sharing.request.overdue', { requestId: r.id, resource: r.resource_code, orgId: r.org_id, stage: r.stage, stageLabel: STAGE_LABELS[r.stage], dueDate: r.due_date });
+      const eventId = await emitInTrx(trx, 'sharing.request.overdue', { requestId: r.id, resource: r.resource_code, orgId: r.org_id, stage: r.stage, stageLabel: STAGE_LABELS[r.stage], dueDate: r.due_date });
       await writeAuditInTrx(trx, { actor: null, action: 'share_request.escalate', entityType: 'share_request', entityId: r.id, after: { stage: r.stage, dueDate: r.due_date, today } });
+      // The notice: every data administrator of the platform, and for the provider's stage its data officers too.
+      const officers = r.stage === 'provider'
+        ? await trx.selectFrom('account_role').innerJoin('account', 'account.id', 'account_role.account_id').innerJoin('data_resource', 'data_resource.provider_org_id', 'account.org_id')
+            .select('account.id as account_id').where('account_role.role', '=', 'data_officer').where('data_resource.code', '=', r.resource_code).execute()
+        : [];
+      const link = r.stage === 'provider' ? '/admin/sharing/provide' : '/admin/sharing/review';
+      for (const a of [...admins, ...officers]) {
+        await addNotification(trx, { eventId, accountId: a.account_id, kind: 'sharing.request.overdue', title: `共享申请已超期：${names.get(r.resource_code) ?? r.resource_code}`, body: `一份共享申请的“${STAGE_LABELS[r.stage]}”环节已超过办理期限（${r.due_date}），请尽快处理。`, link, caseId: null });
+      }
     }
     return rows.length;
   });
