@@ -10,8 +10,9 @@
  * - only granted fields answered, sensitive ones masked (maskValue) unless the grant allows them whole;
  * - every call after authentication logged through the shared batched writer (platform/db/batched-writer.ts).
  */
-import { sql } from 'kysely';
-import type { Db } from '../../platform/db/db.ts';
+import { CompiledQuery, sql } from 'kysely';
+import type pg from 'pg';
+import { poolOf, type Db } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { cachedLookup, type CachedLookup, type NotifiedCache } from '../../platform/db/listen.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
@@ -190,36 +191,40 @@ function validKey(register: RegisterName, k: string): boolean {
 
 type Row = Record<string, string | number | null>;
 
-/** One indexed query per lookup, fixed text per register. */
-async function lookup(db: Db, register: RegisterName, keys: string[], callerPrefix: string): Promise<Row[]> {
-  switch (register) {
-    case 'population':
-      return (await sql<Row>`${sql.raw(PREPARE_MARK)} select resident_id as "residentId", name, sex, birth_date as "birthDate", ethnicity,
-          household_no as "householdNo", household_address as "householdAddress", household_head_id as "householdHeadId",
-          relation_to_head as "relationToHead", marital_status as "maritalStatus", spouse_id as "spouseId", status, region_code as "regionCode"
-        from person_record where resident_id = any(${keys}::text[])`.execute(db)).rows;
-    case 'entity':
-      return (await sql<Row>`${sql.raw(PREPARE_MARK)} select credit_code as "creditCode", name, entity_type as "entityType",
-          legal_representative as "legalRepresentative", legal_representative_id as "legalRepresentativeId",
-          registered_capital::text as "registeredCapital", address, business_scope as "businessScope", status, established_on as "establishedOn",
-          region_code as "regionCode"
-        from entity_record where credit_code = any(${keys}::text[])`.execute(db)).rows;
-    case 'credit':
-      return (await sql<Row>`${sql.raw(PREPARE_MARK)} select subject_code as "subjectCode", subject_name as "subjectName", kind, title,
-          document_no as "documentNo", content, authority, decided_on as "decidedOn", valid_until as "validUntil"
-        from credit_record where subject_code = any(${keys}::text[]) order by subject_code, decided_on desc, id desc limit 500`.execute(db)).rows;
-    case 'license': {
-      // The license register is the licenses module's: read through its index (each lookup is also in its verification log).
-      const caller = { username: `sharing:${callerPrefix}` } as Actor;
-      const out: Row[] = [];
-      for (const k of keys) {
-        for (const l of await holderLicenses(db, caller, { holderCode: k }, 'exchange')) {
-          out.push({ holderCode: k, holderName: l.holderName, typeName: l.typeName, number: l.number, issuerName: l.issuerName, issuedOn: l.issuedAt.slice(0, 10), validUntil: l.validUntil, status: l.status });
-        }
+/**
+ * One indexed query per lookup, a fixed text per register (prepared once per connection: PREPARE_MARK). Sent
+ * straight to the pool when there is one (no query builder on the hot path), else through Kysely.
+ */
+const LOOKUP_SQL: Record<Exclude<RegisterName, 'license'>, string> = {
+  population: `${PREPARE_MARK} select resident_id as "residentId", name, sex, birth_date as "birthDate", ethnicity,
+      household_no as "householdNo", household_address as "householdAddress", household_head_id as "householdHeadId",
+      relation_to_head as "relationToHead", marital_status as "maritalStatus", spouse_id as "spouseId", status, region_code as "regionCode"
+    from person_record where resident_id = any($1::text[])`,
+  entity: `${PREPARE_MARK} select credit_code as "creditCode", name, entity_type as "entityType",
+      legal_representative as "legalRepresentative", legal_representative_id as "legalRepresentativeId",
+      registered_capital::text as "registeredCapital", address, business_scope as "businessScope", status, established_on as "establishedOn",
+      region_code as "regionCode"
+    from entity_record where credit_code = any($1::text[])`,
+  credit: `${PREPARE_MARK} select subject_code as "subjectCode", subject_name as "subjectName", kind, title,
+      document_no as "documentNo", content, authority, decided_on as "decidedOn", valid_until as "validUntil"
+    from credit_record where subject_code = any($1::text[]) order by subject_code, decided_on desc, id desc limit 500`,
+};
+
+async function lookup(db: Db, pool: pg.Pool | undefined, register: RegisterName, keys: string[], callerPrefix: string): Promise<Row[]> {
+  if (register === 'license') {
+    // The license register is the licenses module's: read through its index (each lookup is also in its verification log).
+    const caller = { username: `sharing:${callerPrefix}` } as Actor;
+    const out: Row[] = [];
+    for (const k of keys) {
+      for (const l of await holderLicenses(db, caller, { holderCode: k }, 'exchange')) {
+        out.push({ holderCode: k, holderName: l.holderName, typeName: l.typeName, number: l.number, issuerName: l.issuerName, issuedOn: l.issuedAt.slice(0, 10), validUntil: l.validUntil, status: l.status });
       }
-      return out;
     }
+    return out;
   }
+  const text = LOOKUP_SQL[register];
+  if (pool) return (await pool.query<Row>(text, [keys])).rows;
+  return (await db.executeQuery<Row>(CompiledQuery.raw(text, [keys]))).rows;
 }
 
 /** Only the granted fields, masked where the grant does not allow them whole. */
@@ -248,6 +253,7 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
     live: liveKeyCaches as Set<NotifiedCache<ResolvedKey>>,
   });
   const limiter = new GrantLimiter();
+  const pool = poolOf(db);
   const log = createBatchedWriter<AccessLogRow>('sharing access log', (rows) => writeAccessLog(db, rows), logOptions);
 
   const resolve = async (authorization: string | undefined) => {
@@ -287,7 +293,7 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
       if (asked.length > r.maxKeys) return refuse(ExchangeErrors.BULK_NOT_GRANTED({ max: r.maxKeys, count: asked.length }), 'bulk_refused');
       const bad = asked.find((k) => !validKey(r.register, k));
       if (bad) return refuse(ExchangeErrors.KEY_PARAM_INVALID({ keyTitle: r.keyTitle, reason: `“${bad.slice(0, 40)}”不是有效的${r.keyTitle}` }), 'bad_request');
-      const rows = await lookup(db, r.register, asked, r.prefix);
+      const rows = await lookup(db, pool, r.register, asked, r.prefix);
       if (!rows.length) return refuse(ExchangeErrors.RECORD_NOT_FOUND({ keyTitle: r.keyTitle, key: asked.join(',') }), 'not_found');
       await log.add({ grantId: r.grantId, apiKeyId: r.keyId, orgId: r.orgId, resourceCode: resource, providerOrgId: r.providerOrgId, keyValue, fields: r.fields, result: 'ok', status: 200 });
       return { resource, records: rows.map((row) => project(r, row)), masked: r.masked };
