@@ -273,6 +273,33 @@ describe('the exchange API', () => {
   });
 });
 
+describe('other registers through the exchange', () => {
+  /** A grant written directly (the workflow is tested above) with one key. */
+  async function directGrant(resource: string, fields: string[]): Promise<string> {
+    const mzjOrg = await t.db.selectFrom('org').select('id').where('key', '=', 'mzj').executeTakeFirstOrThrow();
+    const grantId = '01900000-0000-7000-8000-' + Math.floor(Math.random() * 1e12).toString().padStart(12, '0');
+    await t.db.insertInto('data_grant').values({ id: grantId, request_id: null, resource_code: resource, org_id: mzjOrg.id, fields, unmasked_fields: [], purpose: '测试', valid_until: '2099-12-31', rate_per_minute: 600, daily_quota: 1000, max_keys_per_call: 1, status: 'active' }).execute();
+    return (await call(mzj, 'POST', `/api/v1/sharing/grants/${grantId}/keys`, { label: 'test' })).body.key;
+  }
+
+  it('reads the legal-entity register, masking the representative’s ID', async () => {
+    const company = await t.db.selectFrom('entity_record').select(['credit_code', 'legal_representative_id']).orderBy('established_on', 'desc').executeTakeFirstOrThrow();
+    const key = await directGrant('entity-basic', ['creditCode', 'name', 'legalRepresentativeId']);
+    const r = await exchange(key, 'entity-basic', company.credit_code);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().records[0]).toEqual({ creditCode: company.credit_code, name: expect.any(String), legalRepresentativeId: maskResidentId(company.legal_representative_id) });
+    expect((await exchange(key, 'entity-basic', CITIZEN_RESIDENT_ID)).statusCode).toBe(400);
+  });
+
+  it('reads the license register through the licenses module', async () => {
+    const held = await t.db.selectFrom('license').select(['holder_code', 'type_name']).where('status', '=', 'valid').executeTakeFirstOrThrow();
+    const key = await directGrant('licenses', ['holderCode', 'typeName', 'status']);
+    const r = await exchange(key, 'licenses', held.holder_code);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().records).toContainEqual({ holderCode: expect.stringContaining('*'), typeName: held.type_name, status: 'valid' });
+  });
+});
+
 describe('the key cache across instances', () => {
   it('serves a key from memory and drops it on another instance when it is revoked (NOTIFY)', async () => {
     const other = (await buildApp({ db: t.db, databaseUrl: t.url, store: localFileStore(inject('filesDir')), logger: false })).app;
