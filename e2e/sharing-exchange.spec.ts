@@ -61,6 +61,10 @@ test('the platform accepts it within its limit, shown by the light', async ({ br
   await shot(page, 'sharing-04-review-queue');
   await pressExpectingOk(page, row.getByRole('button', { name: '受理', exact: true }), /\/review$/);
   await expect(row).toBeHidden();
+  // Accepted, it now waits for 市公安局: the platform follows it there with its new (10-working-day) light.
+  const oversight = page.locator('tr.ant-table-row').filter({ hasText: '泰州市民政局' }).filter({ hasText: '泰州市公安局' });
+  await expect(oversight.first()).toContainText('绿灯');
+  await shot(page, 'sharing-04b-at-provider');
   await page.context().close();
 });
 

@@ -1814,6 +1814,7 @@ export const enUS: Dict<Messages> = {
     signatureData: 'Signature data (for independent checks with SM2 tools)',
   },
   sharingEx: {
+    atProviders: 'Waiting for providing departments (oversight)',
     unmaskedMark: 'whole',
     close: 'Close',
     submittedOn: 'Submitted',

@@ -1812,6 +1812,7 @@ export const zhCN = {
     signatureData: '签章数据（供国密工具独立验证）',
   },
   sharingEx: {
+    atProviders: '待提供部门审批（督办）',
     unmaskedMark: '不脱敏',
     close: '关闭',
     submittedOn: '申请日期',

@@ -60,6 +60,34 @@ export function QueuePanel({ queue }: { queue: 'review' | 'provider' }) {
         ]}
       />
       {pending && <DecisionDialog pending={pending} onClose={() => setPending(undefined)} />}
+      {queue === 'review' && <ProviderOversight />}
+    </>
+  );
+}
+
+/** For the platform: requests waiting for providing departments, with their lights (督办 of overdue ones). */
+function ProviderOversight() {
+  const { t } = useTranslation();
+  const requests = useRequests('provider');
+  const fieldsOf = useFieldIndex();
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: '1.15em', marginTop: 24 }}>{t('sharingEx.atProviders')}</Typography.Title>
+      <Table<ShareRequest>
+        rowKey="id"
+        size="middle"
+        loading={requests.isFetching}
+        dataSource={requests.data?.requests ?? []}
+        pagination={false}
+        locale={{ emptyText: t('sharingEx.emptyQueue') }}
+        scroll={{ x: 900 }}
+        columns={[
+          { key: 'due', title: t('sharingEx.due'), width: 170, render: (_, r) => <Deadline r={r} /> },
+          { key: 'res', title: t('sharingEx.name'), render: (_, r) => <><strong>{r.resource.name}</strong><br /><span style={{ color: '#666' }}>{r.resource.providerName}</span></> },
+          { key: 'org', title: t('sharingEx.requester'), render: (_, r) => r.org.name },
+          { key: 'fields', title: t('sharingEx.fields'), render: (_, r) => <FieldTags fields={r.fields} all={fieldsOf(r.resource.code)} unmasked={r.unmaskedFields} /> },
+        ]}
+      />
     </>
   );
 }
