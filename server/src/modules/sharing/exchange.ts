@@ -164,10 +164,8 @@ export async function writeAccessLog(db: Db, rows: AccessLogRow[]): Promise<void
 export type Exchange = {
   /** The key behind an `Authorization: Bearer …` header; undefined for a missing, unknown or revoked key. */
   resolve(authorization: string | undefined): Promise<ResolvedKey | undefined>;
-  /** Answer one call (throws the platform error for every refusal, after logging it). */
-  records(authorization: string | undefined, resource: string, keyParam: string | undefined): Promise<ExchangeAnswer>;
-  /** For the `x-cache` header and tests: is this key in memory now? */
-  cached(authorization: string | undefined): boolean;
+  /** Answer one call (throws the platform error for every refusal, after logging it); `cached`: was the key in memory? */
+  records(authorization: string | undefined, resource: string, keyParam: string | undefined): Promise<ExchangeAnswer & { cached: boolean }>;
   readonly limiter: GrantLimiter;
   readonly log: BatchedWriter<AccessLogRow>;
   readonly keys: CachedLookup<ResolvedKey>;
@@ -256,9 +254,13 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
   const pool = poolOf(db);
   const log = createBatchedWriter<AccessLogRow>('sharing access log', (rows) => writeAccessLog(db, rows), logOptions);
 
-  const resolve = async (authorization: string | undefined) => {
+  const hashOf = (authorization: string | undefined) => {
     const key = bearerOf(authorization);
-    return key ? keys.get(apiKeyHash(key).toString('base64')) : undefined;
+    return key ? apiKeyHash(key).toString('base64') : undefined;
+  };
+  const resolve = async (authorization: string | undefined) => {
+    const hash = hashOf(authorization);
+    return hash ? keys.get(hash) : undefined;
   };
 
   return {
@@ -266,12 +268,10 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
     limiter,
     log,
     keys,
-    cached: (authorization) => {
-      const key = bearerOf(authorization);
-      return !!key && keys.has(apiKeyHash(key).toString('base64'));
-    },
     async records(authorization, resource, keyParam) {
-      const r = await resolve(authorization);
+      const hash = hashOf(authorization);
+      const cached = !!hash && keys.has(hash);
+      const r = hash ? await keys.get(hash) : undefined;
       if (!r) throw ExchangeErrors.API_KEY_INVALID();
       const keyValue = (keyParam ?? '').slice(0, MAX_KEY_PARAM);
       const refuse = async (err: AppError, result: AccessResult): Promise<never> => {
@@ -296,7 +296,7 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
       const rows = await lookup(db, pool, r.register, asked, r.prefix);
       if (!rows.length) return refuse(ExchangeErrors.RECORD_NOT_FOUND({ keyTitle: r.keyTitle, key: asked.join(',') }), 'not_found');
       await log.add({ grantId: r.grantId, apiKeyId: r.keyId, orgId: r.orgId, resourceCode: resource, providerOrgId: r.providerOrgId, keyValue, fields: r.fields, result: 'ok', status: 200 });
-      return { resource, records: rows.map((row) => project(r, row)), masked: r.masked };
+      return { resource, records: rows.map((row) => project(r, row)), masked: r.masked, cached };
     },
     async close() {
       await Promise.all([keys.close(), log.close()]);

@@ -50,9 +50,10 @@ export function sharingExchangeRoutes(app: App, deps: ExchangeRouteDeps) {
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    reply.header('x-cache', exchange.cached(req.headers.authorization) ? 'hit' : 'miss'); // the key's grant from memory, or read now
     try {
-      return await exchange.records(req.headers.authorization, req.params.resource, req.query.key);
+      const { cached, ...answer } = await exchange.records(req.headers.authorization, req.params.resource, req.query.key);
+      reply.header('x-cache', cached ? 'hit' : 'miss'); // the key's grant from memory, or read now
+      return answer;
     } catch (err) {
       if (err instanceof AppError && err.status === 429 && typeof err.params.retryAfter === 'number') reply.header('retry-after', String(err.params.retryAfter));
       throw err;
