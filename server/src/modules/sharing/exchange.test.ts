@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { permissionsOf } from '../../platform/auth/permissions.ts';
 import { escalateOverdueRequests, getRequest, listRequests, reviewRequest, submitRequest } from './requests.ts';
 import { GrantLimiter } from './exchange.ts';
+import { newId } from '../../platform/ids.ts';
 
 let t: TestApp;
 let data: Session;
@@ -273,14 +274,28 @@ describe('the exchange API', () => {
   });
 });
 
+/** A grant written directly (the workflow is tested above) with one key. */
+async function directGrant(resource: string, fields: string[], limits: { dailyQuota?: number } = {}): Promise<string> {
+  const mzjOrg = await t.db.selectFrom('org').select('id').where('key', '=', 'mzj').executeTakeFirstOrThrow();
+  const grantId = newId();
+  await t.db.insertInto('data_grant').values({ id: grantId, request_id: null, resource_code: resource, org_id: mzjOrg.id, fields, unmasked_fields: [], purpose: '测试', valid_until: '2099-12-31', rate_per_minute: 600, daily_quota: limits.dailyQuota ?? 1000, max_keys_per_call: 1, status: 'active' }).execute();
+  return (await call(mzj, 'POST', `/api/v1/sharing/grants/${grantId}/keys`, { label: 'test' })).body.key;
+}
+
 describe('other registers through the exchange', () => {
-  /** A grant written directly (the workflow is tested above) with one key. */
-  async function directGrant(resource: string, fields: string[]): Promise<string> {
-    const mzjOrg = await t.db.selectFrom('org').select('id').where('key', '=', 'mzj').executeTakeFirstOrThrow();
-    const grantId = '01900000-0000-7000-8000-' + Math.floor(Math.random() * 1e12).toString().padStart(12, '0');
-    await t.db.insertInto('data_grant').values({ id: grantId, request_id: null, resource_code: resource, org_id: mzjOrg.id, fields, unmasked_fields: [], purpose: '测试', valid_until: '2099-12-31', rate_per_minute: 600, daily_quota: 1000, max_keys_per_call: 1, status: 'active' }).execute();
-    return (await call(mzj, 'POST', `/api/v1/sharing/grants/${grantId}/keys`, { label: 'test' })).body.key;
-  }
+  it('stops a grant at its daily quota with a logged 429', async () => {
+    const key = await directGrant('population-basic', ['residentId', 'name'], { dailyQuota: 2 });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await exchange(key, 'population-basic', CITIZEN_RESIDENT_ID)).statusCode);
+    expect(codes).toEqual([200, 200, 429]);
+    const r = await exchange(key, 'population-basic', CITIZEN_RESIDENT_ID);
+    expect(r.json().error.code).toBe('QUOTA_EXCEEDED');
+    await vi.waitFor(async () => {
+      const rows = await t.db.selectFrom('sharing_access_log').select('result').where('result', '=', 'quota_exceeded').execute();
+      if (rows.length < 2) throw new Error('not yet');
+    }, { timeout: 3000, interval: 50 });
+  });
+
 
   it('reads the legal-entity register, masking the representative’s ID', async () => {
     const company = await t.db.selectFrom('entity_record').select(['credit_code', 'legal_representative_id']).orderBy('established_on', 'desc').executeTakeFirstOrThrow();
