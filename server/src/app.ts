@@ -25,6 +25,7 @@ import { windowRoutes } from './modules/window/index.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { licensesRoutes, materialLicensePort } from './modules/licenses/index.ts';
 import { registerRoutes } from './modules/sharing/index.ts';
+import { sharingExchangeRoutes } from './modules/sharing/index.ts';
 import { createJwsKeys, jwksRoute, keyVaultFromEnv, type KeyVault } from './platform/crypto/index.ts';
 import { loadConfig } from './platform/config.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Regis
   oidcRoutes(app, { db: deps.db, vault, jws, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl ?? `http://localhost:${loadConfig().port}` });
   licensesRoutes(app, { db: deps.db, vault, jws, databaseUrl: deps.databaseUrl, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   registerRoutes(app, { db: deps.db });
+  sharingExchangeRoutes(app, { db: deps.db, calendar, databaseUrl: deps.databaseUrl });
   hotlineRoutes(app, { db: deps.db, sms, publicUrl: deps.publicUrl ?? notifyEnv?.publicUrl });
   fileRoutes(app, {
     db: deps.db,

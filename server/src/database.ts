@@ -10,5 +10,6 @@ import type { HotlineTables } from './modules/hotline/tables.ts';
 import type { LicensesTables } from './modules/licenses/tables.ts';
 import type { RegistersTables, ResourceTables } from './modules/sharing/tables.ts';
 import type { RegisterLoadTables } from './modules/sharing/tables.registers.ts';
+import type { ExchangeTables } from './modules/sharing/tables.exchange.ts';
 
-export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables & ResourceTables & RegisterLoadTables;
+export type Database = PlatformTables & IdentityTables & CatalogTables & CasesTables & NotifyTables & PaymentsTables & BundlesTables & HotlineTables & LicensesTables & RegistersTables & ResourceTables & RegisterLoadTables & ExchangeTables;

@@ -23,6 +23,7 @@ import { registerRegisterHandlers } from './modules/sharing/index.ts';
 import { sweepExpiredOidcPayloads } from './modules/identity/index.ts';
 import { buildApp } from './app.ts';
 import { deemAcceptOverdue } from './modules/cases/index.ts';
+import { escalateOverdueRequests } from './modules/sharing/index.ts';
 import { backfillPublicJson } from './modules/catalog/index.ts';
 import { registerNotifyHandlers, notifyAdaptersFromEnv } from './modules/notify/index.ts';
 import { createCalendarStore, ensureBuiltinSchedules } from './platform/calendar/index.ts';
@@ -87,6 +88,11 @@ async function start(config: Config) {
   // OIDC codes, tokens and sessions past their lifetime (reads already ignore them).
   jobs.every('identity.oidc-sweep', '7 * * * *', async () => {
     await sweepExpiredOidcPayloads(h.db);
+  });
+  // seed 000 §(十) 22: sharing requests past their working-day limit are marked 已超期 and reported to the platform.
+  jobs.every('sharing.escalate-overdue', '*/15 * * * *', async () => {
+    const n = await escalateOverdueRequests(h.db);
+    if (n) app.log.info({ n }, 'sharing requests escalated');
   });
   if (config.runJobs) await jobs.start();
 

@@ -18,8 +18,15 @@ import { BundleEditorPage, BundlesPanel } from './BundlesPanel.tsx';
 import { LicensesPanel } from './licenses/LicensesPanel.tsx';
 import { RegistersPanel } from './sharing/RegistersPanel.tsx';
 import { ClientsPanel } from './oidc/ClientsPanel.tsx';
+import { ResourcesPanel } from './sharing/ResourcesPanel.tsx';
+import { RequestsPanel } from './sharing/RequestsPanel.tsx';
+import { QueuePanel } from './sharing/QueuesPanel.tsx';
+import { GrantsPanel } from './sharing/GrantsPanel.tsx';
+import { AccessLogPanel } from './sharing/AccessLogPanel.tsx';
 
 const CATALOG_ROLES = ['catalog_admin', 'platform_admin'];
+/** 数据共享: the platform's data administrator and departments' data officers (both land at /admin). */
+const DATA_ROLES = ['data_admin', 'data_officer'];
 
 const sections = [
   { key: 'catalog', path: '/admin', roles: CATALOG_ROLES, label: 'admin.catalog' },
@@ -28,12 +35,18 @@ const sections = [
   { key: 'consistency', path: '/admin/consistency', roles: CATALOG_ROLES, label: 'catalog.consistencyTab' },
   { key: 'bundles', path: '/admin/bundles', roles: CATALOG_ROLES, label: 'bundles.adminTab' },
   { key: 'licenses', path: '/admin/licenses', roles: ['platform_admin'], label: 'licensesAdmin.tab' },
-  { key: 'sharingRegisters', path: '/admin/sharing/registers', roles: ['data_admin', 'data_officer'], label: 'sharingRegisters.tab' },
   { key: 'clients', path: '/admin/clients', roles: ['platform_admin'], label: 'oidcAdmin.tab' },
   { key: 'orgs', path: '/admin/orgs', roles: ['platform_admin'], label: 'admin.orgs' },
   { key: 'users', path: '/admin/users', roles: ['platform_admin'], label: 'admin.users' },
   { key: 'audit', path: '/admin/audit', roles: ['platform_admin'], label: 'admin.audit' },
   { key: 'devOutbox', path: '/admin/dev-outbox', roles: ['platform_admin'], label: 'notify.devOutbox' },
+  { key: 'sharingResources', path: '/admin/sharing/resources', roles: DATA_ROLES, label: 'sharingEx.resourcesTab' },
+  { key: 'sharingRequests', path: '/admin/sharing/requests', roles: ['data_officer'], label: 'sharingEx.requestsTab' },
+  { key: 'sharingReview', path: '/admin/sharing/review', roles: ['data_admin'], label: 'sharingEx.reviewTab' },
+  { key: 'sharingProvide', path: '/admin/sharing/provide', roles: ['data_officer'], label: 'sharingEx.provideTab' },
+  { key: 'sharingGrants', path: '/admin/sharing/grants', roles: ['data_admin'], label: 'sharingEx.grantsTab' },
+  { key: 'sharingLog', path: '/admin/sharing/access-log', roles: DATA_ROLES, label: 'sharingEx.logTab' },
+  { key: 'sharingRegisters', path: '/admin/sharing/registers', roles: DATA_ROLES, label: 'sharingRegisters.tab' },
 ] as const;
 
 function canReview(me: Me | null | undefined): boolean {
@@ -52,6 +65,8 @@ function AdminSections() {
   const queue = useCatalogItems({ versionStatus: 'submitted' }, canReview(me));
   const waiting = queue.data?.items.length ?? 0;
   const isCatalogAdmin = hasAnyRole(me, CATALOG_ROLES);
+  const isDataAdmin = hasAnyRole(me, ['data_admin']);
+  const isDataOfficer = hasAnyRole(me, ['data_officer']);
 
   return (
     <>
@@ -61,7 +76,7 @@ function AdminSections() {
       {visible.length > 1 && (
         <Tabs
           aria-label={t('admin.sectionsLabel')}
-          activeKey={current?.key ?? 'catalog'}
+          activeKey={current?.key ?? visible[0]?.key ?? 'catalog'}
           onChange={(k) => void navigate(sections.find((s) => s.key === k)!.path)}
           items={visible.map((s) => ({
             key: s.key,
@@ -78,7 +93,7 @@ function AdminSections() {
         />
       )}
       <Routes>
-        <Route index element={isCatalogAdmin ? <CatalogPanel /> : <Navigate to="/admin/orgs" replace />} />
+        <Route index element={isCatalogAdmin ? <CatalogPanel /> : isDataAdmin || isDataOfficer ? <Navigate to="/admin/sharing/resources" replace /> : <Navigate to="/admin/orgs" replace />} />
         <Route path="items/new" element={isCatalogAdmin ? <NewItemPage /> : <ForbiddenPage />} />
         <Route path="items/:id" element={isCatalogAdmin ? <ItemEditorPage /> : <ForbiddenPage />} />
         <Route path="review" element={isCatalogAdmin && canReview(me) ? <ReviewPanel /> : <ForbiddenPage />} />
@@ -87,12 +102,18 @@ function AdminSections() {
         <Route path="bundles" element={isCatalogAdmin ? <BundlesPanel /> : <ForbiddenPage />} />
         <Route path="bundles/:id" element={isCatalogAdmin ? <BundleEditorPage /> : <ForbiddenPage />} />
         <Route path="licenses" element={isPlatformAdmin ? <LicensesPanel /> : <ForbiddenPage />} />
-        <Route path="sharing/registers" element={hasAnyRole(me, ['data_admin', 'data_officer']) ? <RegistersPanel /> : <ForbiddenPage />} />
+        <Route path="sharing/registers" element={hasAnyRole(me, DATA_ROLES) ? <RegistersPanel /> : <ForbiddenPage />} />
         <Route path="clients" element={isPlatformAdmin ? <ClientsPanel /> : <ForbiddenPage />} />
         <Route path="orgs" element={isPlatformAdmin ? <OrgsPanel /> : <ForbiddenPage />} />
         <Route path="users" element={isPlatformAdmin ? <UsersPanel /> : <ForbiddenPage />} />
         <Route path="audit" element={isPlatformAdmin ? <AuditPanel /> : <ForbiddenPage />} />
         <Route path="dev-outbox" element={isPlatformAdmin ? <DevOutboxPanel /> : <ForbiddenPage />} />
+        <Route path="sharing/resources" element={isDataAdmin || isDataOfficer ? <ResourcesPanel /> : <ForbiddenPage />} />
+        <Route path="sharing/requests" element={isDataOfficer ? <RequestsPanel /> : <ForbiddenPage />} />
+        <Route path="sharing/review" element={isDataAdmin ? <QueuePanel queue="review" /> : <ForbiddenPage />} />
+        <Route path="sharing/provide" element={isDataOfficer ? <QueuePanel queue="provider" /> : <ForbiddenPage />} />
+        <Route path="sharing/grants" element={isDataAdmin ? <GrantsPanel /> : <ForbiddenPage />} />
+        <Route path="sharing/access-log" element={isDataAdmin || isDataOfficer ? <AccessLogPanel /> : <ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -27,28 +27,9 @@ export function isSpecificReason(reason: string | undefined): boolean {
   return rest.length >= MIN_REASON_CHARS;
 }
 
-export type Deadline = { dueDate: string; warnDate: string };
-
-/**
- * Due date of a limit of `days` working days starting after `from`, and the date from which it shows yellow:
- * when at most one working day, or at most a fifth of the limit, is left.
- */
-export function deadline(from: string, days: number, cal: CalendarData): Deadline {
-  const dueDate = addWorkingDays(from, days, cal);
-  const warnAt = Math.max(1, Math.ceil(days / 5));
-  const warnDate = days > warnAt ? addWorkingDays(from, days - warnAt, cal) : from;
-  return { dueDate, warnDate };
-}
-
-export type SlaLight = 'green' | 'yellow' | 'red';
-
-/** The deadline light of an open case on `today` (null for finished cases). */
-export function slaLight(open: boolean, today: string, d: { dueDate: string | null; warnDate: string | null }): SlaLight | null {
-  if (!open || !d.dueDate) return null;
-  if (today > d.dueDate) return 'red';
-  if (d.warnDate && today >= d.warnDate) return 'yellow';
-  return 'green';
-}
+// The deadline and its light are the platform's (platform/calendar/sla.ts): data-sharing requests use them too.
+export { deadline, slaLight, type Deadline, type SlaLight } from '../../platform/calendar/sla.ts';
+import type { Deadline } from '../../platform/calendar/sla.ts';
 
 /**
  * 行政许可法 art. 42: a decision is due within 20 working days; the head of the agency may extend it by 10.

@@ -20,7 +20,7 @@ import { hash } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
-import { HttpErrors } from '../../platform/http/errors.ts';
+import { createBatchedWriter, type BatchedWriter, type BatchedWriterOptions } from '../../platform/db/batched-writer.ts';
 import { isValidLicenseIdentifier } from '../../platform/codes/index.ts';
 import { loadSm2, type JwsKeys, type Sm2 } from '../../platform/crypto/index.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
@@ -81,20 +81,8 @@ export const sm2MemoSize = () => sm2Memo.size;
 
 export type VerificationLogRow = { licenseId: string | null; ref: string; channel: string; valid: boolean; ip: string | null };
 
-export type VerificationLog = {
-  /** Queue one row (resolves at once unless the buffer is full, then after a flush made room). */
-  add(row: VerificationLogRow): Promise<void>;
-  /** Write everything queued so far. */
-  flush(): Promise<void>;
-  readonly pending: number;
-  /** Flush and stop the timer; rows added later are written at once. */
-  close(): Promise<void>;
-};
+export type VerificationLog = BatchedWriter<VerificationLogRow>;
 
-export const LOG_FLUSH_MS = 200;
-export const LOG_BATCH = 500;
-/** The buffer never holds more than this: when the database cannot keep up, requests wait for a flush. */
-export const LOG_MAX_PENDING = 20_000;
 /**
  * One INSERT for any number of rows: five array parameters unnested by PostgreSQL, rather than five parameters per
  * row (no statement text or parameter list growing with the batch, nothing for node to compile per row), and a
@@ -109,77 +97,11 @@ export async function logVerification(db: Db, rows: VerificationLogRow[]): Promi
 }
 
 /**
- * Each verification logged, in batches: rows wait in memory and are written as one multi-row INSERT every
- * `flushMs` or as soon as `batch` are waiting, and on close (the app's onClose hook), so a clean shutdown loses
- * nothing. A failed write keeps its rows for the next flush. The buffer is bounded (`maxPending`): when it is full a
- * request waits for a flush, and if the database still takes nothing it gets a 503 rather than an unlogged answer.
+ * Each verification logged, in batches (platform/db/batched-writer.ts): one multi-row INSERT every `flushMs` or
+ * `batch` rows and on close; a full buffer makes a request wait, then 503 rather than an unlogged answer.
  */
-export function createVerificationLog(db: Db, opts: { flushMs?: number; batch?: number; maxPending?: number } = {}): VerificationLog {
-  const flushMs = opts.flushMs ?? LOG_FLUSH_MS;
-  const batch = opts.batch ?? LOG_BATCH;
-  const maxPending = opts.maxPending ?? LOG_MAX_PENDING;
-  let buffer: VerificationLogRow[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let closed = false;
-
-  const writeOnce = async () => {
-    if (!buffer.length) return;
-    const rows = buffer;
-    buffer = [];
-    try {
-      await logVerification(db, rows);
-    } catch (err) {
-      buffer = rows.concat(buffer); // kept for the next flush, oldest first
-      throw err;
-    }
-  };
-
-  /** A flush waiting for the one in progress: it takes everything waiting when it starts, so one is enough. */
-  let queued: Promise<void> | undefined;
-
-  /** Flushes run one after another; each takes what is waiting when it starts. */
-  const flush = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (queued) return queued;
-    const start = () => {
-      queued = undefined;
-      return writeOnce();
-    };
-    const next = running.then(start, start);
-    queued = next;
-    running = next.catch(() => undefined);
-    return next;
-  };
-
-  const background = () => {
-    flush().catch(() => {
-      // the rows are kept; try again a little later
-      if (!timer && !closed) timer = setTimeout(background, flushMs * 5);
-    });
-  };
-
-  return {
-    get pending() {
-      return buffer.length;
-    },
-    async add(row) {
-      if (closed) return logVerification(db, [row]);
-      if (buffer.length >= maxPending) {
-        await flush().catch(() => undefined);
-        if (buffer.length >= maxPending) throw HttpErrors.UNAVAILABLE({ reason: 'verification log' });
-      }
-      buffer.push(row);
-      if (buffer.length >= batch) background();
-      else if (!timer) timer = setTimeout(background, flushMs);
-    },
-    flush,
-    async close() {
-      closed = true;
-      await flush();
-    },
-  };
+export function createVerificationLog(db: Db, opts: BatchedWriterOptions = {}): VerificationLog {
+  return createBatchedWriter('verification log', (rows) => logVerification(db, rows), opts);
 }
 
 // ---- verification ----

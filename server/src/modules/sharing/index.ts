@@ -29,3 +29,6 @@ export { registerRegisterHandlers } from './handlers.registers.ts';
 export { seedRegisterChecks } from './seed.registers.ts';
 export { registerQuality, refreshQuality, refreshAllQuality, type ResourceQuality } from './quality.ts';
 export { REGISTER_LOAD_QUEUED, processLoad, type LoadDeps } from './load.ts';
+export { sharingExchangeRoutes } from './routes.exchange.ts';
+export { createExchange, type Exchange } from './exchange.ts';
+export { escalateOverdueRequests, SHARING_LIMITS_WORKING_DAYS } from './requests.ts';

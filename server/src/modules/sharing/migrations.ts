@@ -173,4 +173,94 @@ export const sharingMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '202611232020_sharing_exchange': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table share_request (
+          id uuid primary key,
+          resource_code text not null references data_resource (code),
+          org_id uuid not null references org (id),
+          requested_by uuid not null,
+          requested_by_name text not null,
+          purpose text not null,
+          fields text[] not null,
+          unmasked_fields text[] not null default '{}',
+          unmask_reason text not null default '',
+          status text not null check (status in ('submitted', 'accepted', 'granted', 'refused')),
+          stage text not null check (stage in ('review', 'provision', 'provider', 'done')),
+          submitted_on date not null,
+          accepted_on date,
+          decided_on date,
+          due_date date,
+          warn_date date,
+          escalated_at timestamptz,
+          refused_by text check (refused_by in ('platform', 'provider')),
+          refuse_reason text,
+          approved_unmasked text[] not null default '{}',
+          grant_id uuid,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create index share_request_open_idx on share_request (stage, due_date) where stage <> 'done'`.execute(db);
+      await sql`create index share_request_org_idx on share_request (org_id, created_at desc)`.execute(db);
+      await sql`
+        create table data_grant (
+          id uuid primary key,
+          request_id uuid references share_request (id),
+          resource_code text not null references data_resource (code),
+          org_id uuid not null references org (id),
+          fields text[] not null,
+          unmasked_fields text[] not null default '{}',
+          purpose text not null,
+          valid_until date not null,
+          rate_per_minute integer not null check (rate_per_minute between 1 and 10000000),
+          daily_quota integer not null check (daily_quota between 1 and 1000000000),
+          max_keys_per_call integer not null default 1 check (max_keys_per_call between 1 and 100),
+          status text not null default 'active' check (status in ('active', 'suspended', 'revoked')),
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create index data_grant_org_idx on data_grant (org_id)`.execute(db);
+      await sql`
+        create table grant_api_key (
+          id uuid primary key,
+          grant_id uuid not null references data_grant (id),
+          prefix text not null,
+          key_hash bytea not null unique,
+          label text not null default '',
+          created_by uuid not null,
+          created_at timestamptz not null default now(),
+          revoked_at timestamptz
+        )`.execute(db);
+      await sql`
+        create table sharing_access_log (
+          id bigint generated always as identity primary key,
+          at timestamptz not null default now(),
+          grant_id uuid,
+          api_key_id uuid,
+          org_id uuid,
+          resource_code text not null,
+          provider_org_id uuid,
+          key_value text not null,
+          fields text[] not null default '{}',
+          result text not null,
+          status integer not null
+        )`.execute(db);
+      await sql`create index sharing_access_log_provider_idx on sharing_access_log (provider_org_id, at desc)`.execute(db);
+      await sql`create index sharing_access_log_org_idx on sharing_access_log (org_id, at desc)`.execute(db);
+      await sql`create index sharing_access_log_at_idx on sharing_access_log (at desc)`.execute(db);
+      // The exchange API keeps API key → grant → resource in memory (exchange.ts); any change to one of them is
+      // announced at commit on tongban_sharing_keys, whatever code or hand-written SQL makes it.
+      await sql`
+        create function sharing_keys_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('tongban_sharing_keys', '*');
+          return null;
+        end $$`.execute(db);
+      for (const t of ['data_grant', 'grant_api_key', 'data_resource']) {
+        await sql`create trigger ${sql.raw(`${t}_sharing_keys_notify`)} after insert or update or delete on ${sql.table(t)}
+          for each statement execute function sharing_keys_notify()`.execute(db);
+      }
+    },
+  },
 };

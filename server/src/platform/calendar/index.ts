@@ -48,3 +48,4 @@ export const BUILTIN_CALENDAR: CalendarData = createCalendar(BUILTIN_SCHEDULES);
 
 export { createCalendarStore, ensureBuiltinSchedules, calendarWarnings, type CalendarStore } from './store.ts';
 export { calendarRoutes } from './routes.ts';
+export { deadline, slaLight, type Deadline, type SlaLight } from './sla.ts';
