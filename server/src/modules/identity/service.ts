@@ -11,6 +11,7 @@ import { IdentityErrors } from './errors.ts';
 import { maskMobile } from '../../platform/http/redact.ts';
 import { actingAgent } from './agents.ts';
 import { inPost } from './staff.ts';
+import { endProviderSessions } from './oidc/adapter.ts';
 
 export const SESSION_TTL_HOURS = 12;
 /** Failed sign-ins allowed per username (and, more generously, per IP) in the window before refusing. */
@@ -78,6 +79,8 @@ export async function login(db: Db, input: { username: string; password: string;
 export async function logout(db: Db, actor: Actor, ip: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id', '=', actor.sessionId).execute();
+    // Single sign-out: department systems must ask for a sign-in again too.
+    await endProviderSessions(trx, actor.agent?.id ?? actor.id);
     await writeAuditInTrx(trx, { actor: { id: actor.id, name: actor.displayName }, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId, ip });
   });
 }

@@ -10,6 +10,7 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { hashPassword, isAcceptablePassword, verifyPassword } from './password.ts';
 import { IdentityErrors } from './errors.ts';
 import { LOGIN_LIMITS } from './service.ts';
+import { endProviderSessions } from './oidc/adapter.ts';
 
 /** How long a proved password counts for sensitive actions. */
 export const REAUTH_MINUTES = 10;
@@ -79,6 +80,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('account').set({ password_hash: hash }).where('id', '=', person.id).execute();
     await trx.deleteFrom('session').where('account_id', '=', person.id).where('id', '!=', actor.sessionId).execute();
+    await endProviderSessions(trx, person.id);
     await trx.updateTable('session').set({ auth_at: sql`now()` }).where('id', '=', actor.sessionId).execute();
     await writeAuditInTrx(trx, { actor: person, action: 'auth.password_change', entityType: 'account', entityId: person.id, ip });
   });

@@ -19,6 +19,7 @@ import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { normalizeResidentId, validateResidentId } from '../../platform/codes/index.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { IdentityErrors } from './errors.ts';
+import { endProviderSessions } from './oidc/adapter.ts';
 import { hashPassword, isAcceptablePassword } from './password.ts';
 import { checkLoginThrottle, failLogin, isMainlandMobile, openSession, type LoginResult } from './service.ts';
 
@@ -149,6 +150,7 @@ export async function resetPassword(deps: SmsLoginDeps, input: { phone: string; 
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', account.id).execute();
     await trx.deleteFrom('session').where('account_id', '=', account.id).execute();
+    await endProviderSessions(trx, account.id);
     await writeAuditInTrx(trx, { actor: { id: account.id, name: account.display_name }, action: 'auth.password_reset', entityType: 'account', entityId: account.id, ip: input.ip });
   });
 }

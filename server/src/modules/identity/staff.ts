@@ -14,6 +14,7 @@ import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { IdentityErrors } from './errors.ts';
+import { endProviderSessions } from './oidc/adapter.ts';
 import { hashPassword, isAcceptablePassword } from './password.ts';
 import { isMainlandMobile } from './service.ts';
 
@@ -118,7 +119,10 @@ export async function updateStaff(db: Db, admin: Actor, id: string, input: { org
       await trx.updateTable('account').set({ org_id: input.orgId, region_code: org.region_code }).where('id', '=', id).execute();
     }
     if (input.status) await trx.updateTable('account').set({ status: input.status }).where('id', '=', id).execute();
-    if (input.status === 'disabled') await trx.deleteFrom('session').where('account_id', '=', id).execute();
+    if (input.status === 'disabled') {
+      await trx.deleteFrom('session').where('account_id', '=', id).execute();
+      await endProviderSessions(trx, id);
+    }
     if (roles) {
       await trx.deleteFrom('account_role').where('account_id', '=', id).execute();
       await trx.insertInto('account_role').values(roles.map((role) => ({ account_id: id, role }))).execute();

@@ -5,7 +5,7 @@
  * expiry. Expired rows are never returned and are swept by `sweepExpiredOidcPayloads`.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/db.ts';
+import type { Db, DbOrTrx } from '../../../platform/db/db.ts';
 import type { KeyVault } from '../../../platform/crypto/index.ts';
 import { clientMetadata } from './clients.ts';
 
@@ -70,6 +70,14 @@ export function postgresAdapter(db: Db, vault: KeyVault) {
       await db.deleteFrom('oidc_payload').where('grant_id', '=', grantId).execute();
     }
   };
+}
+
+/**
+ * End the provider's sessions of an account (signing out of the platform, a new password, a disabled account): the
+ * next department system that asks must go through the platform's sign-in again.
+ */
+export async function endProviderSessions(db: DbOrTrx, accountId: string): Promise<void> {
+  await db.deleteFrom('oidc_payload').where('model', '=', 'Session').where(sql<string>`payload->>'accountId'`, '=', accountId).execute();
 }
 
 /** Delete what has expired (run on a schedule; reads already ignore it). */

@@ -147,6 +147,11 @@ describe('a department system signs its users in through the platform', () => {
     expect(second.visited).not.toContain('/login');
     const t2 = await oidc.authorizationCodeGrant(other, second.final, { pkceCodeVerifier: second.verifier, expectedState: second.state });
     expect(t2.claims()!.sub).toBe(citizen.id);
+
+    // Signing out of the portal signs out of the systems too: the next one asks for a sign-in again.
+    expect((await browser.api('POST', '/api/v1/auth/logout')).status).toBe(204);
+    const afterLogout = await authorize(config, browser);
+    expect(afterLogout.final.pathname).toBe('/login');
   });
 
   it('tells a system which entity an agent acts for, and which organisation and roles a staff member has', async () => {
