@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { REGISTER_TABLES, columnOf, missingForNew, sqlTypeOf, type LoadColumns } from './load-fields.ts';
 
 /** Rows per staged chunk: large enough that per-statement costs vanish, small enough to stay far below the RSS budget. */
-export const CHUNK = 10_000;
+export const CHUNK = 5_000;
 
 export type MergePlan = {
   cols: LoadColumns;
