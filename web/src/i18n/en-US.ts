@@ -1762,6 +1762,8 @@ export const enUS: Dict<Messages> = {
     rotateKey: 'Rotate signing key',
     rotated: 'Rotated, new key {{kid}}…',
     name: 'System name',
+    org: 'Department',
+    orgHelp: 'System-to-system calls to the data-sharing exchange use this department’s grants',
     grants: 'Grant types',
     grant: { authorization_code: 'User sign-in', refresh_token: 'Stay signed in (refresh tokens)', client_credentials: 'System-to-system calls' },
     scopes: 'Information released',

@@ -1760,6 +1760,8 @@ export const zhCN = {
     rotateKey: '更换签名密钥',
     rotated: '已更换，新密钥 {{kid}}…',
     name: '系统名称',
+    org: '所属部门',
+    orgHelp: '系统间调用数据共享接口时，使用这个部门的共享授权',
     grants: '授权方式',
     grant: { authorization_code: '用户登录', refresh_token: '保持登录（刷新令牌）', client_credentials: '系统间调用' },
     scopes: '可取得的信息',

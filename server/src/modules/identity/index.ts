@@ -25,6 +25,6 @@ export {
   type WalkIn,
 } from './service.ts';
 export { oidcRoutes } from './routes.oidc.ts';
-export { sweepExpiredOidcPayloads } from './oidc/adapter.ts';
+export { sweepExpiredOidcPayloads, clientCredentialsOf } from './oidc/adapter.ts';
 export { accountRoutes } from './routes.accounts.ts';
 export { requireRecentAuth, REAUTH_MINUTES } from './sessions.ts';

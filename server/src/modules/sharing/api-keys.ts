@@ -1,5 +1,5 @@
 /**
- * API keys of grants (until the identity module provides OAuth2 client credentials, ADR 0012): `tbk_` and 32 random
+ * API keys of grants (beside OAuth2 client-credentials tokens of registered systems, ADR 0012): `tbk_` and 32 random
  * bytes (base64url), shown once; only the SHA-256 is stored, and the first characters as a visible prefix.
  * Changes made in this process empty this process's key caches at once (`forgetSharingKeysLocally`); other
  * instances empty theirs at the NOTIFY on tongban_sharing_keys.

@@ -17,7 +17,8 @@ export const ExchangeErrors = defineErrors({
   GRANT_REVOKED: { status: 409, 'zh-CN': '这项授权已终止，不能再变更或新建密钥', 'en-US': 'This grant is revoked; it cannot be changed or get new keys' },
   KEY_NOT_FOUND: { status: 404, 'zh-CN': '没有找到这把接口密钥', 'en-US': 'No such API key' },
   // The exchange API (systems calling with an API key).
-  API_KEY_INVALID: { status: 401, 'zh-CN': '接口密钥缺失、无效或已吊销，请在“共享申请—我的授权”中查看或新建密钥（请求头 Authorization: Bearer <密钥>）', 'en-US': 'The API key is missing, unknown or revoked; send Authorization: Bearer <key> with a key of an active grant' },
+  API_KEY_INVALID: { status: 401, 'zh-CN': '接口密钥或访问令牌缺失、无效、已过期或已吊销：请用“共享申请—我的授权”中的密钥，或用接入系统的客户端凭据向 /oidc/token 换取令牌（请求头 Authorization: Bearer <密钥或令牌>）', 'en-US': 'The API key or access token is missing, unknown, expired or revoked; send Authorization: Bearer <key or client-credentials token>' },
+  NO_GRANT: { status: 403, 'zh-CN': '本单位没有“{resource}”的共享授权：请先在“资源目录”中申请使用', 'en-US': 'Your organisation holds no grant for "{resource}"; request it in the resource catalog first' },
   GRANT_INACTIVE: { status: 403, 'zh-CN': '这把密钥所属的授权{status}，暂不能调用', 'en-US': 'The grant of this key is {status}; calls are refused' },
   WRONG_RESOURCE: { status: 403, 'zh-CN': '这把密钥只能调用“{granted}”，不能调用“{resource}”', 'en-US': 'This key is for "{granted}", not "{resource}"' },
   KEY_PARAM_INVALID: { status: 400, 'zh-CN': '请用 key 参数给出要查询的{keyTitle}（{reason}）', 'en-US': 'Give the {keyTitle} to look up in the key parameter ({reason})' },

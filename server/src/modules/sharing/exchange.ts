@@ -21,6 +21,7 @@ import { todayInShanghai } from '../../platform/calendar/index.ts';
 import { isValidCreditCode, isValidResidentId } from '../../platform/codes/index.ts';
 import type { AppError } from '../../platform/http/errors.ts';
 import { holderLicenses } from '../licenses/index.ts';
+import { clientCredentialsOf } from '../identity/index.ts';
 import { REGISTER_FIELDS, maskValue, type MaskKind, type RegisterName } from './registers.ts';
 import { apiKeyHash, API_KEY_MARK, liveKeyCaches } from './api-keys.ts';
 import type { AccessResult, GrantStatus } from './tables.exchange.ts';
@@ -28,13 +29,16 @@ import { ExchangeErrors } from './errors.exchange.ts';
 
 export const SHARING_KEYS_CHANNEL = 'tongban_sharing_keys';
 const KEY_CACHE_TTL_MS = 5 * 60_000;
+const TOKEN_CACHE_TTL_MS = 60_000;
 const MAX_KEYS_CACHED = 10_000;
 /** The longest `key` parameter taken (a few keys); longer is a 400, and logged cut to this length. */
 const MAX_KEY_PARAM = 400;
 
 /** What one API key may do, resolved once and kept in memory (immutable). */
 export type ResolvedKey = {
-  keyId: string;
+  /** The API key's id; null for a system calling with an OAuth2 client-credentials token. */
+  keyId: string | null;
+  /** The key's prefix, or the OIDC client id. */
   prefix: string;
   grantId: string;
   orgId: string;
@@ -56,7 +60,7 @@ export type ResolvedKey = {
 };
 
 type KeyRow = {
-  key_id: string; prefix: string; grant_id: string; org_id: string; resource_code: string; resource_status: ResolvedKey['resourceStatus'];
+  key_id: string | null; prefix: string; grant_id: string; org_id: string; resource_code: string; resource_status: ResolvedKey['resourceStatus'];
   provider_org_id: string; register: RegisterName; key_field: string; resource_fields: Array<{ name: string }>; grant_status: GrantStatus;
   valid_until: string; rate_per_minute: number; daily_quota: number; max_keys_per_call: number; fields: string[]; unmasked_fields: string[];
 };
@@ -69,7 +73,26 @@ export async function loadResolvedKey(db: Db, hash: Buffer): Promise<ResolvedKey
       from grant_api_key k join data_grant g on g.id = k.grant_id join data_resource d on d.code = g.resource_code
       where k.key_hash = ${hash} and k.revoked_at is null`.execute(db)
   ).rows[0];
-  if (!r) return undefined;
+  return r && resolvedOf(r);
+}
+
+/**
+ * The grant a system holds for `resource` when it calls with an OAuth2 client-credentials token (identity module):
+ * the grant of the organisation its client is registered for (an active one before a suspended one).
+ */
+export async function loadResolvedClient(db: Db, client: { clientId: string; orgId: string }, resource: string): Promise<ResolvedKey | undefined> {
+  const r = (
+    await sql<KeyRow>`${sql.raw(PREPARE_MARK)} select null::uuid as key_id, ${client.clientId}::text as prefix, g.id as grant_id, g.org_id, g.resource_code,
+        d.status as resource_status, d.provider_org_id, d.register, d.key_field, d.fields as resource_fields, g.status as grant_status, g.valid_until,
+        g.rate_per_minute, g.daily_quota, g.max_keys_per_call, g.fields, g.unmasked_fields
+      from data_grant g join data_resource d on d.code = g.resource_code
+      where g.org_id = ${client.orgId} and g.resource_code = ${resource} and g.status <> 'revoked'
+      order by (g.status = 'active') desc, g.valid_until desc limit 1`.execute(db)
+  ).rows[0];
+  return r && resolvedOf(r);
+}
+
+function resolvedOf(r: KeyRow): ResolvedKey {
   const registerFields = REGISTER_FIELDS[r.register];
   const granted = new Set(r.fields);
   const fields = r.resource_fields.map((f) => f.name).filter((n) => granted.has(n));
@@ -162,8 +185,13 @@ export async function writeAccessLog(db: Db, rows: AccessLogRow[]): Promise<void
 // ---- the exchange ----
 
 export type Exchange = {
-  /** The key behind an `Authorization: Bearer …` header; undefined for a missing, unknown or revoked key. */
-  resolve(authorization: string | undefined): Promise<ResolvedKey | undefined>;
+  /**
+   * The grant behind an `Authorization: Bearer …` header — an API key, or an OAuth2 client-credentials token for
+   * `resource` — undefined for a missing, unknown, expired or revoked one.
+   */
+  resolve(authorization: string | undefined, resource?: string): Promise<ResolvedKey | undefined>;
+  /** True for a department system's credential in force (an API key, or a client-credentials token of a client registered for an organisation). */
+  isSystem(authorization: string | undefined): Promise<boolean>;
   /** Answer one call (throws the platform error for every refusal, after logging it); `cached`: was the key in memory? */
   records(authorization: string | undefined, resource: string, keyParam: string | undefined): Promise<ExchangeAnswer & { cached: boolean }>;
   readonly limiter: GrantLimiter;
@@ -174,10 +202,15 @@ export type Exchange = {
 
 export type ExchangeAnswer = { resource: string; records: Array<Record<string, string | null>>; masked: string[] };
 
-const bearerOf = (authorization: string | undefined): string | undefined => {
-  if (!authorization || authorization.length > 200 || !authorization.startsWith('Bearer ')) return undefined;
-  const key = authorization.slice(7).trim();
-  return key.startsWith(API_KEY_MARK) ? key : undefined;
+/**
+ * The cache key of a caller's credential: `k:<SHA-256 of the API key>` (one key, one grant), or for an OAuth2
+ * client-credentials token `t:<resource> <token>` (one system, a grant per resource). Undefined when there is none.
+ */
+const credentialOf = (authorization: string | undefined, resource: string): string | undefined => {
+  if (!authorization || authorization.length > 250 || !authorization.startsWith('Bearer ')) return undefined;
+  const bearer = authorization.slice(7).trim();
+  if (bearer.startsWith(API_KEY_MARK)) return `k:${apiKeyHash(bearer).toString('base64')}`;
+  return /^[A-Za-z0-9_-]{20,200}$/.test(bearer) ? `t:${resource.slice(0, 64)} ${bearer}` : undefined;
 };
 
 /** Record keys of a register as the exchange takes them: resident IDs (GB 11643), credit codes (GB 32100), or either. */
@@ -243,9 +276,16 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
     channel: SHARING_KEYS_CHANNEL,
     applicationName: 'tongban-sharing-listen',
     maxEntries: MAX_KEYS_CACHED,
-    load: async (hash) => {
-      const r = await loadResolvedKey(db, Buffer.from(hash, 'base64'));
-      return r && { value: r, until: Date.now() + KEY_CACHE_TTL_MS };
+    load: async (credential) => {
+      if (credential.startsWith('k:')) {
+        const r = await loadResolvedKey(db, Buffer.from(credential.slice(2), 'base64'));
+        return r && { value: r, until: Date.now() + KEY_CACHE_TTL_MS };
+      }
+      const [resource, token] = credential.slice(2).split(' ') as [string, string];
+      const client = await clientCredentialsOf(db, token);
+      const r = client?.orgId ? await loadResolvedClient(db, { clientId: client.clientId, orgId: client.orgId }, resource) : undefined;
+      // A token is looked at again within a minute (revoked at the provider), and never past its expiry.
+      return r && { value: r, until: Math.min(Date.now() + TOKEN_CACHE_TTL_MS, client!.expiresAt.getTime()) };
     },
     onNotification: (_p, cache) => cache.clear(),
     live: liveKeyCaches as Set<NotifiedCache<ResolvedKey>>,
@@ -254,25 +294,31 @@ export function createExchange(db: Db, databaseUrl: string | undefined, logOptio
   const pool = poolOf(db);
   const log = createBatchedWriter<AccessLogRow>('sharing access log', (rows) => writeAccessLog(db, rows), logOptions);
 
-  const hashOf = (authorization: string | undefined) => {
-    const key = bearerOf(authorization);
-    return key ? apiKeyHash(key).toString('base64') : undefined;
-  };
-  const resolve = async (authorization: string | undefined) => {
-    const hash = hashOf(authorization);
-    return hash ? keys.get(hash) : undefined;
+  const resolve = async (authorization: string | undefined, resource = '') => {
+    const credential = credentialOf(authorization, resource);
+    return credential ? keys.get(credential) : undefined;
   };
 
   return {
     resolve,
+    async isSystem(authorization) {
+      const credential = credentialOf(authorization, '');
+      if (!credential) return false;
+      if (credential.startsWith('k:')) return !!(await keys.get(credential));
+      return !!(await clientCredentialsOf(db, credential.split(' ')[1]!))?.orgId;
+    },
     limiter,
     log,
     keys,
     async records(authorization, resource, keyParam) {
-      const hash = hashOf(authorization);
-      const cached = !!hash && keys.has(hash);
-      const r = hash ? await keys.get(hash) : undefined;
-      if (!r) throw ExchangeErrors.API_KEY_INVALID();
+      const credential = credentialOf(authorization, resource);
+      const cached = !!credential && keys.has(credential);
+      const r = credential ? await keys.get(credential) : undefined;
+      if (!r) {
+        // A system's token in force, but its organisation holds no grant for this resource.
+        if (credential?.startsWith('t:') && (await clientCredentialsOf(db, credential.split(' ')[1]!))?.orgId) throw ExchangeErrors.NO_GRANT({ resource: resource.slice(0, 64) });
+        throw ExchangeErrors.API_KEY_INVALID();
+      }
       const keyValue = (keyParam ?? '').slice(0, MAX_KEY_PARAM);
       const refuse = async (err: AppError, result: AccessResult): Promise<never> => {
         await log.add({ grantId: r.grantId, apiKeyId: r.keyId, orgId: r.orgId, resourceCode: resource.slice(0, 64), providerOrgId: r.providerOrgId, keyValue, fields: [], result, status: err.status });

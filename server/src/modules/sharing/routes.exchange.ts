@@ -66,7 +66,7 @@ export function sharingExchangeRoutes(app: App, deps: ExchangeRouteDeps) {
   const catalogReader = async (req: { actor?: { permissions: Set<string> }; headers: { authorization?: string } }) => {
     if (req.actor?.permissions.has('sharing:read')) return { all: req.actor.permissions.has('sharing:admin') };
     if (req.actor) throw HttpErrors.FORBIDDEN();
-    if (await exchange.resolve(req.headers.authorization)) return { all: false };
+    if (await exchange.isSystem(req.headers.authorization)) return { all: false };
     throw HttpErrors.UNAUTHENTICATED();
   };
 

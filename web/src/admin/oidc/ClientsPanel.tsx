@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useOrgs } from '../queries.ts';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
@@ -74,15 +75,16 @@ export function ClientsPanel() {
   );
 }
 
-type FormValues = { name: string; public: boolean; redirectUris: string; postLogoutRedirectUris: string; grantTypes: GrantType[]; scopes: OidcScope[]; subjectTypes: SubjectKind[] };
+type FormValues = { name: string; orgId?: string; public: boolean; redirectUris: string; postLogoutRedirectUris: string; grantTypes: GrantType[]; scopes: OidcScope[]; subjectTypes: SubjectKind[] };
 const lines = (s: string | undefined) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter(Boolean);
 
 function ClientForm({ onClose, onRegistered }: { onClose: () => void; onRegistered: (r: { clientId: string; clientSecret: string | null }) => void }) {
   const { t } = useTranslation();
   const register = useRegisterClient();
+  const orgs = useOrgs();
   const [form] = Form.useForm<FormValues>();
   const submit = (v: FormValues) => {
-    const body: ClientBody = { name: v.name, public: v.public, redirectUris: lines(v.redirectUris), postLogoutRedirectUris: lines(v.postLogoutRedirectUris), grantTypes: v.grantTypes, scopes: v.scopes, subjectTypes: v.subjectTypes };
+    const body: ClientBody = { name: v.name, orgId: v.orgId ?? null, public: v.public, redirectUris: lines(v.redirectUris), postLogoutRedirectUris: lines(v.postLogoutRedirectUris), grantTypes: v.grantTypes, scopes: v.scopes, subjectTypes: v.subjectTypes };
     register.mutate(body, { onSuccess: (r) => onRegistered({ clientId: r.client.clientId, clientSecret: r.clientSecret }) });
   };
   return (
@@ -90,6 +92,9 @@ function ClientForm({ onClose, onRegistered }: { onClose: () => void; onRegister
       {register.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(register.error)} />}
       <Form<FormValues> form={form} layout="vertical" initialValues={{ public: false, grantTypes: ['authorization_code'], scopes: ['openid', 'profile', 'tongban'], subjectTypes: ['person', 'entity'] }} onFinish={submit}>
         <Form.Item name="name" label={t('oidcAdmin.name')} rules={[{ required: true, whitespace: true, message: t('oidcAdmin.required') }]}><Input maxLength={100} placeholder="市民政局婚姻登记系统" /></Form.Item>
+        <Form.Item name="orgId" label={t('oidcAdmin.org')} extra={t('oidcAdmin.orgHelp')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(orgs.data?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+        </Form.Item>
         <Form.Item name="redirectUris" label={t('oidcAdmin.redirects')} extra={t('oidcAdmin.redirectsHelp')}><Input.TextArea rows={2} placeholder="https://hydj.mzj.example.gov.cn/oidc/callback" /></Form.Item>
         <Form.Item name="postLogoutRedirectUris" label={t('oidcAdmin.logoutRedirects')}><Input.TextArea rows={1} /></Form.Item>
         <Form.Item name="grantTypes" label={t('oidcAdmin.grants')} rules={[{ required: true, message: t('oidcAdmin.required') }]}><Checkbox.Group options={GRANTS.map((g) => ({ value: g, label: t(`oidcAdmin.grant.${g}`) }))} /></Form.Item>

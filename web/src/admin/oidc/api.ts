@@ -8,6 +8,8 @@ export type SubjectKind = 'person' | 'entity' | 'staff';
 
 export type ClientBody = {
   name: string;
+  /** The department the system belongs to: its client-credentials calls use that department's data-sharing grants. */
+  orgId?: string | null;
   public?: boolean;
   redirectUris: string[];
   postLogoutRedirectUris?: string[];
@@ -15,7 +17,7 @@ export type ClientBody = {
   scopes: OidcScope[];
   subjectTypes: SubjectKind[];
 };
-export type OidcClient = Required<Omit<ClientBody, 'public'>> & { clientId: string; public: boolean; orgId: string | null; status: 'active' | 'disabled'; createdAt: string };
+export type OidcClient = Required<Omit<ClientBody, 'public' | 'orgId'>> & { clientId: string; public: boolean; orgId: string | null; status: 'active' | 'disabled'; createdAt: string };
 
 const key = ['oidc', 'clients'] as const;
 

@@ -85,3 +85,22 @@ export async function sweepExpiredOidcPayloads(db: Db): Promise<number> {
   const r = await db.deleteFrom('oidc_payload').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * The system behind an access token issued by the client credentials grant (a department system calling the
+ * platform's APIs, issue 7's exchange): its client id, the organisation the administrator registered it for, and
+ * when the token expires. Undefined for anything else, an expired token or a disabled client.
+ */
+export async function clientCredentialsOf(db: Db, token: string): Promise<{ clientId: string; orgId: string | null; expiresAt: Date } | undefined> {
+  if (token.length > 200) return undefined;
+  const r = await db
+    .selectFrom('oidc_payload as p')
+    .innerJoin('oidc_client as c', (j) => j.on(sql<boolean>`c.client_id = p.payload->>'clientId'`))
+    .select(['c.client_id', 'c.org_id', 'p.expires_at'])
+    .where('p.model', '=', 'ClientCredentials')
+    .where('p.id', '=', token)
+    .where('p.expires_at', '>', sql<Date>`now()`)
+    .where('c.status', '=', 'active')
+    .executeTakeFirst();
+  return r && r.expires_at ? { clientId: r.client_id, orgId: r.org_id, expiresAt: r.expires_at } : undefined;
+}
