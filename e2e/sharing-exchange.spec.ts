@@ -29,7 +29,7 @@ let apiKey = '';
 test('市民政局 requests 人口基本信息 with a purpose and some items, 出生日期 asked for unmasked', async ({ browser }) => {
   const page = await signedIn(browser, 'data_mzj');
   // A data officer sees the sharing sections only.
-  await expect(page.getByRole('tab')).toHaveText(['资源目录', '共享申请', '部门审批', '访问日志']);
+  await expect(page.getByRole('tab')).toHaveText(['资源目录', '共享申请', '部门审批', '访问日志', '基础库']);
   const row = page.locator('tr.ant-table-row').filter({ hasText: '人口基本信息' });
   await expect(row).toContainText('泰州市公安局');
   await expect(row).toContainText('有条件共享');
