@@ -114,13 +114,18 @@ test('an administrator delegates a reviewer’s duties; the delegate works in th
   await row.getByRole('button', { name: '岗位与委托' }).click();
   const dialog = admin.getByRole('dialog', { name: /的岗位与委托/ });
   await dialog.getByRole('radio', { name: '委托代办' }).check();
-  await dialog.getByLabel('委托人').fill('张明远');
-  await pick(admin, '张明远');
-  await expect(dialog).toContainText('张明远（泰州市市场监督管理局）');
-  await dialog.getByLabel('角色').click();
-  await pick(admin, '审查人员');
-  await admin.keyboard.press('Escape');
-  await expect(dialog.locator('.ant-select-selection-item, .ant-select-selection-overflow')).toContainText(['审查人员']);
+  // antd re-renders its option list as the search narrows: pick again until the choice shows in the field.
+  await expect(async () => {
+    await dialog.getByLabel('委托人').fill('张明远');
+    await pick(admin, '张明远（');
+    await expect(dialog).toContainText('张明远（泰州市市场监督管理局）', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(async () => {
+    await dialog.getByLabel('角色').click();
+    await pick(admin, '审查人员');
+    await admin.keyboard.press('Escape');
+    await expect(dialog.locator('.ant-select-selection-item, .ant-select-selection-overflow')).toContainText(['审查人员'], { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByPlaceholder('结束日期').click();
   // Today is picked already as the start; the end a week from now.
   const end = new Date(Date.now() + 7 * 86_400_000);
@@ -134,9 +139,12 @@ test('an administrator delegates a reviewer’s duties; the delegate works in th
   const gg = await ggCtx.newPage();
   await gg.goto('/workbench');
   await signIn(gg, 'reviewer_gg');
-  await gg.getByLabel('办公机构').click();
-  await pick(gg, '泰州市市场监督管理局（代 张明远）');
-  await expect.poll(async () => ((await (await gg.request.get('/api/v1/auth/me')).json()) as { org: { name: string } }).org.name).toBe('泰州市市场监督管理局');
+  const orgNow = async () => ((await (await gg.request.get('/api/v1/auth/me')).json()) as { org: { name: string } }).org.name;
+  await expect(async () => {
+    await gg.getByLabel('办公机构').click();
+    await pick(gg, '泰州市市场监督管理局（代 张明远）');
+    await expect.poll(orgNow, { timeout: 3_000 }).toBe('泰州市市场监督管理局');
+  }).toPass({ timeout: 20_000 });
   // The page reloads in the new organisation; the header says where they work.
   await gg.waitForLoadState('load');
   await expect(gg.locator('header')).toContainText('泰州市市场监督管理局（代 张明远）');

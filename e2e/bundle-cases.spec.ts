@@ -5,7 +5,7 @@
  * decide, and the results are held until the last one, then arrive together. Screenshots: e2e/artifacts/yjs-*.png.
  */
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, pickToday, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction, answerNewborn } from './support.ts';
+import { chooseOption, contextFor, DESKTOP, expectNoHorizontalScroll, fillIfEmpty, pickToday, PHONE, pressExpectingOk, shot, signIn, uploadEach, confirmAction, answerNewborn } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,8 +50,7 @@ test('on a phone the citizen answers, fills one form, uploads each material once
   await pickToday(page, card, '出生日期', { touch: true });
   await card.getByLabel('父亲姓名').fill('李明');
   await card.getByLabel('首选接种门诊（社区卫生服务中心）').fill('海陵区城西街道社区卫生服务中心');
-  await card.getByRole('combobox', { name: '金融服务银行' }).tap();
-  await page.getByTitle('中国工商银行', { exact: true }).tap();
+  await chooseOption(page, card, '金融服务银行', '中国工商银行', { touch: true });
   await fillIfEmpty(page, '联系电话', '13905261234');
   // One set of materials: each uploaded once, whichever items need it.
   await uploadEach(page, card, MATERIALS, 'Tongban e2e bundle material');

@@ -205,3 +205,19 @@ export async function apiSession(username: string) {
   const csrf = (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')!.value;
   return { api, headers: { 'x-csrf-token': csrf } };
 }
+
+/**
+ * Choose `option` in the antd select labelled `label` inside `scope`, again until the choice shows in the field:
+ * antd re-renders its option list as it opens, and on a busy machine a click can land on the list being replaced.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string, { touch = false } = {}): Promise<void> {
+  await expect(async () => {
+    const field = scope.getByRole('combobox', { name: label });
+    if (touch) await field.tap();
+    else await field.click();
+    const choice = page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true });
+    if (touch) await choice.tap({ timeout: 2_000 });
+    else await choice.click({ timeout: 2_000 });
+    await expect(scope.getByTitle(option, { exact: true })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}

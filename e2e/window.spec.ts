@@ -9,7 +9,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { PDFTOTEXT, pdfTextOf as pdfText } from '../server/src/testing/pdf.ts';
-import { answerNewborn, confirmAction, contextFor, DESKTOP, fillIfEmpty, pickToday, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
+import { answerNewborn, chooseOption, confirmAction, contextFor, DESKTOP, fillIfEmpty, pickToday, pressExpectingOk, shot, signIn, uploadEach } from './support.ts';
 
 const BUNDLE = '新生儿出生“一件事”';
 const BUNDLE_MATERIALS = ['居民身份证', '新生儿出生医学证明信息登记表', '近期白底证件照片'] as const;
@@ -175,8 +175,7 @@ test.describe.serial('窗口收件: filed at the window for a citizen, accepted 
     await card.getByLabel('母亲姓名').fill('王芳');
     await card.getByLabel('母亲公民身份号码').fill('321202199205210467');
     await card.getByLabel('首选接种门诊（社区卫生服务中心）').fill('海陵区城西街道社区卫生服务中心');
-    await card.getByRole('combobox', { name: '金融服务银行' }).click();
-    await page.getByTitle('中国工商银行', { exact: true }).click();
+    await chooseOption(page, card, '金融服务银行', '中国工商银行');
     await fillIfEmpty(page, '联系电话', '13952600315');
     await uploadEach(page, card, BUNDLE_MATERIALS, 'window bundle scan', '（窗口扫描）');
     await shot(page, 'window-05-bundle-form');
