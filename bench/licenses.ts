@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readyLine, serverPostgres, startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
-import { measure, type Target, type TargetResult } from './load.ts';
+import { answered, measure, type Target, type TargetResult } from './load.ts';
 import { formatGoals, formatTable } from './report.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit } from './harness.ts';
@@ -141,8 +141,6 @@ async function firstPass(baseUrl: string, refs: string[]): Promise<{ count: numb
   return { count: refs.length, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** Verifications answered in a load: warm-up, measured window and the late ones (all of them logged). */
-const answered = (r: TargetResult) => r.requests + (r.load?.warmupResponses ?? 0) + (r.load?.lateResponses ?? 0);
 
 async function main(): Promise<void> {
   const limit = timeLimit(abort, TIME_LIMIT_MS);

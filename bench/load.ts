@@ -154,3 +154,6 @@ export async function measure(baseUrl: string, target: Target, s: LoadSettings):
     load: { warmupResponses: r.warmupResponses, lateResponses: r.late, reconnects: r.reconnects, bodyBytes: r.bodyBytes },
   };
 }
+
+/** Responses a target answered in a load: the warm-up, the measured window and the late ones (every one is logged). */
+export const answered = (r: TargetResult) => r.requests + (r.load?.warmupResponses ?? 0) + (r.load?.lateResponses ?? 0);

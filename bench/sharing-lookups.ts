@@ -27,7 +27,7 @@ import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { from as copyFrom } from 'pg-copy-streams';
 import { readyLine, serverPostgres, startServer, startCommandFromPackageJson, type ServerHandle } from './server.ts';
-import { measure, type Target, type TargetResult } from './load.ts';
+import { answered, measure, type Target, type TargetResult } from './load.ts';
 import { formatTable } from './report.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
 import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit } from './harness.ts';
@@ -124,7 +124,6 @@ async function logRows(h: DbHandle, grantId: string): Promise<number> {
   return Number((await h.db.selectFrom('sharing_access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('grant_id', '=', grantId).executeTakeFirstOrThrow()).n);
 }
 
-const answered = (r: TargetResult) => r.requests + (r.load?.warmupResponses ?? 0) + (r.load?.lateResponses ?? 0);
 
 async function main(): Promise<void> {
   const limit = timeLimit(abort, TIME_LIMIT_MS);
