@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ACCEPTABLE_PASSWORD } from '../components/format.ts';
 import { errorMessage } from '../api/client.ts';
 import type { AdminUser } from '../api/types.ts';
 import { LoadError } from '../components/status.tsx';
@@ -99,7 +100,7 @@ function CreateStaff({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="roles" label={t('admin.roles')} rules={[{ required: true, message: t('staffAdmin.required') }]}><Select mode="multiple" options={roles} /></Form.Item>
         <Form.Item name="phone" label={t('account.phone')}><Input maxLength={11} inputMode="numeric" /></Form.Item>
-        <Form.Item name="password" label={t('staffAdmin.firstPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label={t('staffAdmin.firstPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: ACCEPTABLE_PASSWORD, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -45,3 +45,9 @@ export function formatNumber(n: number): string {
 
 /** A mainland mobile number as the server checks it (identity's isMainlandMobile: 1, then 3–9, 11 digits). */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/** A password as the server accepts it (identity's isAcceptablePassword: 8–128 characters with letters and digits). */
+export const ACCEPTABLE_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
+
+/** The shape of an 18-character resident ID (GB 11643); the server checks the check character. */
+export const RESIDENT_ID_SHAPE = /^\d{17}[\dXx]$/;

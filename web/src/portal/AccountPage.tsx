@@ -17,7 +17,7 @@ import {
   useVerifyRealName,
   type AgentGrant,
 } from '../api/account.ts';
-import { formatDateTime } from '../components/format.ts';
+import { ACCEPTABLE_PASSWORD, RESIDENT_ID_SHAPE, formatDateTime } from '../components/format.ts';
 import { LoadError, PageLoading } from '../components/status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
@@ -115,7 +115,7 @@ function AgentsCard() {
         >
           {authorise.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(authorise.error)} />}
           <Form.Item name="name" label={t('account.agentName')} rules={[{ required: true, whitespace: true, message: t('account.nameRequired') }]}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="residentId" label={t('account.residentId')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('account.residentIdInvalid') }]}><Input maxLength={18} /></Form.Item>
+          <Form.Item name="residentId" label={t('account.residentId')} rules={[{ required: true, pattern: RESIDENT_ID_SHAPE, message: t('account.residentIdInvalid') }]}><Input maxLength={18} /></Form.Item>
           <Form.Item name="scopes" label={t('account.scopes')} rules={[{ required: true, message: t('account.scopesRequired') }]}>
             <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: t(`account.scope.${s}`) }))} />
           </Form.Item>
@@ -181,7 +181,7 @@ function PasswordCard() {
       {change.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(change.error)} />}
       <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v, { onSuccess: () => form.resetFields() })} style={{ maxWidth: 360 }}>
         <Form.Item name="current" label={t('account.currentPassword')} rules={[{ required: true, message: t('login.passwordRequired') }]}><Input.Password autoComplete="current-password" /></Form.Item>
-        <Form.Item name="password" label={t('account.changedPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label={t('account.changedPassword')} extra={t('account.passwordRule')} rules={[{ required: true, pattern: ACCEPTABLE_PASSWORD, message: t('account.passwordRule') }]}><Input.Password autoComplete="new-password" /></Form.Item>
         <Button htmlType="submit" loading={change.isPending}>{t('account.changePassword')}</Button>
       </Form>
     </Card>

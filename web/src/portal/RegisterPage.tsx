@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ACCEPTABLE_PASSWORD, RESIDENT_ID_SHAPE } from '../components/format.ts';
 import { errorMessage } from '../api/client.ts';
 import { useRegister, useResetPassword } from '../api/account.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -8,7 +9,7 @@ import { PhoneCodeFields } from './components/PhoneCodeFields.tsx';
 
 type RegisterForm = { phone: string; code: string; name: string; residentId: string; password: string };
 
-const passwordRule = (message: string) => ({ pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/, message });
+const passwordRule = (message: string) => ({ pattern: ACCEPTABLE_PASSWORD, message });
 
 /** 注册: a personal account with the mobile number, an SMS code, name and ID number. */
 export function RegisterPage() {
@@ -28,7 +29,7 @@ export function RegisterPage() {
           <Form.Item name="name" label={t('account.name')} rules={[{ required: true, whitespace: true, message: t('account.nameRequired') }]}>
             <Input size="large" autoComplete="name" maxLength={50} />
           </Form.Item>
-          <Form.Item name="residentId" label={t('account.residentId')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('account.residentIdInvalid') }]}>
+          <Form.Item name="residentId" label={t('account.residentId')} rules={[{ required: true, pattern: RESIDENT_ID_SHAPE, message: t('account.residentIdInvalid') }]}>
             <Input size="large" maxLength={18} autoComplete="off" />
           </Form.Item>
           <Form.Item name="password" label={t('account.newPassword')} extra={t('account.passwordRule')} rules={[{ required: true, message: t('account.passwordRule') }, passwordRule(t('account.passwordRule'))]}>

@@ -11,21 +11,15 @@
  * Seed 001 (Fujian 2017 assessment): a decline must name the specific problem; "材料不齐全" alone is not a reason.
  */
 import { addWorkingDays, countWorkingDays, type CalendarData } from '../../platform/calendar/index.ts';
+import { isSpecificText } from '../../platform/text/specific.ts';
 
 export const ACCEPTANCE_LIMIT_WORKING_DAYS = 5;
 
 /** Phrases that do not tell the applicant what to fix; a reason made only of these is refused. */
 export const GENERIC_REASON_PHRASES = ['材料不齐全', '材料不全', '材料有误', '材料不符合要求', '不符合条件', '不符合要求', '资料不全', '其他原因', '条件不符'];
-export const MIN_REASON_CHARS = 8;
 
-/** Is the reason specific enough to tell the applicant what is wrong? */
-export function isSpecificReason(reason: string | undefined): boolean {
-  if (!reason) return false;
-  let rest = reason.replace(/\s+/g, '');
-  for (const p of GENERIC_REASON_PHRASES) rest = rest.split(p).join('');
-  rest = rest.replace(/[，。、,.;；:：!！?？()（）\-—]/g, '');
-  return rest.length >= MIN_REASON_CHARS;
-}
+/** Is the reason specific enough to tell the applicant what is wrong? (platform/text/specific.ts) */
+export const isSpecificReason = (reason: string | undefined): boolean => isSpecificText(reason, GENERIC_REASON_PHRASES);
 
 // The deadline and its light are the platform's (platform/calendar/sla.ts): data-sharing requests use them too.
 export { deadline, slaLight, type Deadline, type SlaLight } from '../../platform/calendar/sla.ts';

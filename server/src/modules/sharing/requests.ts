@@ -9,6 +9,7 @@
  * escalation job marks overdue stages and tells the platform (outbox event `sharing.request.overdue`).
  */
 import { sql, type Selectable } from 'kysely';
+import { isSpecificText } from '../../platform/text/specific.ts';
 import type { Db, Trx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
@@ -29,16 +30,9 @@ export const GRANT_DEFAULTS = { validDays: 365, ratePerMinute: 600, dailyQuota: 
 
 /** Phrases that say nothing a department can act on; a reason made only of these is refused. */
 const GENERIC_PHRASES = ['不符合条件', '不符合要求', '条件不符', '不同意', '不予同意', '不予共享', '不予受理', '理由不充分', '其他原因', '不需要', '无'];
-export const MIN_REASON_CHARS = 8;
 
-/** Is the text specific enough (a reason, a purpose) once generic phrases and punctuation are set aside? */
-export function isSpecificText(text: string | undefined): boolean {
-  if (!text) return false;
-  let rest = text.replace(/\s+/g, '');
-  for (const p of GENERIC_PHRASES) rest = rest.split(p).join('');
-  rest = rest.replace(/[，。、,.;；:：!！?？()（）\-—]/g, '');
-  return rest.length >= MIN_REASON_CHARS;
-}
+/** Is the text specific enough (a reason, a purpose)? The platform's one test (platform/text/specific.ts) with these phrases. */
+const isSpecific = (text: string | undefined): boolean => isSpecificText(text, GENERIC_PHRASES);
 
 type RequestRow = Selectable<ExchangeTables['share_request']>;
 type GrantRow = Selectable<ExchangeTables['data_grant']>;
@@ -129,8 +123,8 @@ export async function submitRequest(db: Db, cal: CalendarData, actor: Actor, inp
   const unmasked = [...new Set(input.unmaskedFields ?? [])];
   const notSensitive = unmasked.filter((f) => !fields.includes(f) || byName.get(f)!.sensitivity !== 'sensitive');
   if (notSensitive.length) throw ExchangeErrors.FIELDS_INVALID({ reason: `不脱敏只针对所申请的敏感数据项，${notSensitive.join('、')} 不是` });
-  if (unmasked.length && !isSpecificText(input.unmaskReason)) throw ExchangeErrors.UNMASK_REASON_REQUIRED({ fields: unmasked.join('、') });
-  if (!isSpecificText(input.purpose)) throw ExchangeErrors.FIELDS_INVALID({ reason: '请写明具体用途（办理哪个事项、依据什么规定）' });
+  if (unmasked.length && !isSpecific(input.unmaskReason)) throw ExchangeErrors.UNMASK_REASON_REQUIRED({ fields: unmasked.join('、') });
+  if (!isSpecific(input.purpose)) throw ExchangeErrors.FIELDS_INVALID({ reason: '请写明具体用途（办理哪个事项、依据什么规定）' });
   const id = newId();
   const due = deadline(today, SHARING_LIMITS_WORKING_DAYS.review, cal);
   await db.transaction().execute(async (trx) => {
@@ -212,7 +206,7 @@ export async function reviewRequest(db: Db, cal: CalendarData, actor: Actor, id:
     const r = await lockedRequest(trx, id);
     expectStage(r, 'review', d.decision === 'accept' ? '受理' : '不予受理');
     if (d.decision === 'refuse') {
-      if (!isSpecificText(d.reason)) throw ExchangeErrors.REASON_REQUIRED({ action: '不予受理' });
+      if (!isSpecific(d.reason)) throw ExchangeErrors.REASON_REQUIRED({ action: '不予受理' });
       await trx.updateTable('share_request').set({ status: 'refused', stage: 'done', refused_by: 'platform', refuse_reason: d.reason!.trim(), decided_on: today, due_date: null, warn_date: null, updated_at: new Date() }).where('id', '=', id).execute();
     } else {
       // Conditional data, or open data with a controlled parameter (sensitive items unmasked), go to the department.
@@ -268,7 +262,7 @@ export async function decideAsProvider(db: Db, actor: Actor, id: string, d: Prov
     if (r.provider_org_id !== actor.orgId) throw ExchangeErrors.NOT_PROVIDER({ provider: r.provider_name });
     expectStage(r, 'provider', d.decision === 'approve' ? '同意' : '不同意');
     if (d.decision === 'refuse') {
-      if (!isSpecificText(d.reason)) throw ExchangeErrors.REASON_REQUIRED({ action: '不同意共享' });
+      if (!isSpecific(d.reason)) throw ExchangeErrors.REASON_REQUIRED({ action: '不同意共享' });
       await trx.updateTable('share_request').set({ status: 'refused', stage: 'done', refused_by: 'provider', refuse_reason: d.reason!.trim(), decided_on: today, due_date: null, warn_date: null, updated_at: new Date() }).where('id', '=', id).execute();
     } else {
       const unmasked = [...new Set(d.unmaskedFields ?? [])];

@@ -4,8 +4,8 @@ import { MobileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { useSendCode, type CodePurpose } from '../../api/account.ts';
+import { MAINLAND_MOBILE } from '../../components/format.ts';
 
-const MOBILE = /^1[3-9]\d{9}$/;
 
 /** 手机号 + 验证码 with 获取验证码 and its countdown (the server tells how long to wait). */
 export function PhoneCodeFields({ form, purpose }: { form: FormInstance; purpose: CodePurpose }) {
@@ -24,7 +24,7 @@ export function PhoneCodeFields({ form, purpose }: { form: FormInstance; purpose
   };
   return (
     <>
-      <Form.Item name="phone" label={t('account.phone')} rules={[{ required: true, pattern: MOBILE, message: t('account.phoneInvalid') }]}>
+      <Form.Item name="phone" label={t('account.phone')} rules={[{ required: true, pattern: MAINLAND_MOBILE, message: t('account.phoneInvalid') }]}>
         <Input size="large" prefix={<MobileOutlined aria-hidden />} inputMode="numeric" autoComplete="tel" maxLength={11} />
       </Form.Item>
       <Form.Item label={t('account.code')} required>
