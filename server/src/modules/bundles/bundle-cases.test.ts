@@ -185,6 +185,19 @@ describe('one submission (一次提交)', () => {
     expect((await submit({ ...body, leaveOut: ['x'] }, key)).statusCode).toBe(422);
   });
 
+  it('numbers its member cases on after the numbers taken when a sequence is behind them (a database from before sequences)', async () => {
+    const body = await fill(await planFor());
+    const first = await submit(body);
+    expect(first.statusCode).toBe(201);
+    const numbers = (first.json() as { members: Array<{ number: string }> }).members.map((m) => m.number);
+    const behind = [...new Set(numbers.map((n) => n.split('-').slice(0, 2).join('_')))];
+    for (const s of behind) await sql`alter sequence ${sql.id(`case_no_${s}`)} restart with 1`.execute(t.db);
+    const again = await submit(body);
+    expect(again.statusCode).toBe(201);
+    const next = (again.json() as { members: Array<{ number: string }> }).members.map((m) => m.number);
+    expect(next.every((n) => !numbers.includes(n) && Number(n.split('-')[2]) > 1)).toBe(true);
+  });
+
   it('files only the chosen optional items (leaveOut) and refuses unknown merged fields', async () => {
     const medical = (await planFor()).items.find((i) => !i.required && !i.conditional)!;
     const plan = await planFor(ANSWERS, [medical.implCode]);

@@ -10,12 +10,12 @@ import { newId } from '../../platform/ids.ts';
 import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import { checkIdempotencyKey, earlierResult, idempotentInTrx, requestHash } from '../../platform/http/idempotency.ts';
-import { todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
+import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calendar/index.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { createWaybillForDelivery, type ExpressProvider, type Waybill } from '../../platform/express/index.ts';
 import { regionLikePrefix } from '../../platform/codes/index.ts';
 import { findItemVersion, findPublishedItems } from '../catalog/index.ts';
-import { actOnCaseInTrx, deliverTogetherInTrx, ensureCaseSequence, fileCaseInTrx, memberCases, slaLight, STATE_LABELS, UNDECIDED, type MemberCase, type MemberInput } from '../cases/index.ts';
+import { actOnCaseInTrx, catchUpCaseSequence, deliverTogetherInTrx, ensureCaseSequence, isTakenCaseNumber, fileCaseInTrx, memberCases, slaLight, STATE_LABELS, UNDECIDED, type MemberCase, type MemberInput } from '../cases/index.ts';
 import { materialConceptOf } from './dictionary.ts';
 import { BundleErrors } from './errors.ts';
 import { buildPlan } from './plan.ts';
@@ -109,12 +109,12 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
   const members = splitForMembers(plan, input);
   // Case number sequences are created outside the transaction (DDL inside would serialise submissions).
   const now = new Date();
-  const year = now.getFullYear();
+  const year = yearOf(todayInShanghai(now));
   const published = await findPublishedItems(db, members.map((m) => m.implCode));
   const sequences = new Map<string, string>();
   for (const region of new Set([...published.values()].map((p) => p.regionCode))) sequences.set(region, await ensureCaseSequence(db, region, year));
   const together = (input.deliverResults ?? 'together') === 'together' && members.length > 1;
-  const result = await db.transaction().execute((trx) =>
+  const file = () => db.transaction().execute((trx) =>
     idempotentInTrx(trx, { ownerId: actor.id, scope: SCOPE, key, body: hashed, resultId: newId() }, async (id) => {
       const { n } = await sql<{ n: string }>`select nextval('bundle_case_no')::text as n`.execute(trx).then((r) => r.rows[0]!);
       const number = `YJS-${year}-${String(n).padStart(6, '0')}`;
@@ -146,6 +146,12 @@ export async function submitBundleCase(db: Db, actor: Actor, input: BundleSubmit
       }
     }),
   );
+  const result = await file().catch(async (err: unknown) => {
+    // A case number was taken already (a sequence behind the numbers filed): catch the sequences up, file again.
+    if (!isTakenCaseNumber(err)) throw err;
+    for (const region of sequences.keys()) await catchUpCaseSequence(db, region, year);
+    return file();
+  });
   return getBundleCase(db, actor, result.id, ctx.locale);
 }
 

@@ -13,12 +13,12 @@ import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { CalendarData } from '../../platform/calendar/index.ts';
+import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calendar/index.ts';
 import { findPublishedItem } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { stepsOf } from './review-steps.ts';
 import { applyStepsInTrx, type CaseRow, type Step, type SubmitInput } from './service.ts';
-import { filerOf, plan, planExtras, submitPayload } from './submit.ts';
+import { caseNumberPrefix, filerOf, plan, planExtras, submitPayload } from './submit.ts';
 import type { CaseState } from './state.ts';
 import type { CaseBundle } from './tables.ts';
 
@@ -44,14 +44,14 @@ export async function fileCaseInTrx(
   const filer = filerOf(actor, ctx.clerk);
   const doc = p.item.document;
   const id = newId();
-  const year = ctx.now.getFullYear();
+  const year = yearOf(todayInShanghai(ctx.now));
   const seq = ctx.sequence(p.item.regionCode);
   const applicant = await trx.selectFrom('account').select(['person_name', 'entity_name']).where('id', '=', actor.id).executeTakeFirst();
   const row = await trx
     .insertInto('case')
     .values({
       id,
-      number: sql<string>`(select ${`${p.item.regionCode}-${year}-`}::text || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval(${seq}::regclass) as n) s)`,
+      number: sql<string>`(select ${caseNumberPrefix(p.item.regionCode, year)}::text || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval(${seq}::regclass) as n) s)`,
       region_code: p.item.regionCode,
       org_id: p.item.orgId,
       agency_name: p.item.agencyName,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { applicationFor, postCase, uploadPdf, type PublicItemForm } from '../../testing/fixtures.ts';
 import { chainAuditEvents, verifyAuditChain } from '../../platform/audit/index.ts';
@@ -55,6 +56,15 @@ describe('filing a case in one statement (submit.ts)', () => {
     await chainAuditEvents(t.db);
     const report = await verifyAuditChain(t.db);
     expect(report).toMatchObject({ ok: true, pending: 0 });
+  });
+
+  it('numbers on after the numbers taken when the sequence is behind them (a database from before sequences)', async () => {
+    const first = (await post(citizen, randomUUID(), await payloadFor(citizen))).json() as { number: string };
+    const [region, year, n] = first.number.split('-');
+    await sql`alter sequence ${sql.id(`case_no_${region}_${year}`)} restart with 1`.execute(t.db);
+    const next = await post(citizen, randomUUID(), await payloadFor(citizen));
+    expect(next.statusCode).toBe(201);
+    expect(next.json().number).toBe(`${region}-${year}-${String(Number(n) + 1).padStart(6, '0')}`);
   });
 
   it('refuses another applicant’s file and writes nothing, so the same key can be used once the file is fixed', async () => {

@@ -22,7 +22,7 @@ import { auditRow } from '../../platform/audit/index.ts';
 import { checkIdempotencyKey, earlierResult, requestHash } from '../../platform/http/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { todayInShanghai, type CalendarData } from '../../platform/calendar/index.ts';
+import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calendar/index.ts';
 import { findPublishedItem, type PublishedItem } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { validateForm } from './form-validation.ts';
@@ -83,6 +83,26 @@ export async function ensureCaseSequence(db: Db, regionCode: string, year: numbe
   }
   sequences.add(name);
   return name;
+}
+
+/** A case number's prefix: the deciding agency's region and the year (the rest is the sequence's, padded to 6). */
+export const caseNumberPrefix = (regionCode: string, year: number) => `${regionCode}-${year}-`;
+
+/** The error of a case number that was taken already (the unique index on case.number). */
+export const isTakenCaseNumber = (err: unknown) => (err as { code?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'case_number_key';
+
+/**
+ * A number the sequence gave was taken already: the sequence is behind the numbers filed (a database from before
+ * numbering by sequence, or restored without its sequences). Move it past the highest number of the region and year.
+ * Only after that failure: the scan is never in the way of an ordinary submission.
+ */
+export async function catchUpCaseSequence(db: Db, regionCode: string, year: number): Promise<void> {
+  const name = await ensureCaseSequence(db, regionCode, year);
+  const prefix = caseNumberPrefix(regionCode, year);
+  await sql`select setval(${name}::regclass, top)
+              from (select max(substr(number, ${prefix.length + 1})::bigint) as top from "case"
+                     where number like ${prefix + '%'} and substr(number, ${prefix.length + 1}) ~ '^[0-9]{1,18}$') x
+             where top is not null`.execute(db);
 }
 
 export type Plan = {
@@ -186,7 +206,7 @@ function filingOf(actor: Actor, filer: Filer, input: SubmitInput, p: Plan, ids: 
     org_id: item.orgId,
     agency_name: item.agencyName,
     seq: ids.sequence,
-    prefix: `${item.regionCode}-${ids.year}-`,
+    prefix: caseNumberPrefix(item.regionCode, ids.year),
     form: input.form,
     committed_days: doc.committedDays,
     statutory_days: doc.statutoryDays,
@@ -245,7 +265,8 @@ export async function submitCase(
     if (earlier) return getCase(db, actor, earlier, ctx.locale, { audit: false });
     throw err;
   };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = yearOf(todayInShanghai());
+  let caughtUp = false;
   for (let attempt = 0; ; attempt++) {
     const item = await publishedItem(db, input.implCode, attempt > 0);
     let p: Plan;
@@ -265,6 +286,11 @@ export async function submitCase(
       // The sequence was dropped behind our back (a restored database): forget it and try once more.
       if ((err as { code?: string }).code === '42P01' && attempt === 0) {
         cachesOf(db).sequences.delete(sequence);
+        continue;
+      }
+      if (isTakenCaseNumber(err) && !caughtUp) {
+        caughtUp = true;
+        await catchUpCaseSequence(db, p.item.regionCode, year);
         continue;
       }
       throw err;
