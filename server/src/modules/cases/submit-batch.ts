@@ -2,7 +2,8 @@
  * Application-level group commit for case submissions (ADR 0006).
  *
  * Each submission is planned and checked in node as before (submit.ts); what reaches the database is a `Filing`:
- * every value of the rows it writes. Filings that arrive while earlier batches are in flight wait in a queue and
+ * every value of the rows it writes, encoded as JSON by the request that makes it (so a batch is only joined, not
+ * serialised, between one statement's answer and the next statement). Filings that arrive while earlier batches are in flight wait in a queue and
  * are filed together, as soon as the batch in flight finishes, in ONE statement: one parse/plan (prepared), one executor
  * start, one commit and WAL flush for N cases. Nothing waits on a timer: under no load a filing goes alone at once.
  *
@@ -69,9 +70,21 @@ export type Filing = {
 
 /**
  * One row of the answer per filing: whether the item was still published, the applicant's files among those named
- * (id → name), the region names the case shows (code → name), and the case row (id null: not filed).
+ * (id → name), the region names the case shows (code → name), and what the database decided of the case: its id
+ * (null: not filed), number and applicant name. The rest of the case row is the filing's own values (submit.ts).
  */
-export type Filed = Record<string, unknown> & { _published: boolean; _files: Record<string, string>; _regions: Record<string, string>; id: string | null };
+export type Filed = {
+  _published: boolean;
+  _files: Record<string, string>;
+  _regions: Record<string, string>;
+  id: string | null;
+  number: string | null;
+  applicant_name: string | null;
+};
+
+/** A filing as the statement takes it: its JSON text, UTF-8, made once by the request that files it. */
+export type EncodedFiling = { f: Filing; json: Buffer };
+export const encodeFiling = (f: Filing): EncodedFiling => ({ f, json: Buffer.from(JSON.stringify(f)) });
 
 /**
  * At most this many filings per statement, and this many statements in flight per database.
@@ -95,9 +108,11 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
       select r.i from r join service_item i on i.id = r.item_id and i.status = 'published'
         join service_item_version v on v.item_id = i.id and v.version = i.published_version and v.id = r.version_id),
     files as (
+      -- each file by its key (offset 0 keeps it so): not every file of an applicant who has many
       select distinct r.i, f.id, f.name
         from r cross join lateral jsonb_to_recordset(r.materials) as x(code text, name text, file_id uuid)
-        join file_object f on f.id = x.file_id and f.owner_id in (r.applicant_id, r.filer_id)),
+        cross join lateral (select f.id, f.name, f.owner_id from file_object f where f.id = x.file_id offset 0) f
+       where f.owner_id in (r.applicant_id, r.filer_id)),
     ok as (select r.* from r where r.i in (select i from pub) and r.nfiles = (select count(*) from files where files.i = r.i)),
     claim as (
       insert into idempotency_record (owner_id, scope, key, request_hash, result_id)
@@ -114,7 +129,7 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
              go.subject_type, 'submitted', 1, go.form, null, go.committed_days, go.statutory_days,
              go.now, go.due_date, go.warn_date, go.case_type, go.joint, go.delivery, go.accept_region_code, go.commitment, go.review
         from go
-      returning *),
+      returning id, number, applicant_name, applicant_id, impl_code),
     m as (
       insert into case_material (case_id, code, name, file_id, file_name)
       select c.id, x.code, x.name, f.id, f.name
@@ -141,7 +156,7 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
     select r.i, r.i in (select i from pub) as _published,
            (select coalesce(json_object_agg(f.id, f.name), '{}') from files f where f.i = r.i) as _files,
            (select coalesce(json_object_agg(g.code, g.name), '{}') from region g where g.code in (r.region_code, r.accept_region_code)) as _regions,
-           c.*
+           c.id, c.number, c.applicant_name
       from r left join c on c.id = r.case_id
      order by r.i`;
 
@@ -151,17 +166,36 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
  */
 let text: string | undefined;
 
+const JSONB_VERSION = Buffer.of(1);
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/**
+ * The statement's parameter: the filings as one JSON array, each object with its index `i` put in front, in
+ * jsonb's binary wire format (a version byte, then the text), so the driver copies bytes instead of encoding text.
+ */
+function batchParameter(filings: EncodedFiling[]): Buffer {
+  const parts: Buffer[] = [JSONB_VERSION, OPEN];
+  filings.forEach(({ json }, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(Buffer.from(`{"i":${i},`), json.subarray(1));
+  });
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
+
 /** File these filings in one statement; the answer's rows in the filings' order. */
-export async function fileMany(db: Db, filings: Filing[]): Promise<Filed[]> {
+export async function fileMany(db: Db, filings: EncodedFiling[]): Promise<Filed[]> {
   text ??= statement('').compile(db).sql;
-  const { rows } = await db.executeQuery<Filed & { i: number }>(CompiledQuery.raw(text, [JSON.stringify(filings.map((f, i) => ({ ...f, i })))]));
+  const { rows } = await db.executeQuery<Filed & { i: number }>(CompiledQuery.raw(text, [batchParameter(filings)]));
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return filings.map((_, i) => byIndex.get(i)!);
 }
 
-const single = async (db: Db, f: Filing): Promise<Filed> => (await fileMany(db, [f]))[0]!;
+const single = async (db: Db, f: EncodedFiling): Promise<Filed> => (await fileMany(db, [f]))[0]!;
 
-type Pending = { f: Filing; resolve: (row: Filed) => void; reject: (err: unknown) => void };
+type Pending = { f: EncodedFiling; resolve: (row: Filed) => void; reject: (err: unknown) => void };
 type Batcher = { queue: Pending[]; inFlight: number; stats: BatchStats };
 /** Batches run so far on a database (statements that filed more than one case), their filings, the largest, and how many failed as a whole. */
 export type BatchStats = { batches: number; filings: number; largest: number; fellBack: number };
@@ -171,7 +205,7 @@ const batchers = new WeakMap<Db, Batcher>();
 /**
  * File one case, together with whatever other filings queued meanwhile (alone when nothing else is in flight).
  */
-export function fileBatched(db: Db, f: Filing): Promise<Filed> {
+export function fileBatched(db: Db, f: EncodedFiling): Promise<Filed> {
   if (BATCH_MAX === 1) return single(db, f);
   let b = batchers.get(db);
   if (!b) batchers.set(db, (b = { queue: [], inFlight: 0, stats: { batches: 0, filings: 0, largest: 0, fellBack: 0 } }));
@@ -188,7 +222,7 @@ function take(queue: Pending[]): Pending[] {
   const keys = new Set<string>();
   const rest: Pending[] = [];
   for (const p of queue) {
-    const k = p.f.key === null ? null : `${p.f.filer_id}\u0000${p.f.key}`;
+    const k = p.f.f.key === null ? null : `${p.f.f.filer_id}\u0000${p.f.f.key}`;
     if (batch.length >= BATCH_MAX || (k !== null && keys.has(k))) rest.push(p);
     else {
       if (k !== null) keys.add(k);
