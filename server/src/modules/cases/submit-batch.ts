@@ -84,7 +84,14 @@ export type Filed = {
 
 /** A filing as the statement takes it: its JSON text, UTF-8, made once by the request that files it. */
 export type EncodedFiling = { f: Filing; json: Buffer };
-export const encodeFiling = (f: Filing): EncodedFiling => ({ f, json: Buffer.from(JSON.stringify(f)) });
+const FORM_KEY = Buffer.from(',"form":');
+const CLOSE_OBJECT = Buffer.from('}');
+
+/** `form`: the filing's form as JSON already (the bytes its request was fingerprinted by, submit.ts), put in as they are. */
+export function encodeFiling(f: Filing, form: Buffer): EncodedFiling {
+  const head = JSON.stringify({ ...f, form: undefined });
+  return { f, json: Buffer.concat([Buffer.from(head.slice(0, -1)), FORM_KEY, form, CLOSE_OBJECT]) };
+}
 
 /**
  * At most this many filings per statement, and this many statements in flight per database.

@@ -19,7 +19,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditRow } from '../../platform/audit/index.ts';
-import { checkIdempotencyKey, earlierResult, requestHash } from '../../platform/http/idempotency.ts';
+import { checkIdempotencyKey, earlierResult, requestHashWith } from '../../platform/http/idempotency.ts';
+import { canonicalJsonOfPlain } from '../../platform/audit/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calendar/index.ts';
@@ -309,7 +310,9 @@ export async function submitCase(
   const filer = filerOf(applicant, clerk);
   const key = ctx.idempotencyKey ?? null;
   if (key !== null) checkIdempotencyKey(key);
-  const hash = key !== null ? requestHash(clerk ? { ...input, applicantId: applicant.id } : input) : null;
+  // The form's JSON once: the request's fingerprint and the filing are made of the same bytes.
+  const form = Buffer.from(canonicalJsonOfPlain(input.form));
+  const hash = key !== null ? requestHashWith(clerk ? { ...input, applicantId: applicant.id } : input, 'form', form) : null;
   /** A refusal is only final when no earlier request with this key was filed (a retry gets its case). */
   const refuse = async (err: unknown): Promise<CaseDetail> => {
     const earlier = key !== null ? await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key, hash: hash! }) : undefined;
@@ -333,7 +336,7 @@ export async function submitCase(
     const filing = filingOf(applicant, filer, input, p, { caseId, actionId, key, hash, sequence, year, now, ip: ctx.ip });
     let row: Filed;
     try {
-      row = await fileBatched(db, encodeFiling(filing));
+      row = await fileBatched(db, encodeFiling(filing, form));
     } catch (err) {
       // The sequence was dropped behind our back (a restored database): forget it and try once more.
       if ((err as { code?: string }).code === '42P01' && attempt === 0) {

@@ -1,2 +1,2 @@
 export { writeAuditInTrx, auditRow, verifyAuditChain, chainAuditEvents, type AuditInput, type ChainReport } from './audit.ts';
-export { canonicalJson } from './canonical-json.ts';
+export { canonicalJson, canonicalJsonOfPlain } from './canonical-json.ts';

@@ -4,7 +4,7 @@
  * different content is refused. The record is written in the creating transaction, so a crash leaves neither.
  * Concurrent duplicates serialise on the record's primary key: the second waits for the first to commit.
  */
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { DbOrTrx, Trx } from '../db/db.ts';
 import { canonicalJsonOfPlain } from '../audit/canonical-json.ts';
 import { HttpErrors } from './errors.ts';
@@ -12,6 +12,23 @@ import { HttpErrors } from './errors.ts';
 /** The fingerprint of a request body as parsed from JSON (plain JSON: see canonicalJsonOfPlain). */
 export function requestHash(body: unknown): string {
   return hash('sha256', canonicalJsonOfPlain(body), 'hex');
+}
+
+/**
+ * `requestHash(body)` when one top-level field's canonical JSON is at hand already as UTF-8 bytes (a case's form,
+ * which its filing carries in the same bytes): the same fingerprint, without serialising and encoding it again.
+ */
+export function requestHashWith(body: Record<string, unknown>, field: string, canonical: Buffer): string {
+  const h = createHash('sha256').update('{');
+  let first = true;
+  for (const k of Object.keys(body).sort()) {
+    const v = body[k];
+    if (v === undefined) continue;
+    h.update(`${first ? '' : ','}${JSON.stringify(k)}:`);
+    h.update(k === field ? canonical : canonicalJsonOfPlain(v));
+    first = false;
+  }
+  return h.update('}').digest('hex');
 }
 
 /**
