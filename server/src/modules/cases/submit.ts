@@ -27,7 +27,7 @@ import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calen
 import { findPublishedItem, type PublishedItem } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { validateForm } from './form-validation.ts';
-import { ACCEPTANCE_LIMIT_WORKING_DAYS, deadline } from './rules.ts';
+import { ACCEPTANCE_LIMIT_WORKING_DAYS, deadline, type Deadline } from './rules.ts';
 import { caseDetailOf, getCase, type CaseDetail, type SubmitInput } from './service.ts';
 import { getApplicantProfileInTrx } from '../identity/index.ts';
 import { signCommitment } from './commitment.ts';
@@ -106,6 +106,14 @@ export async function catchUpCaseSequence(db: Db, regionCode: string, year: numb
              where top is not null`.execute(db);
 }
 
+/** The acceptance deadline of a filing made today: the same for every filing of the day and calendar, worked out once. */
+let acceptance: { cal: CalendarData; today: string; due: Deadline } | undefined;
+function acceptanceDeadline(cal: CalendarData): Deadline {
+  const today = todayInShanghai();
+  if (acceptance?.cal !== cal || acceptance.today !== today) acceptance = { cal, today, due: deadline(today, ACCEPTANCE_LIMIT_WORKING_DAYS, cal) };
+  return acceptance.due;
+}
+
 export type Plan = {
   item: PublishedItem;
   given: Map<string, string>;
@@ -154,7 +162,7 @@ export function plan(
   const missing = doc.materials.filter((m) => m.necessity === 'required' && !m.obtainable && !given.has(m.code) && !licenses?.has(m.code) && !provided?.materials.has(m.code));
   if (missing.length) throw CaseErrors.MATERIAL_MISSING({ names: missing.map((m) => m.name).join('、'), codes: missing.map((m) => m.code) });
   if (input.delivery?.method === 'express' && !input.delivery.address?.trim()) throw CaseErrors.ADDRESS_REQUIRED();
-  const due = deadline(todayInShanghai(), ACCEPTANCE_LIMIT_WORKING_DAYS, cal);
+  const due = acceptanceDeadline(cal);
   return { item, given, names: new Map([...given.keys()].map((code) => [code, byCode.get(code)!.name])), dueDate: due.dueDate, warnDate: due.warnDate, acceptRegion: null, ...(licenses ? { licenses } : {}) };
 }
 

@@ -20,9 +20,13 @@ export function canonicalJsonOfPlain(v: unknown): string {
     return out + ']';
   }
   const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  // An object of plain values only (most forms): JSON.stringify with the sorted keys as its key list writes the same
+  // bytes natively (a key list would also filter nested objects' keys, hence only here).
+  if (keys.every((k) => obj[k] === null || typeof obj[k] !== 'object')) return JSON.stringify(obj, keys);
   out = '{';
   let first = true;
-  for (const k of Object.keys(obj).sort()) {
+  for (const k of keys) {
     if (obj[k] === undefined) continue;
     out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJsonOfPlain(obj[k]);
     first = false;

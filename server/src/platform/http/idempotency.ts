@@ -19,16 +19,21 @@ export function requestHash(body: unknown): string {
  * which its filing carries in the same bytes): the same fingerprint, without serialising and encoding it again.
  */
 export function requestHashWith(body: Record<string, unknown>, field: string, canonical: Buffer): string {
-  const h = createHash('sha256').update('{');
+  const h = createHash('sha256');
+  // The text around the field goes in as two strings, the field's bytes between them.
+  let text = '{';
   let first = true;
   for (const k of Object.keys(body).sort()) {
     const v = body[k];
     if (v === undefined) continue;
-    h.update(`${first ? '' : ','}${JSON.stringify(k)}:`);
-    h.update(k === field ? canonical : canonicalJsonOfPlain(v));
+    text += `${first ? '' : ','}${JSON.stringify(k)}:`;
     first = false;
+    if (k === field) {
+      h.update(text).update(canonical);
+      text = '';
+    } else text += canonicalJsonOfPlain(v);
   }
-  return h.update('}').digest('hex');
+  return h.update(text + '}').digest('hex');
 }
 
 /**
