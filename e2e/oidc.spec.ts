@@ -25,7 +25,9 @@ async function relyingParty(): Promise<RelyingParty> {
         const verifier = oidc.randomPKCECodeVerifier();
         const state = oidc.randomState();
         pending.set(state, verifier);
-        const to = oidc.buildAuthorizationUrl(config!, { redirect_uri: `${rp.url}/callback`, scope: 'openid profile tongban', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state });
+        // /start?fresh=1: before something sensitive the system wants the person to sign in again now (prompt=login).
+        const fresh = url.searchParams.get('fresh') === '1' ? { prompt: 'login' } : {};
+        const to = oidc.buildAuthorizationUrl(config!, { redirect_uri: `${rp.url}/callback`, scope: 'openid profile tongban', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, ...fresh });
         res.writeHead(302, { location: to.href }).end();
         return;
       }
@@ -88,6 +90,14 @@ test('a department system signs people in through the platform, once', async ({ 
     await expect(citizen.locator('#kind')).toContainText('主体类型：person');
     expect(seen).not.toContain('/login');
     await shot(citizen, 'oidc-03-citizen-in-department-system');
+
+    // Before something sensitive the system asks for a sign-in made now: the platform asks again, then lets them in.
+    await citizen.goto(`${rp.url}/start?fresh=1`);
+    await expect(citizen).toHaveURL(/\/login\?next=%2Foidc%2Finteraction%2F.*fresh=1/);
+    await expect(citizen.getByText('要求重新登录一次')).toBeVisible();
+    await shot(citizen, 'oidc-03b-sign-in-again');
+    await signIn(citizen, 'citizen', { touch: true });
+    await expect(citizen.locator('#who')).toHaveText('已登录：李明');
 
     // A reviewer opens it first: the platform's login page, once, then straight back with organisation and roles.
     const staffCtx = await contextFor(browser, DESKTOP);

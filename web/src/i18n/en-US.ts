@@ -137,6 +137,7 @@ export const enUS: Dict<Messages> = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     failed: 'Sign-in failed',
+    fresh: 'The system you are going to asks you to sign in once more, to confirm it is you. Enter your password or an SMS code again.',
   },
   home: {
     heroTitle: 'What do you need to do?',

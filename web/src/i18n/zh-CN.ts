@@ -133,6 +133,7 @@ export const zhCN = {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     failed: '登录没有成功',
+    fresh: '您要去的系统要求重新登录一次，以确认是您本人。请再输入密码或短信验证码。',
   },
   home: {
     heroTitle: '想办什么事？',

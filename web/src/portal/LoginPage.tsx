@@ -28,10 +28,12 @@ export function LoginPage() {
 
   // A department system's sign-in (OIDC, /oidc/…) continues on the server, outside this app.
   const serverSide = next?.startsWith('/oidc/') ? next : undefined;
+  // That system asked for a sign-in made now (OIDC prompt=login or max_age): being signed in already is not enough.
+  const fresh = !!serverSide && params.get('fresh') === '1';
 
   if (me.isPending) return <PageLoading />;
   // Already signed in (e.g. the back button): go on to where they were heading.
-  if (me.data && !login.isPending && !login.isSuccess && !sms.isPending && !sms.isSuccess) {
+  if (me.data && !fresh && !login.isPending && !login.isSuccess && !sms.isPending && !sms.isSuccess) {
     if (serverSide) {
       window.location.replace(serverSide);
       return <PageLoading />;
@@ -50,7 +52,11 @@ export function LoginPage() {
         <Typography.Title level={1} style={{ fontSize: '1.5em', marginTop: 0 }}>
           {t('login.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+        {fresh ? (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('login.fresh')} />
+        ) : (
+          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+        )}
         <Tabs
           items={[
             {

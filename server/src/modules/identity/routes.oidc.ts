@@ -10,11 +10,25 @@ import type { Db } from '../../platform/db/db.ts';
 import type { KeyVault } from '../../platform/crypto/index.ts';
 import { writeAuditInTrx, type AuditInput } from '../../platform/audit/index.ts';
 import { createOidc, INTERACTION_PATH, type OidcDeps, type OidcProvider } from './oidc/provider.ts';
+import { firstAskedAt } from './oidc/adapter.ts';
 import { clientSubjectTypes, GRANT_TYPES, listClients, registerClient, rotateClientSecret, SCOPES, SUBJECT_TYPES, updateClient } from './oidc/clients.ts';
 import { IdentityErrors } from './errors.ts';
 import { requireRecentAuth } from './sessions.ts';
 
 const SUBJECT_LABEL: Record<string, string> = { person: '个人', entity: '企业和组织', staff: '工作人员' };
+
+/**
+ * The earliest sign-in a system accepts for this authorization (OpenID Connect Core 1.0 §3.1.2.1): with
+ * `prompt=login` one made after the sign-in step first saw the request, with `max_age` one no older than that many
+ * seconds. Undefined: the platform session, however old, will do (single sign-on).
+ */
+async function freshSignInSince(db: Db, details: { uid: string; exp?: number; params: Record<string, unknown>; prompt: { reasons: string[] } }): Promise<Date | undefined> {
+  if (details.prompt.reasons.includes('login_prompt')) {
+    return firstAskedAt(db, 'FreshSignIn', details.uid, (details.exp ?? 0) - Math.floor(Date.now() / 1000));
+  }
+  const maxAge = Number(details.params.max_age);
+  return details.params.max_age !== undefined && Number.isFinite(maxAge) ? new Date(Date.now() - maxAge * 1000) : undefined;
+}
 
 const ClientBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -77,7 +91,10 @@ export function oidcRoutes(app: App, deps: { db: Db; vault: KeyVault; jws: OidcD
       return reply.status(400).type('text/html').send('<!doctype html><meta charset="utf-8"><title>登录已过期</title><p>这次登录已经过期，请回到原来的系统重新登录。</p>');
     }
     const actor = req.actor;
-    if (!actor) return reply.redirect(`/login?next=${encodeURIComponent(`${INTERACTION_PATH}/${details.uid}`)}`, 303);
+    const since = await freshSignInSince(deps.db, details);
+    if (!actor || (since && !(actor.authAt && actor.authAt >= since))) {
+      return reply.redirect(`/login?next=${encodeURIComponent(`${INTERACTION_PATH}/${details.uid}`)}${actor ? '&fresh=1' : ''}`, 303);
+    }
     const clientId = String(details.params.client_id);
     const client = await clientSubjectTypes(deps.db, clientId);
     reply.hijack();
@@ -91,7 +108,9 @@ export function oidcRoutes(app: App, deps: { db: Db; vault: KeyVault; jws: OidcD
     g.addOIDCScope(String(details.params.scope ?? 'openid'));
     const grantId = await g.save();
     await writeAudit({ actor: { id: actor.id, name: actor.displayName }, action: 'oidc.sign_in', entityType: 'oidc_client', entityId: clientId, ip: req.ip });
-    await provider.interactionFinished(req.raw, reply.raw, { login: { accountId: actor.id, amr: ['pwd'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    // auth_time is when the person signed in to the platform (or proved it again), not now.
+    const ts = Math.floor((actor.authAt ?? new Date()).getTime() / 1000);
+    await provider.interactionFinished(req.raw, reply.raw, { login: { accountId: actor.id, ts, amr: ['pwd'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
   });
 
   app.get(

@@ -11,6 +11,21 @@ import { clientMetadata } from './clients.ts';
 
 type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
 
+/**
+ * When `id` of `model` was first asked about (now, if never before), kept `ttlSeconds` in the provider's storage
+ * beside its own records: e.g. the moment a sign-in step first sent the browser to sign in again (routes.oidc.ts).
+ */
+export async function firstAskedAt(db: Db, model: string, id: string, ttlSeconds: number): Promise<Date> {
+  const at = Date.now();
+  await db
+    .insertInto('oidc_payload')
+    .values({ model, id, payload: JSON.stringify({ at }), grant_id: null, uid: null, user_code: null, expires_at: new Date(at + Math.max(1, ttlSeconds) * 1000) })
+    .onConflict((oc) => oc.columns(['model', 'id']).doNothing())
+    .execute();
+  const row = await db.selectFrom('oidc_payload').select('payload').where('model', '=', model).where('id', '=', id).executeTakeFirst();
+  return new Date((row?.payload as { at?: number } | undefined)?.at ?? at);
+}
+
 /** The class oidc-provider instantiates once per model name ('Session', 'AccessToken', 'Client' …). */
 export function postgresAdapter(db: Db, vault: KeyVault) {
   return class PostgresAdapter {

@@ -154,6 +154,43 @@ describe('a department system signs its users in through the platform', () => {
     expect(afterLogout.final.pathname).toBe('/login');
   });
 
+  it('asks for a sign-in made now when a system says prompt=login or max_age, and tells it when the person signed in', async () => {
+    const config = await configOf(await codeClient('市公积金中心提取系统'));
+    const browser = new Jar();
+    await browser.login('citizen');
+    // This browser's session: the citizen's newest.
+    const { auth_at: signedInAt } = await h.db
+      .selectFrom('session')
+      .innerJoin('account', 'account.id', 'session.account_id')
+      .select('session.auth_at')
+      .where('account.username', '=', 'citizen')
+      .orderBy('session.created_at', 'desc')
+      .executeTakeFirstOrThrow();
+
+    // Single sign-on: the platform session will do within a day's max_age, and auth_time says when that sign-in was.
+    const sso = await authorize(config, browser, { max_age: '86400' });
+    expect(sso.visited).not.toContain('/login');
+    const ssoClaims = (await oidc.authorizationCodeGrant(config, sso.final, { pkceCodeVerifier: sso.verifier, expectedState: sso.state })).claims()!;
+    expect(ssoClaims.auth_time).toBe(Math.floor(signedInAt.getTime() / 1000));
+
+    // prompt=login: being signed in is not enough; the login page asks again, then the system gets a fresh auth_time.
+    const asked = Math.floor(Date.now() / 1000);
+    const again = await authorize(config, browser, { prompt: 'login consent', max_age: '86400' });
+    expect(again.final.pathname).toBe('/login');
+    expect(again.final.searchParams.get('fresh')).toBe('1');
+    await browser.login('citizen');
+    const back = await browse(browser, new URL(again.final.searchParams.get('next')!, base));
+    expect(back.final.href.startsWith(REDIRECT)).toBe(true);
+    const fresh = (await oidc.authorizationCodeGrant(config, back.final, { pkceCodeVerifier: again.verifier, expectedState: again.state })).claims()!;
+    expect(fresh.auth_time).toBeGreaterThanOrEqual(asked);
+
+    // max_age=0: the same; a generous max_age lets the session that was just made do.
+    const zero = await authorize(config, browser, { max_age: '0' });
+    expect(zero.final.pathname).toBe('/login');
+    const hour = await authorize(config, browser, { max_age: '3600' });
+    expect(hour.visited).not.toContain('/login');
+  });
+
   it('tells a system which entity an agent acts for, and which organisation and roles a staff member has', async () => {
     const config = await configOf(await codeClient('市市场监管局登记系统'));
     const company = new Jar();
@@ -216,7 +253,7 @@ describe('signing out', () => {
     const config = await configOf(r);
     const browser = new Jar();
     await browser.login('citizen');
-    const a = await authorize(config, browser, { scope: 'openid tongban', prompt: 'login consent' });
+    const a = await authorize(config, browser, { scope: 'openid tongban' });
     const tokens = await oidc.authorizationCodeGrant(config, a.final, { pkceCodeVerifier: a.verifier, expectedState: a.state });
     const platformSession = browser.cookies.get('tb_session')!;
     const ask = await browser.get(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'http://127.0.0.1:9/bye' }));
