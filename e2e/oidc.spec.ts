@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import * as oidc from 'openid-client';
-import { baseURL, contextFor, DEMO_PASSWORD, DESKTOP, PHONE, shot, signIn } from './support.ts';
+import { baseURL, chooseOption, contextFor, DEMO_PASSWORD, DESKTOP, PHONE, shot, signIn } from './support.ts';
 
 type RelyingParty = { url: string; configure(clientId: string, secret: string): Promise<void>; requests: string[]; close(): Promise<void> };
 
@@ -66,6 +66,7 @@ test('a department system signs people in through the platform, once', async ({ 
     await admin.getByRole('button', { name: '登记接入系统' }).click();
     const dialog = admin.getByRole('dialog', { name: '登记接入系统' });
     await dialog.getByLabel('系统名称').fill('市民政局婚姻登记系统');
+    await chooseOption(admin, dialog, '所属部门', '泰州市民政局', { search: true });
     await dialog.getByLabel('登录回调地址').fill(`${rp.url}/callback`);
     await dialog.getByRole('checkbox', { name: '工作人员' }).check();
     await shot(admin, 'oidc-01-register', { fullPage: false });
@@ -75,7 +76,8 @@ test('a department system signs people in through the platform, once', async ({ 
     const [clientId, secret] = await creds.locator('code').allInnerTexts();
     await shot(admin, 'oidc-02-credentials', { fullPage: false });
     await creds.getByRole('button', { name: '确认' }).click();
-    await expect(admin.getByRole('cell', { name: /市民政局婚姻登记系统/ })).toBeVisible();
+    const row = admin.getByRole('row', { name: /市民政局婚姻登记系统/ });
+    await expect(row.getByRole('cell', { name: '泰州市民政局', exact: true })).toBeVisible();
     await rp.configure(clientId!, secret!);
 
     // A citizen signed in to the portal on their phone opens the department's system: no second sign-in.

@@ -209,12 +209,14 @@ export async function apiSession(username: string) {
 /**
  * Choose `option` in the antd select labelled `label` inside `scope`, again until the choice shows in the field:
  * antd re-renders its option list as it opens, and on a busy machine a click can land on the list being replaced.
+ * `search`: type the option first (a long list draws only the options in view).
  */
-export async function chooseOption(page: Page, scope: Locator, label: string, option: string, { touch = false } = {}): Promise<void> {
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string, { touch = false, search = false } = {}): Promise<void> {
   await expect(async () => {
     const field = scope.getByRole('combobox', { name: label });
     if (touch) await field.tap();
     else await field.click();
+    if (search) await field.fill(option);
     const choice = page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true });
     if (touch) await choice.tap({ timeout: 2_000 });
     else await choice.click({ timeout: 2_000 });

@@ -19,6 +19,8 @@ export function ClientsPanel() {
   const status = useSetClientStatus();
   const secret = useRotateClientSecret();
   const signing = useRotateSigningKey();
+  const orgs = useOrgs();
+  const orgName = new Map((orgs.data?.orgs ?? []).map((o) => [o.id, o.name]));
   const [registering, setRegistering] = useState(false);
   const [shown, setShown] = useState<{ clientId: string; clientSecret: string | null }>();
   if (clients.isError) return <LoadError error={clients.error} onRetry={() => void clients.refetch()} />;
@@ -38,9 +40,10 @@ export function ClientsPanel() {
         loading={clients.isFetching}
         dataSource={clients.data?.clients ?? []}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1070 }}
         columns={[
           { key: 'name', title: t('oidcAdmin.name'), render: (_, c) => <><strong>{c.name}</strong><br /><code style={{ fontSize: 12 }}>{c.clientId}</code></> },
+          { key: 'org', title: t('oidcAdmin.org'), width: 170, render: (_, c) => (c.orgId ? (orgName.get(c.orgId) ?? '…') : '—') },
           { key: 'grants', title: t('oidcAdmin.grants'), width: 200, render: (_, c) => c.grantTypes.map((g) => <Tag key={g}>{t(`oidcAdmin.grant.${g}`)}</Tag>) },
           { key: 'subjects', title: t('oidcAdmin.subjects'), width: 170, render: (_, c) => c.subjectTypes.map((s) => t(`oidcAdmin.subject.${s}`)).join('、') || '—' },
           { key: 'redirect', title: t('oidcAdmin.redirects'), render: (_, c) => c.redirectUris.map((u) => <div key={u}><code style={{ fontSize: 12 }}>{u}</code></div>) },
