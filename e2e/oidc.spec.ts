@@ -26,7 +26,7 @@ async function relyingParty(): Promise<RelyingParty> {
         const state = oidc.randomState();
         pending.set(state, verifier);
         // /start?fresh=1: before something sensitive the system wants the person to sign in again now (prompt=login).
-        const fresh = url.searchParams.get('fresh') === '1' ? { prompt: 'login' } : {};
+        const fresh: Record<string, string> = url.searchParams.get('fresh') === '1' ? { prompt: 'login' } : {};
         const to = oidc.buildAuthorizationUrl(config!, { redirect_uri: `${rp.url}/callback`, scope: 'openid profile tongban', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, ...fresh });
         res.writeHead(302, { location: to.href }).end();
         return;

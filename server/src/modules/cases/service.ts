@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { writeAuditInTrx } from '../../platform/audit/index.ts';
 import { emitInTrx } from '../../platform/jobs/outbox.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { scopeOf } from '../../platform/auth/actor.ts';
+import { recordedName, scopeOf } from '../../platform/auth/actor.ts';
 import { ROLE_GRANTS, type Role } from '../../platform/auth/permissions.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -354,7 +354,7 @@ function decisionSteps(c: NonNullable<CaseRow>, decision: Decision, as: CaseActi
 /** Validate an action's input and work out its effect on the case (pure but for the calendar). */
 export function planAction(c: NonNullable<CaseRow>, input: ActionInput, actor: Actor, ctx: { cal: CalendarData; now: Date; waybill?: Waybill; routing?: Routing }): Step[] {
   const today = todayInShanghai(ctx.now);
-  const who = { id: actor.id, name: actor.displayName, role: roleFor(actor, input.action) };
+  const who = { id: actor.id, name: recordedName(actor), role: roleFor(actor, input.action) };
   const payload: Record<string, unknown> = {};
   if (input.reason) payload.reason = input.reason.trim();
   if (input.note) payload.note = input.note.trim();

@@ -21,7 +21,7 @@ import { newId } from '../../platform/ids.ts';
 import { auditRow } from '../../platform/audit/index.ts';
 import { checkIdempotencyKey, earlierResult, requestHashWith } from '../../platform/http/idempotency.ts';
 import { canonicalJsonOfPlain } from '../../platform/audit/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { recordedName, type Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { todayInShanghai, yearOf, type CalendarData } from '../../platform/calendar/index.ts';
 import { findPublishedItem, type PublishedItem } from '../catalog/index.ts';
@@ -299,7 +299,7 @@ const licenseRowOf = (l: AttachedLicense) => ({ code: l.code, name: l.name, lice
 /** Who files and is recorded as filing: the applicant online, or the window clerk on their behalf. */
 export type Filer = { id: string; name: string; role: 'applicant' | 'window_clerk' };
 export function filerOf(applicant: Actor, clerk?: Actor): Filer {
-  return clerk ? { id: clerk.id, name: clerk.displayName, role: 'window_clerk' } : { id: applicant.id, name: applicant.displayName, role: 'applicant' };
+  return clerk ? { id: clerk.id, name: clerk.displayName, role: 'window_clerk' } : { id: applicant.id, name: recordedName(applicant), role: 'applicant' };
 }
 
 /**

@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
 import { CITIZEN_RESIDENT_ID } from '../../seed/world/people.ts';
 import { todayInShanghai } from '../../platform/calendar/index.ts';
-import { SLICE_ITEM_IMPL_CODE } from '../../seed/world/index.ts';
+import { SLICE_ITEM_IMPL_CODE, buildWorld } from '../../seed/world/index.ts';
+import { fillForm, postCase, uploadPdf } from '../../testing/fixtures.ts';
+
+/** An item companies apply for online (the supervisor-step test's 药品零售企业许可). */
+const ENTITY_ITEM = buildWorld().items.find((x) => x.orgKey === 'scjgj' && x.name === '药品零售企业许可')!;
 
 let t: TestApp;
 let company: Session;
@@ -43,6 +47,23 @@ describe('an agent acting for an entity', () => {
     expect((await call(company, 'POST', `/api/v1/entity/agents/${grant.id}/revoke`)).json()).toMatchObject({ status: 'revoked' });
     await expect.poll(async () => (await call(citizen, 'GET', '/api/v1/auth/me')).json().subjectType, { timeout: 3000 }).toBe('person');
     expect((await call(citizen, 'POST', '/api/v1/auth/act-for', { entityId: grant.entity.id })).statusCode).toBe(403);
+  });
+
+  it('records what an agent does under their own name, for the entity: the case is the entity’s', async () => {
+    const granted = (await call(company, 'POST', '/api/v1/entity/agents', { residentId: CITIZEN_RESIDENT_ID, name: '李明', scopes: ['apply', 'cases'], validFrom: today, validUntil: nextYear })).json();
+    const citizen = await loginAs(t.app, 'citizen');
+    expect((await call(citizen, 'POST', '/api/v1/auth/act-for', { entityId: granted.entity.id })).statusCode).toBe(200);
+    const item = (await t.app.inject({ method: 'GET', url: `/api/v1/public/items/${ENTITY_ITEM.implCode}` })).json();
+    const materials = [];
+    for (const m of item.materials.filter((m: { necessity: string; obtainable?: boolean }) => m.necessity === 'required' && !m.obtainable)) materials.push({ code: m.code, fileId: (await uploadPdf(t.app, citizen)).id });
+    const filed = await postCase(t.app, citizen, { implCode: ENTITY_ITEM.implCode, form: fillForm(item.form), materials });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const entityName = granted.entity.name as string;
+    expect(filed.json()).toMatchObject({ applicantName: entityName, timeline: [{ action: 'submit', actorName: `李明（${entityName}经办人）` }] });
+    // The entity's own account sees the case and who filed it.
+    const seen = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${filed.json().id}`, headers: { cookie: company.cookie } })).json();
+    expect(seen.timeline[0].actorName).toBe(`李明（${entityName}经办人）`);
+    await call(company, 'POST', `/api/v1/entity/agents/${granted.id}/revoke`);
   });
 
   it('takes effect no earlier than its first day and no later than its last', async () => {

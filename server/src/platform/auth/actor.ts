@@ -29,6 +29,14 @@ export type Actor = {
   post?: { id: string; kind: 'post' | 'delegation'; orgName: string };
 };
 
+/**
+ * The name under which what the actor does is recorded (a case's timeline): a person acting for an entity is named
+ * with it — 李明（泰州某某有限公司经办人） — so the record says who did it, not only for whom.
+ */
+export function recordedName(actor: Pick<Actor, 'displayName' | 'agent'>): string {
+  return actor.agent ? `${actor.agent.name}（${actor.displayName}经办人）` : actor.displayName;
+}
+
 export function requirePermission(actor: Actor | undefined, permission: Permission): Actor {
   if (!actor) throw HttpErrors.UNAUTHENTICATED();
   if (!actor.permissions.has(permission)) throw HttpErrors.FORBIDDEN();
