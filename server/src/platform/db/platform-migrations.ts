@@ -117,6 +117,19 @@ platformMigrations['202611231100_platform_signing_key'] = {
   },
 };
 
+platformMigrations['202611240020_platform_audit_chain_seq_partial'] = {
+  async up(db: Kysely<any>) {
+    // Only chained events have a chain position: every new event (each submission's, each action's) skipped an
+    // index entry for its NULL position. The chainer's and verifier's queries ask for chained events only.
+    await sql`alter table audit_event drop constraint audit_event_chain_seq_key`.execute(db);
+    await sql`create unique index audit_event_chain_seq_key on audit_event (chain_seq) where chain_seq is not null`.execute(db);
+  },
+  async down(db: Kysely<any>) {
+    await sql`drop index audit_event_chain_seq_key`.execute(db);
+    await sql`alter table audit_event add constraint audit_event_chain_seq_key unique (chain_seq)`.execute(db);
+  },
+};
+
 export type PlatformTables = {
   work_calendar: {
     year: number;
