@@ -141,6 +141,17 @@ describe('requests and grants', () => {
     expect((await call(gaj, 'GET', `/api/v1/sharing/grants/${provided.body.grantId}`)).status).toBe(404);
     expect((await call(gaj, 'POST', `/api/v1/sharing/grants/${provided.body.grantId}/keys`, { label: 'x' })).status).toBe(404);
   });
+
+  it('are decided for the electronic-license resource by 市数据局’s own data officer', async () => {
+    const req = await call(mzj, 'POST', '/api/v1/sharing/requests', { resource: 'licenses', purpose: '办理婚姻登记时查验当事人的户口簿电子证照', fields: ['holderCode', 'typeName', 'number', 'status'] });
+    expect(req.status).toBe(201);
+    await call(data, 'POST', `/api/v1/sharing/requests/${req.body.id}/review`, { decision: 'accept' });
+    const sjj = await loginAs(t.app, 'data_sjj');
+    const queue = await call(sjj, 'GET', '/api/v1/sharing/requests?queue=provider');
+    expect(queue.body.requests.map((r: Json) => r.id)).toContain(req.body.id);
+    const approved = await call(sjj, 'POST', `/api/v1/sharing/requests/${req.body.id}/decision`, { decision: 'approve' });
+    expect(approved.body).toMatchObject({ status: 'granted', stage: 'done' });
+  });
 });
 
 describe('deadlines and lights', () => {

@@ -33,11 +33,13 @@ export function buildStaff(rng: Rng): StaffSeed[] {
     { username: 'reviewer_ybj', displayName: '周晓梅', orgKey: 'ybj', roles: ['reviewer'], phone: '13905260103' },
     { username: 'reviewer_rsj', displayName: '吴志伟', orgKey: 'rsj', roles: ['reviewer'], phone: '13905260104' },
   ];
-  // 数据共享: the platform's data administrator, and data officers of 市民政局 (requests population data) and 市公安局 (provides it).
+  // 数据共享: the platform's data administrator, and data officers of 市民政局 (requests population data), 市公安局
+  // (provides it) and 市数据局 (provides the electronic-license resource).
   const dataStaff: StaffSeed[] = [
     { username: 'data', displayName: '许文博', orgKey: 'sjj', roles: ['data_admin'], phone: '13905260201' },
     { username: 'data_mzj', displayName: '陆雅琴', orgKey: 'mzj', roles: ['data_officer'], phone: '13905260202' },
     { username: 'data_gaj', displayName: '韩卫东', orgKey: 'gaj', roles: ['data_officer'], phone: '13905260203' },
+    { username: 'data_sjj', displayName: '冯晓东', orgKey: 'sjj', roles: ['data_officer'], phone: '13905260204' },
   ];
   return [...staff.map((s) => ({ ...s, phone: mobile(rng) })), ...bundleReviewers, ...dataStaff];
 }
