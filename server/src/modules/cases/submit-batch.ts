@@ -2,10 +2,11 @@
  * Application-level group commit for case submissions (ADR 0006).
  *
  * Each submission is planned and checked in node as before (submit.ts); what reaches the database is a `Filing`:
- * every value of the rows it writes, encoded as JSON by the request that makes it (so a batch is only joined, not
- * serialised, between one statement's answer and the next statement). Filings that arrive while earlier batches are in flight wait in a queue and
- * are filed together, as soon as the batch in flight finishes, in ONE statement: one parse/plan (prepared), one executor
- * start, one commit and WAL flush for N cases. Nothing waits on a timer: under no load a filing goes alone at once.
+ * every value of the rows it writes, encoded as JSON by the request that makes it (so between one statement's
+ * answer and the next statement a batch is only joined, not serialised). Filings that arrive while earlier batches
+ * are in flight wait in a queue and are filed together, as soon as the batch in flight finishes, in ONE statement:
+ * one parse/plan (prepared), one executor start, one commit and WAL flush for N cases. Nothing waits on a timer:
+ * under no load a filing goes alone at once.
  *
  * Every check stays per row, so each request gets exactly its own outcome: the item version still published,
  * every file the applicant's (or the filing window clerk's), the Idempotency-Key claimed (`on conflict do nothing`, claimed in (owner, key) order

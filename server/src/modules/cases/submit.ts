@@ -8,7 +8,8 @@
  * data-modifying CTEs: it checks that the item version is still the published one and that every material file
  * belongs to the applicant, claims the Idempotency-Key, draws the case number, inserts the case, its materials,
  * its first log entry, its outbox event and its audit event, and deletes the draft — all or nothing. The
- * answer is built from what was inserted (RETURNING, with the region names it shows) without reading the case back.
+ * answer is built from the filing and what the database decided (RETURNING the number, the applicant's name and the
+ * region names it shows) without reading the case back.
  *
  * Idempotency stays exact: the key is claimed in the same statement as the case, so a crash leaves neither;
  * a concurrent duplicate waits on the key's unique index until the first commits, then finds the earlier case.
