@@ -18,16 +18,17 @@ import { requireRecentAuth } from './sessions.ts';
 const SUBJECT_LABEL: Record<string, string> = { person: '个人', entity: '企业和组织', staff: '工作人员' };
 
 /**
- * The earliest sign-in a system accepts for this authorization (OpenID Connect Core 1.0 §3.1.2.1): with
- * `prompt=login` one made after the sign-in step first saw the request, with `max_age` one no older than that many
- * seconds. Undefined: the platform session, however old, will do (single sign-on).
+ * The earliest sign-in a system accepts for this authorization (OpenID Connect Core 1.0 §3.1.2.1), counted from
+ * when the sign-in step first saw the request (kept beside the interaction, so coming back from the login page does
+ * not move it): with `prompt=login` one made after that, with `max_age` one no older than that many seconds before
+ * it. Undefined: the platform session, however old, will do (single sign-on).
  */
 async function freshSignInSince(db: Db, details: { uid: string; exp?: number; params: Record<string, unknown>; prompt: { reasons: string[] } }): Promise<Date | undefined> {
-  if (details.prompt.reasons.includes('login_prompt')) {
-    return firstAskedAt(db, 'FreshSignIn', details.uid, (details.exp ?? 0) - Math.floor(Date.now() / 1000));
-  }
-  const maxAge = Number(details.params.max_age);
-  return details.params.max_age !== undefined && Number.isFinite(maxAge) ? new Date(Date.now() - maxAge * 1000) : undefined;
+  const login = details.prompt.reasons.includes('login_prompt');
+  const maxAge = details.params.max_age === undefined ? NaN : Number(details.params.max_age);
+  if (!login && !Number.isFinite(maxAge)) return undefined;
+  const asked = await firstAskedAt(db, 'FreshSignIn', details.uid, (details.exp ?? 0) - Math.floor(Date.now() / 1000));
+  return new Date(asked.getTime() - (login ? 0 : maxAge * 1000));
 }
 
 const ClientBody = Type.Object({
