@@ -149,10 +149,26 @@ export async function caseNumberShown(page: Page): Promise<string> {
 }
 
 /** Press a workbench action, fill its dialog, confirm, and wait until the server has said yes. */
+/**
+ * Wait until a dialog has finished opening: antd zooms it in, and a click while it still moves can land beside the
+ * button (on a busy machine the confirm click then did nothing).
+ */
+export async function openedFully(dialog: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expect
+    .poll(() =>
+      dialog.evaluate((el) => {
+        const s = el.ownerDocument.defaultView!.getComputedStyle(el.closest('.ant-modal') ?? el);
+        return s.opacity === '1' && (s.transform === 'none' || s.transform === 'matrix(1, 0, 0, 1, 0, 0)');
+      }),
+    )
+    .toBe(true);
+}
+
 export async function confirmAction(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>, shotName?: string): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `确认${action}？` });
-  await expect(dialog).toBeVisible();
+  await openedFully(dialog);
   if (fill) await fill(dialog);
   if (shotName) await shot(page, shotName, { fullPage: false });
   await pressExpectingOk(page, dialog.getByRole('button', { name: '确认', exact: true }), /\/api\/v1\/cases\/[^/]+\/actions?$/);
