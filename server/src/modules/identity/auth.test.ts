@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
-import { createTestApp, loginAs, type TestApp } from '../../testing/app.ts';
+import { createTestApp, loginAs, sessionFrom, type TestApp } from '../../testing/app.ts';
 import { Me } from './schema.ts';
+import { DEMO_PASSWORD } from '../../seed/seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -82,6 +83,23 @@ describe('session and CSRF', () => {
     expect(ok.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('signing in again in a browser that has a session replaces it: the old one ends, a failed attempt ends nothing', async () => {
+    const first = await loginAs(t.app, 'citizen');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: first.headers, payload: { username: 'citizen', password: 'not-it' } });
+    expect(wrong.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(200);
+    // The same person again (a department system asked for a fresh sign-in): only the old session ends.
+    const same = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: first.headers, payload: { username: 'citizen', password: DEMO_PASSWORD } });
+    expect(same.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    const second = sessionFrom(same);
+    // Someone else at the same browser: the citizen is signed out.
+    const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: second.headers, payload: { username: 'company', password: DEMO_PASSWORD } });
+    expect(other.statusCode).toBe(200);
+    expect(other.json()).toMatchObject({ subjectType: 'entity' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: second.cookie } })).statusCode).toBe(401);
   });
 
   it('passwords are stored as Argon2id hashes', async () => {

@@ -6,18 +6,31 @@ import type { Db } from '../../platform/db/db.ts';
 import { ApplicantProfile, LoginBody, Me, OrgList, UserList } from './schema.ts';
 import * as service from './service.ts';
 import { forgetSessionLocally } from './session-cache.ts';
-import type { FastifyReply } from 'fastify';
+import { endSessionIfAny } from './sessions.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { loginWithCode, register, requestCode, resetPassword, verifyInPerson, verifyRealName, type SmsLoginDeps } from './sms-login.ts';
 
 /** `sms`: sign-in by SMS code, registration, password reset and real-name checks (absent: password sign-in only). */
 export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean; sms?: SmsLoginDeps }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.cookieSecure };
-  /** Set the session cookies of a new session and answer who is signed in. */
-  const signedIn = async (reply: FastifyReply, result: service.LoginResult) => {
+  /**
+   * Set the session cookies of a new session and answer who is signed in. A browser that had a session has it
+   * ended, not left valid until it expires: signing in again as the same person (a department system asked for a
+   * fresh sign-in, and is waiting for it) ends only that session; as someone else, it signs the other person out.
+   */
+  const signedIn = async (req: FastifyRequest, reply: FastifyReply, result: service.LoginResult) => {
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, expires: result.expiresAt });
     reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, expires: result.expiresAt });
-    const actor = await service.resolveSession(deps.db, result.token);
-    return service.getMe(deps.db, actor!);
+    const actor = (await service.resolveSession(deps.db, result.token))!;
+    const before = req.actor;
+    if (before) {
+      const person = (a: Actor) => a.agent?.id ?? a.id;
+      if (person(before) === person(actor)) await endSessionIfAny(deps.db, actor, before.sessionId, req.ip);
+      else await service.logout(deps.db, before, req.ip);
+      forgetSessionLocally(before.sessionId);
+    }
+    return service.getMe(deps.db, actor);
   };
 
   app.post(
@@ -31,7 +44,7 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean; 
         response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
-    async (req, reply) => signedIn(reply, await service.login(deps.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
+    async (req, reply) => signedIn(req, reply, await service.login(deps.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
   );
 
   if (deps.sms) smsRoutes(app, deps.db, deps.sms, signedIn);
@@ -83,7 +96,7 @@ export function identityRoutes(app: App, deps: { db: Db; cookieSecure: boolean; 
   );
 }
 
-type SignedIn = (reply: FastifyReply, result: service.LoginResult) => Promise<service.Me>;
+type SignedIn = (req: FastifyRequest, reply: FastifyReply, result: service.LoginResult) => Promise<service.Me>;
 
 function smsRoutes(app: App, db: Db, sms: SmsLoginDeps, signedIn: SignedIn) {
   const Phone = Type.String({ minLength: 11, maxLength: 11, description: 'Mainland mobile number' });
@@ -104,7 +117,7 @@ function smsRoutes(app: App, db: Db, sms: SmsLoginDeps, signedIn: SignedIn) {
   app.post(
     '/api/v1/auth/login/sms',
     { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign in with the mobile number and its SMS code', body: Type.Object({ phone: Phone, code: Code }), response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } } },
-    async (req, reply) => signedIn(reply, await loginWithCode(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
+    async (req, reply) => signedIn(req, reply, await loginWithCode(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] })),
   );
   app.post(
     '/api/v1/auth/register',
@@ -118,7 +131,7 @@ function smsRoutes(app: App, db: Db, sms: SmsLoginDeps, signedIn: SignedIn) {
       },
     },
     async (req, reply) => {
-      const me = await signedIn(reply, await register(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }));
+      const me = await signedIn(req, reply, await register(sms, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }));
       return reply.status(201).send(me);
     },
   );

@@ -39,11 +39,16 @@ export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]>
 
 /** End one of one's own sessions (signing out a lost phone, say). */
 export async function endSession(db: Db, actor: Actor, sessionId: string, ip: string): Promise<void> {
+  if (!(await endSessionIfAny(db, actor, sessionId, ip))) throw IdentityErrors.SESSION_NOT_FOUND();
+}
+
+/** End one of one's own sessions if it is still there (a browser signing in again replaces its session); whether it was. */
+export async function endSessionIfAny(db: Db, actor: Actor, sessionId: string, ip: string): Promise<boolean> {
   const person = personOf(actor);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const r = await trx.deleteFrom('session').where('id', '=', sessionId).where('account_id', '=', person.id).returning('id').executeTakeFirst();
-    if (!r) throw IdentityErrors.SESSION_NOT_FOUND();
-    await writeAuditInTrx(trx, { actor: person, action: 'auth.session_end', entityType: 'session', entityId: sessionId, ip });
+    if (r) await writeAuditInTrx(trx, { actor: person, action: 'auth.session_end', entityType: 'session', entityId: sessionId, ip });
+    return !!r;
   });
 }
 
