@@ -72,6 +72,15 @@ export function machineNow(): { cpus: number; loadBefore: number; line: string }
   return { cpus, loadBefore, line: `Machine: ${cpus} CPUs, 1-min load average ${loadBefore.toFixed(2)}${loadBefore > cpus / 2 ? ' (busy: other work competes for the CPU, expect noisy figures)' : ''}.` };
 }
 
+/** The server's memory budget under a benchmark's load (the rule every issue names): peak RSS under 300 MB. */
+export const RSS_BUDGET_MB = 300;
+
+/** Whether a peak RSS (MB) stays under the budget (or a tighter one of a benchmark's own), and the words a report's memory line ends with. */
+export function rssBudget(peakMb: number | undefined, budgetMb = RSS_BUDGET_MB): { under: boolean; verdict: string } {
+  const under = peakMb !== undefined && peakMb < budgetMb;
+  return { under, verdict: `${under ? 'Stays under' : 'Does NOT stay under'} the ${budgetMb} MB budget.` };
+}
+
 /** Write the run's figures as JSON and say where. */
 export function writeReport(file: string, report: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -30,7 +30,7 @@ import { readyLine, serverPostgres, startServer, startCommandFromPackageJson, ty
 import { answered, measure, type Target, type TargetResult } from './load.ts';
 import { formatTable } from './report.ts';
 import { cpuMeter, formatCpu, type CpuUse } from './cpu.ts';
-import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit } from './harness.ts';
+import { abortOnSignals, intEnv, loadSettingsFromEnv, log, machineNow, runBenchmark, stopServer, writeReport, timeLimit, RSS_BUDGET_MB } from './harness.ts';
 import type { EmbeddedPostgres } from '../server/src/platform/db/embedded.ts';
 import { EMBEDDED_DATABASE } from '../server/src/platform/db/runtime.ts';
 import { connect, type DbHandle } from '../server/src/platform/db/db.ts';
@@ -40,7 +40,6 @@ import { households, ResidentIdAllocator, REGISTER_DAY } from '../server/src/see
 import { mulberry32 } from '../server/src/seed/world/prng.ts';
 import { apiKeyHash, newApiKey, PREFIX_CHARS } from '../server/src/modules/sharing/api-keys.ts';
 
-const RSS_BUDGET_MB = 300;
 const RESOURCE = 'population-basic';
 const settings = {
   ...loadSettingsFromEnv(),
