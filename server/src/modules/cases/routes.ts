@@ -6,7 +6,8 @@ import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody, VerificationTask } from './schema.ts';
 import * as service from './service.ts';
-import { submitCase } from './submit.ts';
+import { fileCase } from './submit.ts';
+import { sendCaseDetail } from './detail-json.ts';
 import { listCases } from './queue.ts';
 import type { ExpressProvider } from '../../platform/express/index.ts';
 import * as drafts from './drafts.ts';
@@ -35,14 +36,14 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
       },
     },
     async (req, reply) => {
-      const c = await submitCase(deps.db, req.actor!, req.body, {
+      const { detail, formJson } = await fileCase(deps.db, req.actor!, req.body, {
         idempotencyKey: req.headers['idempotency-key'],
         cal: deps.calendar(),
         ip: req.ip,
         locale: localeFrom(req.headers['accept-language']),
         licenses: deps.licenses,
       });
-      return reply.status(201).send(c);
+      return sendCaseDetail(reply, 201, detail, formJson);
     },
   );
 

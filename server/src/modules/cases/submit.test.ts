@@ -27,6 +27,7 @@ describe('filing a case in one statement (submit.ts)', () => {
     const res = await post(citizen, randomUUID(), await payloadFor(citizen));
     expect(res.statusCode).toBe(201);
     const back = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${res.json().id}`, headers: { cookie: citizen.cookie } });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.json()).toEqual(back.json());
     expect(res.json().materials.map((m: { fileName: string }) => m.fileName).every(Boolean)).toBe(true);
   });
@@ -38,6 +39,8 @@ describe('filing a case in one statement (submit.ts)', () => {
     expect(all.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     const ids = new Set(all.map((r) => r.json().id));
     expect(ids.size).toBe(1);
+    // the request that filed it and those answered with the earlier case (detail-json.ts both ways) say the same
+    for (const r of all) expect(r.json()).toEqual(all[0]!.json());
     expect(await count('case', { col: 'id', value: [...ids][0]! })).toBe(1);
     expect(await count('idempotency_record', { col: 'key', value: key })).toBe(1);
   });

@@ -303,17 +303,22 @@ export function filerOf(applicant: Actor, clerk?: Actor): Filer {
   return clerk ? { id: clerk.id, name: clerk.displayName, role: 'window_clerk' } : { id: applicant.id, name: recordedName(applicant), role: 'applicant' };
 }
 
+type SubmitContext = { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; applicant?: Actor; licenses?: MaterialLicensePort };
+
+/** A filing's answer: the case, and (when this request filed it) its form as the JSON bytes it was filed with. */
+export type Submitted = { detail: CaseDetail; formJson?: Buffer };
+
 /**
  * File a case for `actor`. `ctx.applicant`: a window clerk (`actor`) files for this applicant account — the case is
  * the applicant's, the clerk is recorded as filing it, the clerk's own uploads may serve as its materials, the
  * Idempotency-Key is the clerk's and the answer is what the clerk may see (modules/window).
  */
-export async function submitCase(
-  db: Db,
-  actor: Actor,
-  input: SubmitInput,
-  ctx: { idempotencyKey?: string; cal: CalendarData; ip: string; locale: Locale; applicant?: Actor; licenses?: MaterialLicensePort },
-): Promise<CaseDetail> {
+export async function submitCase(db: Db, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<CaseDetail> {
+  return (await fileCase(db, actor, input, ctx)).detail;
+}
+
+/** `submitCase`, with the form's JSON bytes for the answer (detail-json.ts: the routes send them as they are). */
+export async function fileCase(db: Db, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<Submitted> {
   const clerk = ctx.applicant ? actor : undefined;
   const applicant = ctx.applicant ?? actor;
   const filer = filerOf(applicant, clerk);
@@ -323,9 +328,9 @@ export async function submitCase(
   const form = Buffer.from(canonicalJsonOfPlain(input.form));
   const hash = key !== null ? requestHashWith(clerk ? { ...input, applicantId: applicant.id } : input, 'form', form) : null;
   /** A refusal is only final when no earlier request with this key was filed (a retry gets its case). */
-  const refuse = async (err: unknown): Promise<CaseDetail> => {
+  const refuse = async (err: unknown): Promise<Submitted> => {
     const earlier = key !== null ? await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key, hash: hash! }) : undefined;
-    if (earlier) return getCase(db, actor, earlier, ctx.locale, { audit: false });
+    if (earlier) return { detail: await getCase(db, actor, earlier, ctx.locale, { audit: false }) };
     throw err;
   };
   const year = yearOf(todayInShanghai());
@@ -370,7 +375,7 @@ export async function submitCase(
     if (!row.id) {
       // The key was claimed by an earlier request (the statement waited for it to commit).
       const earlier = await earlierResult(db, { ownerId: actor.id, scope: SCOPE, key: key!, hash: hash! });
-      if (earlier) return getCase(db, actor, earlier, ctx.locale, { audit: false });
+      if (earlier) return { detail: await getCase(db, actor, earlier, ctx.locale, { audit: false }) };
       if (attempt === 0) continue; // that request rolled back after all: file this one
       throw new Error('case submission neither filed nor found');
     }
@@ -380,6 +385,7 @@ export async function submitCase(
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const log = [{ id: actionId, case_id: caseId, seq: 1, action: 'submit', from_state: null, to_state: 'submitted', actor_id: filer.id, actor_name: filer.name, actor_role: filer.role, payload: submitPayload(p), at: now }];
     const licensed = (p.attached ?? []).map((l) => ({ case_id: caseId, ...licenseRowOf(l) }));
-    return caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale, false, licensed);
+    const detail = caseDetailOf(actor, c, materials, log, p.item.document, extrasOf(c, new Map(Object.entries(row._regions)), undefined) /* a new case has no verification task yet */, ctx.locale, false, licensed);
+    return { detail, formJson: form };
   }
 }

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
 import { applicantForWindow, type WalkIn } from '../identity/index.ts';
-import { CaseDetail, SubmitBody, submitCase, type MaterialLicensePort } from '../cases/index.ts';
+import { CaseDetail, SubmitBody, fileCase, sendCaseDetail, type MaterialLicensePort } from '../cases/index.ts';
 import { BundleCase, BundleSubmitBody, submitBundleCase } from '../bundles/index.ts';
 import { WindowErrors } from './errors.ts';
 
@@ -68,8 +68,8 @@ export function windowRoutes(app: App, deps: { db: Db; calendar: () => CalendarD
     async (req, reply) => {
       const { applicant, ...input } = req.body;
       const clerk = req.actor!;
-      const c = await submitCase(deps.db, clerk, input, { ...ctx(req), applicant: await applicantOf(clerk, applicant, req.ip) });
-      return reply.status(201).send(c);
+      const { detail, formJson } = await fileCase(deps.db, clerk, input, { ...ctx(req), applicant: await applicantOf(clerk, applicant, req.ip) });
+      return sendCaseDetail(reply, 201, detail, formJson);
     },
   );
 
