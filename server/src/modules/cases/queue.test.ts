@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../testing/app.ts';
+import { Value } from 'typebox/value';
 import { COUNT_CAP } from './queue.ts';
+import { CasePage, CaseSummary } from './schema.ts';
 
 let t: TestApp;
 let clerk: Session, citizen: Session;
@@ -16,8 +18,25 @@ type Page = { cases: Array<{ id: string; dueDate: string | null; submittedAt: st
 const list = async (s: Session, qs: string): Promise<Page> => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases?${qs}`, headers: { cookie: s.cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json();
+  const page = res.json();
+  expectPageShape(page);
+  return page;
 };
+
+/**
+ * The page is written by JSON.stringify, not the schema serializer (routes.ts): every page must be exactly
+ * CasePage — its types, dates as dates, and no property the schema does not name.
+ */
+function expectPageShape(page: Page): void {
+  expect(Value.Errors(CasePage, page)).toEqual([]);
+  expect(Object.keys(page).sort()).toEqual(['cases', 'total', 'totalCapped']);
+  const named = new Set(Object.keys(CaseSummary.properties));
+  for (const c of page.cases) {
+    expect(Object.keys(c).filter((k) => !named.has(k))).toEqual([]);
+    expect(c.dueDate === null || /^\d{4}-\d{2}-\d{2}$/.test(c.dueDate)).toBe(true);
+    expect(new Date(c.submittedAt).toISOString()).toBe(c.submittedAt);
+  }
+}
 
 describe('GET /api/v1/cases (queue.ts: count and page in one statement)', () => {
   it('pages the staff queue most urgent first, consistently across pages, with the total on every page', async () => {

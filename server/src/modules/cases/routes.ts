@@ -4,7 +4,7 @@ import { ErrorResponse, Paging } from '../../platform/http/schemas.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { localeFrom } from '../../platform/i18n/i18n.ts';
 import type { CalendarData } from '../../platform/calendar/index.ts';
-import { ActionBody, CaseDetail, CaseStateSchema, CaseSummary, SubmitBody, VerificationTask } from './schema.ts';
+import { ActionBody, CaseDetail, CasePage, CaseStateSchema, SubmitBody, VerificationTask } from './schema.ts';
 import * as service from './service.ts';
 import { fileCase } from './submit.ts';
 import { sendCaseDetail } from './detail-json.ts';
@@ -63,14 +63,19 @@ export function casesRoutes(app: App, deps: { db: Db; calendar: () => CalendarDa
           ...Paging,
         }),
         response: {
-          200: Type.Object({ cases: Type.Array(CaseSummary), total: Type.Integer(), totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stops at 1,000)' }) }),
+          200: CasePage,
           401: ErrorResponse,
           403: ErrorResponse,
         },
       },
     },
-    async (req) =>
-      listCases(deps.db, req.actor!, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language'])),
+    async (req, reply) => {
+      // listCases builds the page field by field in exactly CasePage's shape (queue.test.ts holds every page to it),
+      // so V8's own JSON.stringify writes it: one flat string, where the schema serializer's concatenations were
+      // flattened again on the socket — a fifth less garbage per page, ~10 % less node CPU (bench/README.md round 5).
+      reply.serializer(JSON.stringify);
+      return listCases(deps.db, req.actor!, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }, localeFrom(req.headers['accept-language']));
+    },
   );
 
   app.get(

@@ -55,6 +55,13 @@ export const CaseSummary = Type.Object({
   ),
 });
 
+/** A queue page (GET /api/v1/cases). */
+export const CasePage = Type.Object({
+  cases: Type.Array(CaseSummary),
+  total: Type.Integer(),
+  totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stops at 1,000)' }),
+});
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
