@@ -11,7 +11,7 @@ export { SubmitBody, CaseDetail } from './schema.ts';
 export { canReadFileThroughCase, caseStats, actOnCase, actOnCaseInTrx, getCase, deemAcceptOverdue, grantedClosedCase, type CaseStats } from './service.ts';
 export { COUNT_CAP } from './queue.ts';
 export { deliverTogetherInTrx, fileCaseInTrx, memberCases, UNDECIDED, type TogetherDelivery, type FiledMember, type MemberCase, type MemberInput } from './member.ts';
-export { catchUpCaseSequence, ensureCaseSequence, isTakenCaseNumber } from './submit.ts';
+export { catchUpCaseSequence, ensureCaseSequence, isTakenCaseNumber } from './case-number.ts';
 export type { CaseBundle } from './tables.ts';
 export { slaLight } from './rules.ts';
 export { countOverdueVerifications, listVerifications, type VerificationTask } from './verifications.ts';

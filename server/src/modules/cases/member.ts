@@ -18,7 +18,8 @@ import { findPublishedItem } from '../catalog/index.ts';
 import { CaseErrors } from './errors.ts';
 import { stepsOf } from './review-steps.ts';
 import { applyStepsInTrx, type CaseRow, type Step, type SubmitInput } from './service.ts';
-import { caseNumberPrefix, filerOf, plan, planExtras, submitPayload } from './submit.ts';
+import { filerOf, plan, planExtras, submitPayload } from './submit.ts';
+import { caseNumberPrefix, caseNumberSql } from './case-number.ts';
 import type { CaseState } from './state.ts';
 import type { CaseBundle } from './tables.ts';
 
@@ -51,7 +52,7 @@ export async function fileCaseInTrx(
     .insertInto('case')
     .values({
       id,
-      number: sql<string>`(select ${caseNumberPrefix(p.item.regionCode, year)}::text || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval(${seq}::regclass) as n) s)`,
+      number: sql<string>`(select ${caseNumberSql(sql`${caseNumberPrefix(p.item.regionCode, year)}::text`, sql.ref('n'))} from (select nextval(${seq}::regclass) as n) s)`,
       region_code: p.item.regionCode,
       org_id: p.item.orgId,
       agency_name: p.item.agencyName,

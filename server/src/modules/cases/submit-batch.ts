@@ -19,6 +19,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { PREPARE_MARK } from '../../platform/db/prepared.ts';
+import { caseNumberSql } from './case-number.ts';
 
 /** Everything one case's rows need (submit.ts builds it). */
 export type Filing = {
@@ -131,7 +132,7 @@ const statement = (rows: string) => sql<Filed & { i: number }>`${sql.raw(PREPARE
       insert into "case" (id, number, region_code, org_id, agency_name, item_id, item_version_id, item_version, impl_code, item_name,
                           applicant_id, applicant_name, applicant_type, state, version, form, decision, committed_days, statutory_days,
                           submitted_at, due_date, warn_date, case_type, joint, delivery, accept_region_code, commitment, review)
-      select go.case_id, go.prefix || lpad(go.n::text, greatest(6, length(go.n::text)), '0'),
+      select go.case_id, ${caseNumberSql(sql.ref('go.prefix'), sql.ref('go.n'))},
              go.region_code, go.org_id, go.agency_name, go.item_id, go.version_id, go.item_version, go.impl_code, go.item_name, go.applicant_id,
              coalesce((select case when go.subject_type = 'entity' then a.entity_name else a.person_name end from account a where a.id = go.applicant_id), go.display_name),
              go.subject_type, 'submitted', 1, go.form, null, go.committed_days, go.statutory_days,

@@ -16,7 +16,6 @@
  * A request refused by validation first looks for an earlier request with its key, so a retry is answered as
  * before even when the item has changed since.
  */
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditRow } from '../../platform/audit/index.ts';
@@ -37,24 +36,24 @@ import { acceptRegionFor, windowAcceptRegion } from './tongban.ts';
 import { stepsOf } from './review-steps.ts';
 import { extrasOf } from './engine-extras.ts';
 import { encodeFiling, fileBatched, type Filed, type Filing } from './submit-batch.ts';
+import { caseNumberPrefix, catchUpCaseSequence, ensureCaseSequence, forgetCaseSequence, isTakenCaseNumber } from './case-number.ts';
 import { checkMaterialLicenses, splitMaterials, type AttachedLicense, type MaterialLicensePort } from './material-licenses.ts';
 
 const SCOPE = 'case.submit';
 const LEVEL_LABEL = { L1: '一级', L2: '二级', L3: '三级' } as const;
 const ITEM_CACHE_MAX = 500;
 
-/** Per database (tests run several in one process): published items by implementation code, and known sequences. */
-type DbCaches = { items: Map<string, PublishedItem>; sequences: Set<string> };
-const caches = new WeakMap<Db, DbCaches>();
-function cachesOf(db: Db): DbCaches {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = { items: new Map(), sequences: new Set() }));
-  return c;
+/** Per database (tests run several in one process): published items by implementation code. */
+const caches = new WeakMap<Db, Map<string, PublishedItem>>();
+function itemsOf(db: Db): Map<string, PublishedItem> {
+  let items = caches.get(db);
+  if (!items) caches.set(db, (items = new Map()));
+  return items;
 }
 
 /** The published item, from the cache unless `fresh`. A cached entry is only a guess: the statement re-checks it. */
 async function publishedItem(db: Db, implCode: string, fresh: boolean): Promise<PublishedItem | undefined> {
-  const { items } = cachesOf(db);
+  const items = itemsOf(db);
   const hit = fresh ? undefined : items.get(implCode);
   if (hit) return hit;
   const item = await findPublishedItem(db, implCode);
@@ -64,47 +63,6 @@ async function publishedItem(db: Db, implCode: string, fresh: boolean): Promise<
     items.set(implCode, item);
   }
   return item;
-}
-
-/** Per region and year, case numbers come from a PostgreSQL sequence: no hot counter row for submissions to queue on. */
-function caseSequenceName(regionCode: string, year: number): string {
-  if (!/^\d{6,12}$/.test(regionCode) || !Number.isInteger(year)) throw new Error('bad case number scope');
-  return `case_no_${regionCode}_${year}`;
-}
-
-/** Create the sequence outside the submitting statement (DDL there would serialise submissions). */
-export async function ensureCaseSequence(db: Db, regionCode: string, year: number): Promise<string> {
-  const name = caseSequenceName(regionCode, year);
-  const { sequences } = cachesOf(db);
-  if (sequences.has(name)) return name;
-  try {
-    await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
-  } catch (err) {
-    // Two processes creating it at once: the loser sees a duplicate; the sequence exists either way.
-    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
-  }
-  sequences.add(name);
-  return name;
-}
-
-/** A case number's prefix: the deciding agency's region and the year (the rest is the sequence's, padded to 6). */
-export const caseNumberPrefix = (regionCode: string, year: number) => `${regionCode}-${year}-`;
-
-/** The error of a case number that was taken already (the unique index on case.number). */
-export const isTakenCaseNumber = (err: unknown) => (err as { code?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'case_number_key';
-
-/**
- * A number the sequence gave was taken already: the sequence is behind the numbers filed (a database from before
- * numbering by sequence, or restored without its sequences). Move it past the highest number of the region and year.
- * Only after that failure: the scan is never in the way of an ordinary submission.
- */
-export async function catchUpCaseSequence(db: Db, regionCode: string, year: number): Promise<void> {
-  const name = await ensureCaseSequence(db, regionCode, year);
-  const prefix = caseNumberPrefix(regionCode, year);
-  await sql`select setval(${name}::regclass, top)
-              from (select max(substr(number, ${prefix.length + 1})::bigint) as top from "case"
-                     where number like ${prefix + '%'} and substr(number, ${prefix.length + 1}) ~ '^[0-9]{1,18}$') x
-             where top is not null`.execute(db);
 }
 
 /** The acceptance deadline of a filing made today: the same for every filing of the day and calendar, worked out once. */
@@ -354,7 +312,7 @@ export async function fileCase(db: Db, actor: Actor, input: SubmitInput, ctx: Su
     } catch (err) {
       // The sequence was dropped behind our back (a restored database): forget it and try once more.
       if ((err as { code?: string }).code === '42P01' && attempt === 0) {
-        cachesOf(db).sequences.delete(sequence);
+        forgetCaseSequence(db, sequence);
         continue;
       }
       if (isTakenCaseNumber(err) && !caughtUp) {
@@ -366,7 +324,7 @@ export async function fileCase(db: Db, actor: Actor, input: SubmitInput, ctx: Su
     }
     if (!row._published) {
       // The cached item was retired or republished meanwhile: look again (once).
-      cachesOf(db).items.delete(input.implCode);
+      itemsOf(db).delete(input.implCode);
       if (attempt === 0) continue;
       return refuse(CaseErrors.ITEM_NOT_APPLICABLE({ implCode: input.implCode }));
     }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase } from '../../testing/db.ts';
 import { chainAuditEvents, verifyAuditChain, writeAuditInTrx } from './audit.ts';
 import fc from 'fast-check';
-import { canonicalJson, canonicalJsonOfPlain } from './canonical-json.ts';
+import { canonicalJson, canonicalJsonAround, canonicalJsonOfPlain } from './canonical-json.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -96,6 +96,18 @@ describe('canonicalJson', () => {
         expect(canonicalJsonOfPlain(reversedKeys(plain))).toBe(reference(plain));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('cuts an object around one field so that the two parts and the field make its canonical bytes', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 }), fc.string(), fc.jsonValue(), (rest, field, value) => {
+        const whole = JSON.parse(JSON.stringify({ ...rest, [field]: value })) as Record<string, unknown>;
+        const [before, after] = canonicalJsonAround(whole, field)!;
+        expect(before + canonicalJsonOfPlain(whole[field]) + after).toBe(canonicalJsonOfPlain(whole));
+        const { [field]: _, ...without } = whole;
+        expect(canonicalJsonAround(without, field)).toBeUndefined();
+      }),
     );
   });
 

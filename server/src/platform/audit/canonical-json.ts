@@ -24,12 +24,32 @@ export function canonicalJsonOfPlain(v: unknown): string {
   // An object of plain values only (most forms): JSON.stringify with the sorted keys as its key list writes the same
   // bytes natively (a key list would also filter nested objects' keys, hence only here).
   if (keys.every((k) => obj[k] === null || typeof obj[k] !== 'object')) return JSON.stringify(obj, keys);
-  out = '{';
+  return objectAround(obj, keys)[0];
+}
+
+/**
+ * `canonicalJsonOfPlain(obj)` with one top-level field's value left out: the text before it and the text after it
+ * (undefined when `obj` has no such field), for a caller that has the value's canonical bytes already (a case's
+ * form: platform/http/idempotency.ts `requestHashWith`).
+ */
+export function canonicalJsonAround(obj: Record<string, unknown>, field: string): [string, string] | undefined {
+  const parts = objectAround(obj, Object.keys(obj).sort(), field);
+  return parts.length === 2 ? parts : undefined;
+}
+
+/** An object's canonical JSON, cut at `hole`'s value when there is one: one part, or the parts before and after it. */
+function objectAround(obj: Record<string, unknown>, keys: string[], hole?: string): [string] | [string, string] {
+  let out = '{';
+  let before: string | undefined;
   let first = true;
   for (const k of keys) {
     if (obj[k] === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJsonOfPlain(obj[k]);
+    out += (first ? '' : ',') + JSON.stringify(k) + ':';
     first = false;
+    if (k === hole) {
+      before = out;
+      out = '';
+    } else out += canonicalJsonOfPlain(obj[k]);
   }
-  return out + '}';
+  return before === undefined ? [out + '}'] : [before, out + '}'];
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, hash } from 'node:crypto';
 import type { DbOrTrx, Trx } from '../db/db.ts';
-import { canonicalJsonOfPlain } from '../audit/canonical-json.ts';
+import { canonicalJsonAround, canonicalJsonOfPlain } from '../audit/canonical-json.ts';
 import { HttpErrors } from './errors.ts';
 
 /** The fingerprint of a request body as parsed from JSON (plain JSON: see canonicalJsonOfPlain). */
@@ -19,21 +19,9 @@ export function requestHash(body: unknown): string {
  * which its filing carries in the same bytes): the same fingerprint, without serialising and encoding it again.
  */
 export function requestHashWith(body: Record<string, unknown>, field: string, canonical: Buffer): string {
-  const h = createHash('sha256');
-  // The text around the field goes in as two strings, the field's bytes between them.
-  let text = '{';
-  let first = true;
-  for (const k of Object.keys(body).sort()) {
-    const v = body[k];
-    if (v === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(k)}:`;
-    first = false;
-    if (k === field) {
-      h.update(text).update(canonical);
-      text = '';
-    } else text += canonicalJsonOfPlain(v);
-  }
-  return h.update(text + '}').digest('hex');
+  const around = canonicalJsonAround(body, field);
+  if (!around) return requestHash(body);
+  return createHash('sha256').update(around[0]).update(canonical).update(around[1]).digest('hex');
 }
 
 /**
